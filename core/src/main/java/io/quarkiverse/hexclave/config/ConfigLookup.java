@@ -1,0 +1,96 @@
+package io.quarkiverse.hexclave.config;
+
+import java.lang.reflect.Method;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where {@link HexclaveSettings} reads its {@code hexclave.*} keys from.
+ * <p>
+ * {@link #defaults()} reads MicroProfile Config when it is on the class path, then system properties, then
+ * environment variables under the MicroProfile Config naming rule ({@code hexclave.project-id} is also found as
+ * {@code HEXCLAVE_PROJECT_ID}, the variable the Hexclave CLI injects).
+ */
+@FunctionalInterface
+public interface ConfigLookup {
+
+    /** The raw value of {@code key} ({@code hexclave.…}), if set and not blank. */
+    Optional<String> get(String key);
+
+    /** This lookup, then {@code next} for keys this one does not have. */
+    default ConfigLookup orElse(ConfigLookup next) {
+        Objects.requireNonNull(next, "next");
+        return key -> {
+            Optional<String> value = get(key);
+            return value.isPresent() ? value : next.get(key);
+        };
+    }
+
+    /** Looks keys up in a map (tests, programmatic set-up). */
+    static ConfigLookup of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return key -> nonBlank(copy.get(key));
+    }
+
+    /** JVM system properties. */
+    static ConfigLookup systemProperties() {
+        return key -> nonBlank(System.getProperty(key));
+    }
+
+    /** Environment variables, with {@code hexclave.jwks.cache-time} found as {@code HEXCLAVE_JWKS_CACHE_TIME}. */
+    static ConfigLookup environment() {
+        return environment(System.getenv());
+    }
+
+    /** As {@link #environment()}, over the given variables. */
+    static ConfigLookup environment(Map<String, String> env) {
+        Map<String, String> copy = Map.copyOf(env);
+        return key -> nonBlank(copy.get(envName(key)));
+    }
+
+    /**
+     * MicroProfile Config if its API and an implementation are present, else nothing. Probed reflectively so the
+     * core runs without MicroProfile Config on the class path.
+     */
+    static ConfigLookup microProfileConfig() {
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> provider = Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
+                    loader != null ? loader : ConfigLookup.class.getClassLoader());
+            Object config = provider.getMethod("getConfig").invoke(null);
+            Method getOptional = config.getClass().getMethod("getOptionalValue", String.class, Class.class);
+            getOptional.setAccessible(true);
+            return key -> {
+                try {
+                    Optional<?> value = (Optional<?>) getOptional.invoke(config, key, String.class);
+                    return value.map(String::valueOf).flatMap(ConfigLookup::nonBlank);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return Optional.empty();
+                }
+            };
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return key -> Optional.empty();
+        }
+    }
+
+    /** MicroProfile Config (when present), then system properties, then the environment. */
+    static ConfigLookup defaults() {
+        return microProfileConfig().orElse(systemProperties()).orElse(environment());
+    }
+
+    /** {@code hexclave.jwks.cache-time} → {@code HEXCLAVE_JWKS_CACHE_TIME}. */
+    static String envName(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) ? c : '_');
+        }
+        return sb.toString().toUpperCase(Locale.ROOT);
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+}

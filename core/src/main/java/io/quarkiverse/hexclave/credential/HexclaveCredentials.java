@@ -1,0 +1,298 @@
+package io.quarkiverse.hexclave.credential;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.config.Secret;
+
+/**
+ * Finds a Hexclave credential in a request, in the order of the Hexclave wire reference §4:
+ * <ol>
+ * <li>{@code Authorization: Bearer stackauth_<base64 JSON>} (or {@code hexclave_…}), what the JS SDK's
+ * {@code getAuthorizationHeader()} produces;</li>
+ * <li>{@code Authorization: Bearer <jwt>}, a raw access token;</li>
+ * <li>{@code x-hexclave-access-token} / {@code x-stack-access-token} (+ {@code x-*-refresh-token});</li>
+ * <li>the legacy {@code x-stack-auth: {"accessToken":…,"refreshToken":…}} header;</li>
+ * <li>the {@code hexclave-access} / {@code stack-access} cookie, trusted only when its refresh token matches the
+ * project's refresh cookie.</li>
+ * </ol>
+ * Sources switched off in {@link HexclaveSettings#credentialSources()} are skipped. The algorithm lives here once;
+ * Quarkus, Jakarta and non-HTTP callers only adapt their request to a {@link RequestView}. Thread-safe.
+ */
+public final class HexclaveCredentials {
+
+    /** Longest header or cookie value looked at; longer ones are malformed, not decoded. */
+    static final int MAX_VALUE_LENGTH = 16 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] AUTH_PREFIXES = { "hexclave_", "stackauth_" };
+
+    private final Set<CredentialSource> sources;
+    private final String hexclaveRefreshPrefix;
+    private final String hostHexclaveRefreshPrefix;
+    private final String legacyRefreshPrefix;
+    private final String hostLegacyRefreshPrefix;
+    private final String legacyPlainRefreshName;
+
+    public HexclaveCredentials(HexclaveSettings settings) {
+        this(settings.projectId(), settings.credentialSources());
+    }
+
+    public HexclaveCredentials(String projectId, Set<CredentialSource> sources) {
+        Objects.requireNonNull(projectId, "projectId");
+        this.sources = Set.copyOf(sources);
+        this.hexclaveRefreshPrefix = "hexclave-refresh-" + projectId + "--";
+        this.hostHexclaveRefreshPrefix = "__Host-" + hexclaveRefreshPrefix;
+        this.legacyRefreshPrefix = "stack-refresh-" + projectId + "--";
+        this.hostLegacyRefreshPrefix = "__Host-" + legacyRefreshPrefix;
+        this.legacyPlainRefreshName = "stack-refresh-" + projectId;
+    }
+
+    /** Looks for a credential in {@code request}. Never throws for bad input: that is {@link CredentialLookup.Malformed}. */
+    public CredentialLookup find(RequestView request) {
+        String authorization = request.header("Authorization");
+        if (authorization != null && (sources.contains(CredentialSource.AUTHORIZATION_HEADER)
+                || sources.contains(CredentialSource.BEARER_TOKEN))) {
+            CredentialLookup fromAuthorization = fromAuthorization(authorization);
+            if (!(fromAuthorization instanceof CredentialLookup.Absent)) {
+                return fromAuthorization;
+            }
+        }
+        if (sources.contains(CredentialSource.ACCESS_TOKEN_HEADER)) {
+            String access = firstHeader(request, "x-hexclave-access-token", "x-stack-access-token");
+            if (access != null) {
+                if (access.length() > MAX_VALUE_LENGTH) {
+                    return new CredentialLookup.Malformed(CredentialSource.ACCESS_TOKEN_HEADER, "access token header too long");
+                }
+                String refresh = firstHeader(request, "x-hexclave-refresh-token", "x-stack-refresh-token");
+                return new CredentialLookup.Found(new HexclaveCredential(CredentialSource.ACCESS_TOKEN_HEADER,
+                        Optional.ofNullable(Secret.ofNullable(access)), Optional.ofNullable(Secret.ofNullable(refresh))));
+            }
+        }
+        if (sources.contains(CredentialSource.LEGACY_AUTH_HEADER)) {
+            String legacy = request.header("x-stack-auth");
+            if (legacy != null && !legacy.isBlank()) {
+                return fromAuthJson(legacy, CredentialSource.LEGACY_AUTH_HEADER);
+            }
+        }
+        if (sources.contains(CredentialSource.COOKIE)) {
+            return fromCookies(request);
+        }
+        return CredentialLookup.ABSENT;
+    }
+
+    /**
+     * Reads a {@code getAuthJson()} object ({@code {"accessToken":…,"refreshToken":…}}) received outside HTTP, for
+     * example in an RPC or WebSocket message.
+     */
+    public static CredentialLookup fromAuthJson(String json) {
+        return fromAuthJson(json, CredentialSource.AUTH_JSON);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private CredentialLookup fromAuthorization(String header) {
+        String value = header.strip();
+        if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer", 0, 6) || !isWhitespace(value.charAt(6))) {
+            return CredentialLookup.ABSENT; // Basic, Digest …: not ours
+        }
+        String credential = value.substring(7).strip();
+        for (String prefix : AUTH_PREFIXES) {
+            if (credential.startsWith(prefix)) {
+                if (!sources.contains(CredentialSource.AUTHORIZATION_HEADER)) {
+                    return CredentialLookup.ABSENT;
+                }
+                return fromPrefixedAuthorization(credential.substring(prefix.length()));
+            }
+        }
+        if (sources.contains(CredentialSource.BEARER_TOKEN) && looksLikeJws(credential)) {
+            if (credential.length() > MAX_VALUE_LENGTH) {
+                return new CredentialLookup.Malformed(CredentialSource.BEARER_TOKEN, "bearer token too long");
+            }
+            return new CredentialLookup.Found(HexclaveCredential.ofAccessToken(CredentialSource.BEARER_TOKEN, credential));
+        }
+        return CredentialLookup.ABSENT; // an opaque or foreign bearer token: another mechanism's business
+    }
+
+    private static CredentialLookup fromPrefixedAuthorization(String b64) {
+        CredentialSource source = CredentialSource.AUTHORIZATION_HEADER;
+        if (b64.isEmpty()) {
+            return new CredentialLookup.Malformed(source, "nothing after the Authorization header's prefix");
+        }
+        if (b64.length() > MAX_VALUE_LENGTH) {
+            return new CredentialLookup.Malformed(source, "Authorization header too long");
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(padBase64(b64));
+        } catch (IllegalArgumentException e) {
+            return new CredentialLookup.Malformed(source, "Authorization header is not valid base64");
+        }
+        return fromAuthJson(new String(decoded, StandardCharsets.UTF_8), source);
+    }
+
+    private static CredentialLookup fromAuthJson(String json, CredentialSource source) {
+        if (json == null || json.length() > MAX_VALUE_LENGTH) {
+            return new CredentialLookup.Malformed(source, "credential JSON missing or too long");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return new CredentialLookup.Malformed(source, "credential is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            return new CredentialLookup.Malformed(source, "credential JSON is not an object");
+        }
+        JsonNode access = node.get("accessToken");
+        JsonNode refresh = node.get("refreshToken");
+        if (!isStringOrNull(access) || !isStringOrNull(refresh)) {
+            return new CredentialLookup.Malformed(source, "accessToken and refreshToken must be strings or null");
+        }
+        return new CredentialLookup.Found(new HexclaveCredential(source, text(access), text(refresh)));
+    }
+
+    private CredentialLookup fromCookies(RequestView request) {
+        Map<String, String> cookies = request.cookies();
+        if (cookies == null || cookies.isEmpty()) {
+            return CredentialLookup.ABSENT;
+        }
+        String accessCookie = cookies.get("hexclave-access");
+        if (accessCookie == null || accessCookie.isBlank()) {
+            accessCookie = cookies.get("stack-access");
+        }
+        if (accessCookie == null || accessCookie.isBlank()) {
+            return CredentialLookup.ABSENT;
+        }
+        if (accessCookie.length() > MAX_VALUE_LENGTH) {
+            return new CredentialLookup.Malformed(CredentialSource.COOKIE, "access cookie too long");
+        }
+        JsonNode pair = parseCookieJson(accessCookie);
+        if (pair == null || !pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
+            return new CredentialLookup.Malformed(CredentialSource.COOKIE, "access cookie is not a [refreshToken, accessToken] pair");
+        }
+        String refreshInAccessCookie = pair.get(0).asText();
+        Optional<String> selectedRefresh = selectRefreshToken(cookies);
+        if (selectedRefresh.isEmpty() || !Secret.ofNullable(selectedRefresh.get()).matches(refreshInAccessCookie)) {
+            // The SDK trusts the access cookie only for the session of the current refresh cookie.
+            return CredentialLookup.ABSENT;
+        }
+        return new CredentialLookup.Found(new HexclaveCredential(CredentialSource.COOKIE,
+                Optional.ofNullable(Secret.ofNullable(pair.get(1).asText())),
+                Optional.ofNullable(Secret.ofNullable(refreshInAccessCookie))));
+    }
+
+    /**
+     * The SDK's rule: the structured {@code hexclave-refresh-{project}--*} cookie with the highest
+     * {@code updated_at_millis}; else the first non-empty legacy plain cookie; else the newest legacy structured one.
+     */
+    Optional<String> selectRefreshToken(Map<String, String> cookies) {
+        Optional<String> structured = newestStructured(cookies, hexclaveRefreshPrefix, hostHexclaveRefreshPrefix);
+        if (structured.isPresent()) {
+            return structured;
+        }
+        for (String name : new String[] { legacyPlainRefreshName, "stack-refresh" }) {
+            String v = cookies.get(name);
+            if (v != null && !v.isBlank()) {
+                return Optional.of(percentDecode(v).strip());
+            }
+        }
+        return newestStructured(cookies, legacyRefreshPrefix, hostLegacyRefreshPrefix);
+    }
+
+    private static Optional<String> newestStructured(Map<String, String> cookies, String prefix, String hostPrefix) {
+        String best = null;
+        long bestUpdated = Long.MIN_VALUE;
+        for (Map.Entry<String, String> cookie : cookies.entrySet()) {
+            String name = cookie.getKey();
+            if (name == null || cookie.getValue() == null || !(name.startsWith(prefix) || name.startsWith(hostPrefix))
+                    || cookie.getValue().length() > MAX_VALUE_LENGTH) {
+                continue;
+            }
+            JsonNode node = parseCookieJson(cookie.getValue());
+            if (node == null || !node.isObject() || !node.path("refresh_token").isTextual()) {
+                continue;
+            }
+            long updated = node.path("updated_at_millis").asLong(0);
+            if (best == null || updated > bestUpdated) {
+                best = node.get("refresh_token").asText();
+                bestUpdated = updated;
+            }
+        }
+        return Optional.ofNullable(best).filter(s -> !s.isBlank());
+    }
+
+    private static JsonNode parseCookieJson(String raw) {
+        for (String candidate : new String[] { raw, percentDecode(raw) }) {
+            try {
+                return JSON.readTree(candidate);
+            } catch (JsonProcessingException e) {
+                // try the decoded form next
+            }
+        }
+        return null;
+    }
+
+    private static String percentDecode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    private static String firstHeader(RequestView request, String preferred, String legacy) {
+        String v = request.header(preferred);
+        if (v == null || v.isBlank()) {
+            v = request.header(legacy);
+        }
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** Three base64url segments, the first starting with {@code ey} (a JSON object). A JWE has five. */
+    static boolean looksLikeJws(String s) {
+        if (!s.startsWith("ey")) {
+            return false;
+        }
+        int dots = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '=')) {
+                return false;
+            }
+        }
+        return dots == 2 || dots == 4;
+    }
+
+    private static String padBase64(String s) {
+        int rem = s.length() % 4;
+        return rem == 0 ? s : s + "===".substring(0, 4 - rem);
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean isStringOrNull(JsonNode n) {
+        return n == null || n.isNull() || n.isTextual();
+    }
+
+    private static Optional<Secret> text(JsonNode n) {
+        return n == null || n.isNull() ? Optional.empty() : Optional.ofNullable(Secret.ofNullable(n.asText()));
+    }
+}
