@@ -80,7 +80,9 @@ public final class HexclaveEmulatorExtension implements BeforeAllCallback, After
     }
 
     private static WithHexclaveEmulator settings(Class<?> testClass) {
-        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+        // @Nested (inner, non-static) classes inherit the settings of their enclosing classes; static ones do not
+        for (Class<?> c = testClass; c != null; c = java.lang.reflect.Modifier.isStatic(c.getModifiers()) ? null
+                : c.getEnclosingClass()) {
             WithHexclaveEmulator found = find(c);
             if (found != null) {
                 return found;
