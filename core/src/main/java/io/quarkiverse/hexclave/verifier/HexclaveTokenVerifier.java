@@ -202,8 +202,11 @@ public final class HexclaveTokenVerifier {
         }
         int dots = 0;
         for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == '.') {
+            char ch = token.charAt(i);
+            if (ch == '.') {
                 dots++;
+            } else if (!isBase64Url(ch)) {
+                return new Verification.Rejected(RejectionReason.MALFORMED, "characters outside base64url");
             }
         }
         if (dots == 4) {
@@ -379,6 +382,10 @@ public final class HexclaveTokenVerifier {
             claims.put("restricted_reason", reason);
         }
         return new Verification.Accepted(HexclavePrincipal.create(token, claims, audClass));
+    }
+
+    private static boolean isBase64Url(char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
     }
 
     private static Verification missing(String claim) {

@@ -95,10 +95,11 @@ final class JwksCache {
             if (key != null) {
                 return CompletableFuture.completedFuture(new Lookup.Found(key));
             }
-            if (!cooldownOver()) {
+            if (!cooldownOver() && running() == null) {
                 warnCooldown();
                 return CompletableFuture.completedFuture(new Lookup.Unknown("unknown key id; refresh on cooldown"));
             }
+            // else: join the running fetch (it may bring this kid), or force one
         }
         if (keys == null && inFailureBackoff()) {
             return CompletableFuture.failedFuture(new KeysUnavailableException(
@@ -119,13 +120,19 @@ final class JwksCache {
      */
     boolean answersWithoutFetch(String kid) {
         KeySet keys = current;
-        return keys != null && (keys.keys().containsKey(kid) || !cooldownOver());
+        return keys != null && (keys.keys().containsKey(kid) || (!cooldownOver() && running() == null));
     }
 
     /** Whether {@code kid} is among the keys currently held. */
     boolean holds(String kid) {
         KeySet keys = current;
         return keys != null && keys.keys().containsKey(kid);
+    }
+
+    private CompletableFuture<KeySet> running() {
+        synchronized (lock) {
+            return inFlight;
+        }
     }
 
     /** Starts a fetch unless one is running; all callers share its outcome. */
