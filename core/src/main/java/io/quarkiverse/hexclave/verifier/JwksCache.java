@@ -107,6 +107,10 @@ final class JwksCache {
         }
         return refresh().handle((fresh, error) -> {
             if (error != null) {
+                if (current != null) {
+                    // Keys are at hand and this kid is not among them: a bad token, not an outage.
+                    return new Lookup.Unknown("unknown key id; refresh failed");
+                }
                 throw new CompletionException(unavailable(error));
             }
             PublicKey key = fresh.keys().get(kid);
