@@ -60,4 +60,19 @@ class HexclaveEmulatorExtensionTest {
         assertThat(used.isRunning()).isFalse();
         assertThat(used.users()).isEmpty();
     }
+
+    @Test
+    void sharedEmulatorServesEveryClassOfTheRunAndClosesWhenTheRunEnds() {
+        SharedEmulatorFixtures.SEEN.clear();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(SharedEmulatorFixtures.First.class), selectClass(SharedEmulatorFixtures.Second.class))
+                .build(), listener);
+        assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(2);
+        assertThat(SharedEmulatorFixtures.SEEN).hasSize(2);
+        HexclaveEmulator shared = SharedEmulatorFixtures.SEEN.get(0);
+        assertThat(SharedEmulatorFixtures.SEEN.get(1)).isSameAs(shared);
+        assertThat(shared.projectId()).isEqualTo("shared-project");
+        assertThat(shared.isRunning()).isFalse();
+    }
 }
