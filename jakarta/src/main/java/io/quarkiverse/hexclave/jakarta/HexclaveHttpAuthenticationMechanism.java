@@ -50,6 +50,9 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     /** Request attribute holding the {@link HexclavePrincipal} this mechanism authenticated for the request. */
     public static final String PRINCIPAL_ATTRIBUTE = "io.quarkiverse.hexclave.principal";
 
+    /** Request attribute holding the {@link Rejection} this mechanism answered, for the response filter. */
+    public static final String REJECTION_ATTRIBUTE = "io.quarkiverse.hexclave.rejection";
+
     private static final Logger LOG = Logger.getLogger(HexclaveHttpAuthenticationMechanism.class);
 
     private HexclaveCredentials credentials;
@@ -83,11 +86,11 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             HttpMessageContext context) throws AuthenticationException {
         CredentialLookup lookup = credentials.find(new ServletRequestView(request));
         if (lookup instanceof CredentialLookup.Absent) {
-            return context.isProtected() ? challenge(response, context, RejectionReason.MISSING) : context.doNothing();
+            return context.isProtected() ? challenge(request, response, context, RejectionReason.MISSING) : context.doNothing();
         }
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s rejected: %s", malformed.source(), malformed.detail());
-            return challenge(response, context, RejectionReason.MALFORMED);
+            return challenge(request, response, context, RejectionReason.MALFORMED);
         }
         HexclaveCredential credential = ((CredentialLookup.Found) lookup).credential();
         Verification verification;
@@ -95,7 +98,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             verification = verifier.apply(credential);
         } catch (KeysUnavailableException e) {
             LOG.warnf("Cannot authenticate a Hexclave user: %s", e.getMessage());
-            return unavailable(response);
+            return unavailable(request, response);
         }
         if (verification instanceof Verification.Accepted accepted) {
             HexclavePrincipal principal = accepted.principal();
@@ -105,27 +108,61 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         Verification.Rejected rejected = (Verification.Rejected) verification;
         if (rejected.reason() == RejectionReason.MISSING) {
             // e.g. only a refresh token was sent: the same as no credential at all
-            return context.isProtected() ? challenge(response, context, RejectionReason.MISSING) : context.doNothing();
+            return context.isProtected() ? challenge(request, response, context, RejectionReason.MISSING) : context.doNothing();
         }
         LOG.debugf("Hexclave token from %s rejected: %s", credential.source(), rejected.reason());
-        return challenge(response, context, rejected.reason());
+        return challenge(request, response, context, rejected.reason());
     }
 
-    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context,
-            RejectionReason reason) {
-        response.setHeader("WWW-Authenticate", reason.wwwAuthenticate());
-        response.setHeader("Cache-Control", "no-store");
+    private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, RejectionReason reason) {
+        Rejection rejection = Rejection.unauthorized(reason);
+        request.setAttribute(REJECTION_ATTRIBUTE, rejection);
+        rejection.headersTo(response);
         return context.responseUnauthorized();
     }
 
-    private static AuthenticationStatus unavailable(HttpServletResponse response) throws AuthenticationException {
-        response.setHeader("Retry-After", "10");
-        response.setHeader("Cache-Control", "no-store");
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response)
+            throws AuthenticationException {
+        Rejection rejection = Rejection.UNAVAILABLE;
+        request.setAttribute(REJECTION_ATTRIBUTE, rejection);
         try {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            rejection.applyTo(response);
         } catch (IOException e) {
             throw new AuthenticationException("Could not send the 503 answer", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * The answer to a request this mechanism did not let in: 401 with an RFC 6750 challenge, or 503 when Hexclave's keys
+     * are unavailable. Never carries the token or an exception.
+     *
+     * @param status 401 or 503
+     * @param wwwAuthenticate the challenge, {@code null} for 503
+     */
+    public record Rejection(int status, String wwwAuthenticate) {
+
+        static final Rejection UNAVAILABLE = new Rejection(HttpServletResponse.SC_SERVICE_UNAVAILABLE, null);
+
+        static Rejection unauthorized(RejectionReason reason) {
+            return new Rejection(HttpServletResponse.SC_UNAUTHORIZED, reason.wwwAuthenticate());
+        }
+
+        /** Sets this rejection's headers. */
+        public void headersTo(HttpServletResponse response) {
+            response.setHeader("Cache-Control", "no-store");
+            if (wwwAuthenticate != null) {
+                response.setHeader("WWW-Authenticate", wwwAuthenticate);
+            } else {
+                response.setHeader("Retry-After", "10");
+            }
+        }
+
+        /** Sets the headers and sends the error status. */
+        public void applyTo(HttpServletResponse response) throws IOException {
+            headersTo(response);
+            response.sendError(status);
+        }
     }
 }

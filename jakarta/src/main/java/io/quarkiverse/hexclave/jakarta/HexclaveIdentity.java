@@ -8,18 +8,20 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.quarkiverse.hexclave.cdi.CurrentHexclaveUser;
+import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 
 /**
- * The Hexclave user of the current request, as the container authenticated it: inject it anywhere, also into
- * application-scoped beans (it is a request-scoped proxy).
+ * The Hexclave user of the current request, as the container authenticated it. Inject it anywhere, also into
+ * application-scoped beans (it is a request-scoped proxy):
  * <pre>{@code
  * @Inject HexclaveIdentity identity;
  * String userId = identity.principal().map(HexclavePrincipal::userId).orElse("guest");
  * }</pre>
  * It reads the principal that {@link HexclaveHttpAuthenticationMechanism} authenticated for this request (its request
- * attribute, else the caller principal of Jakarta Security's {@link SecurityContext}), never a
- * {@code JsonWebToken} bean, so it gives the same answer whichever MicroProfile JWT implementation the server ships.
+ * attribute, else the caller principal of Jakarta Security's {@link SecurityContext}), never a {@code JsonWebToken}
+ * bean, so it gives the same answer whichever MicroProfile JWT implementation the server ships.
  */
 @RequestScoped
 public class HexclaveIdentity {
@@ -29,6 +31,11 @@ public class HexclaveIdentity {
 
     @Inject
     Instance<SecurityContext> securityContext;
+
+    @Inject
+    HexclaveComponents components;
+
+    private CurrentHexclaveUser currentUser;
 
     /** The verified Hexclave principal of this request, empty when the request is not authenticated by Hexclave. */
     public Optional<HexclavePrincipal> principal() {
@@ -47,5 +54,20 @@ public class HexclaveIdentity {
     /** Whether a Hexclave user is authenticated for this request. */
     public boolean authenticated() {
         return principal().isPresent();
+    }
+
+    /**
+     * The current user: the token's claims at once, the full profile on the first {@code profile()} call of this
+     * request (one call to Hexclave's users API, with the secret server key), empty when not authenticated.
+     */
+    public synchronized Optional<CurrentHexclaveUser> currentUser() {
+        if (currentUser == null) {
+            Optional<HexclavePrincipal> principal = principal();
+            if (principal.isEmpty()) {
+                return Optional.empty();
+            }
+            currentUser = CurrentHexclaveUser.of(principal.get(), components.client(), null);
+        }
+        return Optional.of(currentUser);
     }
 }

@@ -151,7 +151,9 @@ class HexclaveHttpAuthenticationMechanismTest {
         assertThat(http.responseHeaders.get("WWW-Authenticate")).isEqualTo(reason.wwwAuthenticate())
                 .contains("invalid_token").doesNotContain(TOKEN).doesNotContain("eyJ");
         assertThat(http.loggedIn).isNull();
-        assertThat(http.attributes).isEmpty();
+        assertThat(http.attributes).doesNotContainKey(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE)
+                .containsEntry(HexclaveHttpAuthenticationMechanism.REJECTION_ATTRIBUTE,
+                        new HexclaveHttpAuthenticationMechanism.Rejection(401, reason.wwwAuthenticate()));
     }
 
     @Test

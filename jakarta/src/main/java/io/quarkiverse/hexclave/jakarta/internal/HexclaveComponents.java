@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.jakarta.internal;
 
+import java.util.function.Supplier;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -10,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.hexclave.config.ConfigLookup;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 
 /**
@@ -17,17 +20,18 @@ import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
  * <p>
  * Settings are read when the application starts, from MicroProfile Config ({@code hexclave.*}) when the server has
  * it, else system properties, else {@code HEXCLAVE_*} environment variables; a missing or malformed key fails the
- * deployment with a message that names it.
+ * deployment with a message that names it. The verifier and the client are built on first use (neither makes a
+ * network call when built) and the client is closed when the application stops.
  */
 @ApplicationScoped
 public class HexclaveComponents {
 
     private static final Logger LOG = Logger.getLogger(HexclaveComponents.class);
 
-    private final Object lock = new Object();
-    private volatile HexclaveSettings settings;
-    private volatile HexclaveCredentials credentials;
-    private volatile HexclaveTokenVerifier verifier;
+    private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(ConfigLookup.defaults()));
+    private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
+    private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> new HexclaveTokenVerifier(settings()));
+    private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
 
     /** Reads the settings when the application starts, so that a configuration mistake fails the deployment. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -35,58 +39,53 @@ public class HexclaveComponents {
     }
 
     public HexclaveSettings settings() {
-        HexclaveSettings s = settings;
-        if (s == null) {
-            synchronized (lock) {
-                s = settings;
-                if (s == null) {
-                    s = HexclaveSettings.from(ConfigLookup.defaults());
-                    settings = s;
-                }
-            }
-        }
-        return s;
+        return settings.get();
     }
 
     public HexclaveCredentials credentials() {
-        HexclaveCredentials c = credentials;
-        if (c == null) {
-            synchronized (lock) {
-                c = credentials;
-                if (c == null) {
-                    c = new HexclaveCredentials(settings());
-                    credentials = c;
-                }
-            }
-        }
-        return c;
+        return credentials.get();
     }
 
     public HexclaveTokenVerifier verifier() {
-        HexclaveTokenVerifier v = verifier;
-        if (v == null) {
-            synchronized (lock) {
-                v = verifier;
-                if (v == null) {
-                    v = new HexclaveTokenVerifier(settings());
-                    verifier = v;
-                }
-            }
-        }
-        return v;
+        return verifier.get();
+    }
+
+    public HexclaveClient client() {
+        return client.get();
     }
 
     @PreDestroy
     void close() {
-        closeQuietly(verifier);
+        client.ifCreated(HexclaveClient::close);
     }
 
-    private static void closeQuietly(Object resource) {
-        if (resource instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) { // close() of any AutoCloseable: log and go on shutting down
-                LOG.debugf("Closing %s failed: %s", resource.getClass().getSimpleName(), e.toString());
+    /** A value built once, on first use, thread-safely. */
+    static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = factory.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+
+        void ifCreated(java.util.function.Consumer<T> action) {
+            T v = value;
+            if (v != null) {
+                action.accept(v);
             }
         }
     }

@@ -13,11 +13,17 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import io.quarkiverse.hexclave.jakarta.HexclaveHttpAuthenticationMechanism;
 
 /**
- * Marks every response to a request authenticated by Hexclave {@code Cache-Control: private, no-store}, unless the
- * application sets its own {@code Cache-Control}, which then replaces ours (no duplicate header).
+ * Applies the mechanism's decision to the response, the same way on every server:
+ * <ul>
+ * <li>a request whose credential the mechanism rejected is answered with that rejection (401 or 503) even when it
+ * asked for an unprotected resource: some servers (Open Liberty) continue to unprotected resources as if no
+ * credential had been sent when the mechanism reports a failure;</li>
+ * <li>every response to a request authenticated by Hexclave gets {@code Cache-Control: private, no-store}, unless
+ * the application sets its own {@code Cache-Control}, which then replaces ours (no duplicate header).</li>
+ * </ul>
  */
-@WebFilter(filterName = "hexclave-cache-control", urlPatterns = "/*", asyncSupported = true)
-public class CacheControlFilter extends HttpFilter {
+@WebFilter(filterName = "hexclave-response", urlPatterns = "/*", asyncSupported = true)
+public class HexclaveResponseFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,6 +33,11 @@ public class CacheControlFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        Object rejection = request.getAttribute(HexclaveHttpAuthenticationMechanism.REJECTION_ATTRIBUTE);
+        if (rejection instanceof HexclaveHttpAuthenticationMechanism.Rejection r && !response.isCommitted()) {
+            r.applyTo(response);
+            return;
+        }
         if (request.getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE) == null) {
             chain.doFilter(request, response);
             return;
