@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,10 @@ public class SecureResource {
     @Inject
     HexclaveIdentity identity;
 
+    /** The server's own default JsonWebToken, if it ships one (Payara, Liberty with mpJwt): must never be ambiguous. */
+    @Inject
+    Instance<JsonWebToken> serverJsonWebToken;
+
     @Inject
     SecurityContext securityContext;
 
@@ -63,6 +68,8 @@ public class SecureResource {
         me.put("securityContextCaller",
                 securityContext.getCallerPrincipal() == null ? null : securityContext.getCallerPrincipal().getName());
         me.put("securityContextInRoleAuthenticated", securityContext.isCallerInRole("authenticated"));
+        me.put("defaultJsonWebTokenAmbiguous", serverJsonWebToken.isAmbiguous());
+        me.put("defaultJsonWebTokenResolvable", serverJsonWebToken.isResolvable());
         return me;
     }
 

@@ -47,6 +47,12 @@ abstract class HexclaveServerContract {
     SessionTokens aliceSession;
     final List<String> tokensSent = new ArrayList<>();
 
+    /**
+     * Whether the server has its own default {@code JsonWebToken} bean (a MicroProfile JWT implementation): proves the
+     * coexistence scenario is real where expected. Our jar never adds one.
+     */
+    abstract boolean serverShipsJsonWebToken();
+
     /** Starts the server with the sample WAR and these {@code hexclave.*} settings. */
     abstract ServerUnderTest startServer(Map<String, String> hexclaveConfig);
 
@@ -170,7 +176,9 @@ abstract class HexclaveServerContract {
                 .body("servletInRoleAuthenticated", equalTo(true))
                 .body("servletInRoleAdmin", equalTo(false))
                 .body("securityContextCaller", equalTo(alice.id()))
-                .body("securityContextInRoleAuthenticated", equalTo(true));
+                .body("securityContextInRoleAuthenticated", equalTo(true))
+                .body("defaultJsonWebTokenAmbiguous", equalTo(false))
+                .body("defaultJsonWebTokenResolvable", equalTo(serverShipsJsonWebToken()));
     }
 
     @Test

@@ -6,6 +6,11 @@ import java.util.Map;
 class OpenLibertyIT extends HexclaveServerContract {
 
     @Override
+    boolean serverShipsJsonWebToken() {
+        return false;
+    }
+
+    @Override
     ServerUnderTest startServer(Map<String, String> hexclaveConfig) {
         return OpenLibertyServer.start("liberty", hexclaveConfig, OpenLibertyServer.ConfigRoute.SERVER_XML_VARIABLES, false);
     }

@@ -63,10 +63,8 @@ final class OpenLibertyServer implements ServerUnderTest {
                 .append("  <webApplication location=\"").append(war).append("\" contextRoot=\"/").append(CONTEXT_ROOT)
                 .append("\"/>\n")
                 .append("  <applicationManager autoExpand=\"true\"/>\n");
-        if (mpJwt) {
-            // Liberty's own MP-JWT only for applications that ask for it with @LoginConfig(authMethod = "MP-JWT").
-            xml.append("  <mpJwt id=\"libertyMpJwt\" ignoreApplicationAuthMethod=\"false\"/>\n");
-        }
+        // With mpJwt, no <mpJwt> element: Liberty's defaults. (Measured: the same results with
+        // <mpJwt ignoreApplicationAuthMethod="false"/>, which the docs recommend when other apps configure mpJwt.)
         if (route == ConfigRoute.SERVER_XML_VARIABLES) {
             hexclaveConfig.forEach((k, v) -> xml.append("  <variable name=\"").append(k).append("\" value=\"")
                     .append(escapeXml(v)).append("\"/>\n"));

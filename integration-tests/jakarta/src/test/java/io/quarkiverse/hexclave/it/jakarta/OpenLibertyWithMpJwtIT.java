@@ -9,6 +9,11 @@ import java.util.Map;
 class OpenLibertyWithMpJwtIT extends HexclaveServerContract {
 
     @Override
+    boolean serverShipsJsonWebToken() {
+        return true;
+    }
+
+    @Override
     ServerUnderTest startServer(Map<String, String> hexclaveConfig) {
         return OpenLibertyServer.start("liberty-mpjwt", hexclaveConfig, OpenLibertyServer.ConfigRoute.SERVER_ENV, true);
     }
