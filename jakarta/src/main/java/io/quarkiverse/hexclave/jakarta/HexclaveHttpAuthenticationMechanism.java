@@ -36,9 +36,10 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * the answer:
  * <ul>
  * <li>no credential: the request continues unauthenticated, or 401 with {@code WWW-Authenticate: Bearer} when the
- * resource is protected by a security constraint;</li>
+ * resource is protected by a security constraint (or the application called {@code HttpServletRequest#authenticate});</li>
  * <li>a malformed credential or a rejected token: 401 with an RFC 6750 challenge such as
- * {@code Bearer error="invalid_token", error_description="token expired"} (a fixed text: never the token);</li>
+ * {@code Bearer error="invalid_token", error_description="token expired"} (a fixed text: never the token), on
+ * protected and unprotected resources alike;</li>
  * <li>Hexclave's signing keys cannot be fetched: 503, because it is not the caller's fault.</li>
  * </ul>
  * The mechanism is stateless: nothing is stored in the HTTP session. The principal of the current request is also
@@ -86,7 +87,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             HttpMessageContext context) throws AuthenticationException {
         CredentialLookup lookup = credentials.find(new ServletRequestView(request));
         if (lookup instanceof CredentialLookup.Absent) {
-            return context.isProtected() ? challenge(request, response, context, RejectionReason.MISSING) : context.doNothing();
+            return mustAuthenticate(context) ? challenge(request, response, context, RejectionReason.MISSING)
+                    : context.doNothing();
         }
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s rejected: %s", malformed.source(), malformed.detail());
@@ -97,7 +99,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         try {
             verification = verifier.apply(credential);
         } catch (KeysUnavailableException e) {
-            LOG.warnf("Cannot authenticate a Hexclave user: %s", e.getMessage());
+            // The verifier logs the outage itself (HEXCLAVE002), once per attempt to fetch the keys, not per request.
+            LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
             return unavailable(request, response);
         }
         if (verification instanceof Verification.Accepted accepted) {
@@ -108,10 +111,16 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         Verification.Rejected rejected = (Verification.Rejected) verification;
         if (rejected.reason() == RejectionReason.MISSING) {
             // e.g. only a refresh token was sent: the same as no credential at all
-            return context.isProtected() ? challenge(request, response, context, RejectionReason.MISSING) : context.doNothing();
+            return mustAuthenticate(context) ? challenge(request, response, context, RejectionReason.MISSING)
+                    : context.doNothing();
         }
         LOG.debugf("Hexclave token from %s rejected: %s", credential.source(), rejected.reason());
         return challenge(request, response, context, rejected.reason());
+    }
+
+    /** A protected resource, or the application called {@code HttpServletRequest#authenticate}. */
+    private static boolean mustAuthenticate(HttpMessageContext context) {
+        return context.isProtected() || context.isAuthenticationRequest();
     }
 
     private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,

@@ -27,6 +27,7 @@ final class FakeHttp {
     final Map<String, String> responseHeaders = new LinkedHashMap<>();
     Integer status;
     boolean protectedResource;
+    boolean authenticationRequest;
     Principal loggedIn;
     Set<String> loggedInGroups;
 
@@ -68,6 +69,7 @@ final class FakeHttp {
     HttpMessageContext context() {
         return fake(HttpMessageContext.class, (method, args) -> switch (method) {
             case "isProtected" -> protectedResource;
+            case "isAuthenticationRequest" -> authenticationRequest;
             case "doNothing" -> AuthenticationStatus.NOT_DONE;
             case "responseUnauthorized" -> {
                 status = 401;

@@ -80,6 +80,15 @@ class HexclaveHttpAuthenticationMechanismTest {
     }
 
     @Test
+    void programmaticAuthenticateWithoutCredentialGetsPlainBearerChallenge() throws AuthenticationException {
+        http.authenticationRequest = true;
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders).containsEntry("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
     void foreignBearerTokenIsLeftToOtherMechanisms() throws AuthenticationException {
         http.header("Authorization", "Bearer opaque-token-of-another-issuer");
 

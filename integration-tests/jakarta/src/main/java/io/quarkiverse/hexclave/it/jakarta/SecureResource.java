@@ -82,15 +82,6 @@ public class SecureResource {
         return "admin only";
     }
 
-    /** Only for restricted users (reached when the server allows them). */
-    @GET
-    @Path("/restricted")
-    @RolesAllowed("restricted")
-    @Produces(MediaType.TEXT_PLAIN)
-    public String restricted() {
-        return "restricted " + principal.restrictedReason().orElse("?");
-    }
-
     /** The application's own Cache-Control replaces the mechanism's default. */
     @GET
     @Path("/cacheable")
