@@ -84,7 +84,7 @@ public final class HexclaveTokenVerifier {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.jwks = new JwksCache(settings.jwksUri(), httpClient, settings.readTimeout(), settings.jwksCacheTime(),
-                settings.jwksRefreshCooldown(), clock);
+                settings.jwksRefreshCooldown(), clock, settings.jcaProvider().orElse(null));
         this.providerContext = providerContext(settings);
         this.issuers = issuers(settings);
         this.verified = new VerifiedTokenCache(settings.verifiedTokenCacheSize());

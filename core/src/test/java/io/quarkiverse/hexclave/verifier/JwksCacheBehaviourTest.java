@@ -149,6 +149,16 @@ class JwksCacheBehaviourTest {
     }
 
     @Test
+    void anUnknownKidDuringAnOutageIsABadTokenWhileKeysAreAtHand() {
+        var v = f.verifier();
+        accepted(v.verify(f.tokens.normal().mint()));
+        f.jwks.fault(Fault.DOWN);
+        f.clock.advance(Duration.ofSeconds(31));
+        rejected(v.verify(f.tokens.normal().header("kid", "made-up").mint()), RejectionReason.UNKNOWN_KEY);
+        accepted(v.verify(f.tokens.normal().mint()));
+    }
+
+    @Test
     void aFailedFirstFetchIsNotRetriedOnEveryRequest() {
         f.jwks.fault(Fault.STATUS_500);
         var v = f.verifier();
