@@ -85,7 +85,8 @@ final class OpenLibertyServer implements ServerUnderTest {
                 output, List.of(serverDir.resolve("logs/messages.log")));
         OpenLibertyServer server = new OpenLibertyServer("Open Liberty" + (mpJwt ? " + mpJwt" : ""), process, port);
         process.awaitLog(log -> log.contains("CWWKF0011I") && log.contains("CWWKZ0001I"),
-                log -> log.contains("CWWKZ0002E") || log.contains("CWWKZ0004E") || log.contains("CWWKF0001E"),
+                log -> log.contains("CWWKZ0002E") || log.contains("CWWKZ0004E") || log.contains("CWWKZ0012I")
+                        || log.contains("CWWKF0001E"),
                 Duration.ofSeconds(90));
         return server;
     }
