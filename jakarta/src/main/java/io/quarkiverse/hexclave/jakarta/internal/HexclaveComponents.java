@@ -38,18 +38,22 @@ public class HexclaveComponents {
         LOG.debugf("Hexclave settings: %s", settings());
     }
 
+    /** The validated settings, read once. */
     public HexclaveSettings settings() {
         return settings.get();
     }
 
+    /** Finds credentials in requests, per {@code hexclave.credential-sources}. */
     public HexclaveCredentials credentials() {
         return credentials.get();
     }
 
+    /** The application's token verifier (one JWKS cache and verified-token cache per application). */
     public HexclaveTokenVerifier verifier() {
         return verifier.get();
     }
 
+    /** The application's REST client. */
     public HexclaveClient client() {
         return client.get();
     }
