@@ -66,7 +66,7 @@ public class HexclaveIdentity {
             if (principal.isEmpty()) {
                 return Optional.empty();
             }
-            currentUser = CurrentHexclaveUser.of(principal.get(), components.client(), null);
+            currentUser = new CurrentHexclaveUser(principal.get(), components.client());
         }
         return Optional.of(currentUser);
     }
