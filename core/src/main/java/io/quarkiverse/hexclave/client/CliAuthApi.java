@@ -3,7 +3,9 @@ package io.quarkiverse.hexclave.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,12 +39,16 @@ public final class CliAuthApi {
     /** Starts a login ({@code POST /auth/cli}); {@code expiresIn} empty means Hexclave's default (2 minutes). */
     public CompletionStage<CliLoginAttempt> startAsync(Optional<Duration> expiresIn) {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        expiresIn.ifPresent(d -> {
-            if (d.isNegative() || d.isZero() || d.compareTo(MAX_EXPIRES_IN) > 0) {
-                throw new IllegalArgumentException("expiresIn must be positive and at most 15 minutes, got " + d);
-            }
-            body.put("expires_in_millis", d.toMillis());
-        });
+        try {
+            Objects.requireNonNull(expiresIn, "expiresIn").ifPresent(d -> {
+                if (d.isNegative() || d.isZero() || d.compareTo(MAX_EXPIRES_IN) > 0) {
+                    throw new IllegalArgumentException("expiresIn must be positive and at most 15 minutes, got " + d);
+                }
+                body.put("expires_in_millis", d.toMillis());
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return sender.send(ApiCall.of("POST", "/auth/cli", Access.CLIENT).withBody(body)).thenApply(r -> {
             JsonNode json = Json.tree(r);
             Instant expiresAt = null;
@@ -68,6 +74,9 @@ public final class CliAuthApi {
      * handed out once). {@code InvalidPollingCodeException} for an unknown code.
      */
     public CompletionStage<CliPollResult> pollAsync(Secret pollingCode) {
+        if (pollingCode == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("pollingCode"));
+        }
         ObjectNode body = Json.MAPPER.createObjectNode().put("polling_code", pollingCode.value());
         return sender.send(ApiCall.of("POST", "/auth/cli/poll", Access.CLIENT).withBody(body)).thenApply(r -> {
             JsonNode json = Json.tree(r);

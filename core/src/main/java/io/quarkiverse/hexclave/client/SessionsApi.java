@@ -1,6 +1,5 @@
 package io.quarkiverse.hexclave.client;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkiverse.hexclave.client.error.HexclaveErrors;
+import io.quarkiverse.hexclave.client.error.RefreshTokenNotFoundOrExpiredException;
 import io.quarkiverse.hexclave.client.internal.Access;
 import io.quarkiverse.hexclave.client.internal.ApiCall;
 import io.quarkiverse.hexclave.client.internal.Json;
@@ -33,13 +32,13 @@ public final class SessionsApi {
 
     /** Creates a session for a user ({@code POST /auth/sessions}, never retried): server-side sign-in or impersonation. */
     public CompletionStage<SessionTokens> createAsync(CreateSessionRequest request) {
-        Objects.requireNonNull(request, "request");
-        return sender.send(ApiCall.of("POST", "/auth/sessions", Access.SERVER).withBody(UsersApi.body(request.fields())))
+        return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/auth/sessions", Access.SERVER)
+                .withBody(UsersApi.body(Objects.requireNonNull(request, "request").fields())))
                 .thenApply(r -> {
                     JsonNode body = Json.tree(r);
                     return new SessionTokens(new Secret(Json.requiredText(r, body, "refresh_token")),
                             new Secret(Json.requiredText(r, body, "access_token")));
-                });
+                }));
     }
 
     /** Creates a session for a user ({@code POST /auth/sessions}). */
@@ -58,9 +57,9 @@ public final class SessionsApi {
      * is not rotated. {@code RefreshTokenNotFoundOrExpiredException} when the session is gone.
      */
     public CompletionStage<Secret> refreshAsync(Secret refreshToken) {
-        return sender.send(ApiCall.of("POST", "/auth/sessions/current/refresh", Access.SERVER_IF_CONFIGURED)
-                .withRefreshToken(refreshToken))
-                .thenApply(r -> new Secret(Json.requiredText(r, Json.tree(r), "access_token")));
+        return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/auth/sessions/current/refresh",
+                Access.SERVER_IF_CONFIGURED).withRefreshToken(refreshToken))
+                .thenApply(r -> new Secret(Json.requiredText(r, Json.tree(r), "access_token"))));
     }
 
     /** A new access token for a refresh token. */
@@ -70,11 +69,14 @@ public final class SessionsApi {
 
     /**
      * Signs out the session {@code accessToken} belongs to ({@code DELETE /auth/sessions/current}). The token must
-     * not be expired ({@code AccessTokenExpiredException}); refresh first, or revoke by session id.
+     * not be expired ({@code AccessTokenExpiredException}); refresh first, or revoke by session id. When a retry (after
+     * a lost answer) finds the session gone ({@code REFRESH_TOKEN_NOT_FOUND_OR_EXPIRED}), an earlier attempt signed
+     * it out: that counts as success.
      */
     public CompletionStage<Void> signOutAsync(Secret accessToken) {
-        return sender.send(ApiCall.of("DELETE", "/auth/sessions/current", Access.SERVER_IF_CONFIGURED)
-                .withAccessToken(accessToken)).thenApply(r -> null);
+        return RequestSender.guard(() -> sender.send(ApiCall.of("DELETE", "/auth/sessions/current",
+                Access.SERVER_IF_CONFIGURED).withAccessToken(accessToken),
+                e -> e instanceof RefreshTokenNotFoundOrExpiredException).thenApply(r -> null));
     }
 
     /** Signs out the session {@code accessToken} belongs to. */
@@ -84,18 +86,9 @@ public final class SessionsApi {
 
     /** A user's sessions, newest first ({@code GET /auth/sessions?user_id=}); impersonation sessions are not listed. */
     public CompletionStage<List<Session>> listAsync(String userId) {
-        return sender.send(ApiCall.of("GET", "/auth/sessions", Access.SERVER).withQuery(Map.of("user_id", nonBlank(userId))))
-                .thenApply(r -> {
-                    JsonNode items = Json.tree(r).get("items");
-                    if (items == null || !items.isArray()) {
-                        throw HexclaveErrors.unexpectedBody(r);
-                    }
-                    List<Session> sessions = new ArrayList<>(items.size());
-                    for (JsonNode item : items) {
-                        sessions.add(Json.convert(r, item, Session.class));
-                    }
-                    return List.copyOf(sessions);
-                });
+        return RequestSender.guard(() -> sender.send(ApiCall.of("GET", "/auth/sessions", Access.SERVER)
+                .withQuery(Map.of("user_id", nonBlank(userId))))
+                .thenApply(r -> Json.items(r, Json.tree(r), Session.class)));
     }
 
     /** A user's sessions, newest first. */
@@ -105,11 +98,13 @@ public final class SessionsApi {
 
     /**
      * Revokes a session of a user ({@code DELETE /auth/sessions/{id}?user_id=}); refreshing with its token then fails,
-     * access tokens already minted stay valid until they expire.
+     * access tokens already minted stay valid until they expire. When a retry (after a lost answer) gets 404
+     * {@code Session not found.}, an earlier attempt revoked it: that counts as success.
      */
     public CompletionStage<Void> revokeAsync(String sessionId, String userId) {
-        return sender.send(ApiCall.of("DELETE", "/auth/sessions/" + RequestSender.segment(sessionId), Access.SERVER)
-                .withQuery(Map.of("user_id", nonBlank(userId)))).thenApply(r -> null);
+        return RequestSender.guard(() -> sender.send(ApiCall.of("DELETE", "/auth/sessions/" + RequestSender.segment(sessionId),
+                Access.SERVER).withQuery(Map.of("user_id", nonBlank(userId))), e -> e.status() == 404 && e.code() == null)
+                .thenApply(r -> null));
     }
 
     /** Revokes a session of a user. */

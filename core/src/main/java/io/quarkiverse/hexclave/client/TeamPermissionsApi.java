@@ -1,13 +1,9 @@
 package io.quarkiverse.hexclave.client;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkiverse.hexclave.client.error.HexclaveErrors;
 import io.quarkiverse.hexclave.client.internal.Access;
 import io.quarkiverse.hexclave.client.internal.ApiCall;
 import io.quarkiverse.hexclave.client.internal.Json;
@@ -26,19 +22,9 @@ public final class TeamPermissionsApi {
 
     /** The permissions matching {@code query} ({@code GET /team-permissions}, not paginated). */
     public CompletionStage<List<TeamPermission>> listAsync(TeamPermissionQuery query) {
-        Objects.requireNonNull(query, "query");
-        return sender.send(ApiCall.of("GET", "/team-permissions", Access.SERVER).withQuery(query.parameters()))
-                .thenApply(r -> {
-                    JsonNode items = Json.tree(r).get("items");
-                    if (items == null || !items.isArray()) {
-                        throw HexclaveErrors.unexpectedBody(r);
-                    }
-                    List<TeamPermission> result = new ArrayList<>(items.size());
-                    for (JsonNode item : items) {
-                        result.add(Json.convert(r, item, TeamPermission.class));
-                    }
-                    return List.copyOf(result);
-                });
+        return RequestSender.guard(() -> sender.send(ApiCall.of("GET", "/team-permissions", Access.SERVER)
+                .withQuery(Objects.requireNonNull(query, "query").parameters()))
+                .thenApply(r -> Json.items(r, Json.tree(r), TeamPermission.class)));
     }
 
     /** The permissions matching {@code query}. */
@@ -48,8 +34,8 @@ public final class TeamPermissionsApi {
 
     /** Grants a permission to a team member ({@code POST /team-permissions/{team}/{user}/{permission}}, never retried). */
     public CompletionStage<TeamPermission> grantAsync(String teamId, String userId, String permissionId) {
-        return sender.send(ApiCall.of("POST", path(teamId, userId, permissionId), Access.SERVER)
-                .withBody(Json.MAPPER.createObjectNode())).thenApply(r -> Json.read(r, TeamPermission.class));
+        return RequestSender.guard(() -> sender.send(ApiCall.of("POST", path(teamId, userId, permissionId), Access.SERVER)
+                .withBody(Json.MAPPER.createObjectNode())).thenApply(r -> Json.read(r, TeamPermission.class)));
     }
 
     /** Grants a permission to a team member. */
@@ -57,9 +43,13 @@ public final class TeamPermissionsApi {
         return RequestSender.await(grantAsync(teamId, userId, permissionId));
     }
 
-    /** Revokes a permission of a team member ({@code DELETE /team-permissions/{team}/{user}/{permission}}). */
+    /**
+     * Revokes a permission of a team member ({@code DELETE /team-permissions/{team}/{user}/{permission}}). When a
+     * retry (after a lost answer) gets 404, an earlier attempt revoked it: that counts as success.
+     */
     public CompletionStage<Void> revokeAsync(String teamId, String userId, String permissionId) {
-        return sender.send(ApiCall.of("DELETE", path(teamId, userId, permissionId), Access.SERVER)).thenApply(r -> null);
+        return RequestSender.guard(() -> sender.send(ApiCall.of("DELETE", path(teamId, userId, permissionId), Access.SERVER),
+                e -> e.status() == 404).thenApply(r -> null));
     }
 
     /** Revokes a permission of a team member. */

@@ -1,6 +1,5 @@
 package io.quarkiverse.hexclave.client;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -15,6 +14,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.hexclave.client.error.UserNotFoundException;
 import io.quarkiverse.hexclave.client.internal.Access;
 import io.quarkiverse.hexclave.client.internal.ApiCall;
 import io.quarkiverse.hexclave.client.internal.Json;
@@ -51,20 +51,13 @@ public final class UsersApi {
 
     /** One page of users ({@code GET /users}). */
     public CompletionStage<UserPage> listAsync(ListUsersQuery query) {
-        Objects.requireNonNull(query, "query");
-        return sender.send(ApiCall.of("GET", "/users", Access.SERVER).withQuery(query.parameters())).thenApply(r -> {
+        return RequestSender.guard(() -> sender.send(ApiCall.of("GET", "/users", Access.SERVER)
+                .withQuery(Objects.requireNonNull(query, "query").parameters())).thenApply(r -> {
             JsonNode body = Json.tree(r);
-            JsonNode items = body.get("items");
-            if (items == null || !items.isArray()) {
-                throw io.quarkiverse.hexclave.client.error.HexclaveErrors.unexpectedBody(r);
-            }
-            List<User> users = new ArrayList<>(items.size());
-            for (JsonNode item : items) {
-                users.add(Json.convert(r, item, User.class));
-            }
+            List<User> users = Json.items(r, body, User.class);
             JsonNode next = body.path("pagination").path("next_cursor");
             return new UserPage(users, next.isTextual() && !next.asText().isEmpty() ? Optional.of(next.asText()) : Optional.empty());
-        });
+        }));
     }
 
     /** One page of users ({@code GET /users}). */
@@ -87,8 +80,8 @@ public final class UsersApi {
 
     /** A user by id ({@code GET /users/{id}}); {@code UserNotFoundException} if there is none. */
     public CompletionStage<User> getAsync(String userId) {
-        return sender.send(ApiCall.of("GET", "/users/" + RequestSender.segment(userId), Access.SERVER))
-                .thenApply(r -> Json.read(r, User.class));
+        return RequestSender.guard(() -> sender.send(ApiCall.of("GET", "/users/" + RequestSender.segment(userId), Access.SERVER))
+                .thenApply(r -> Json.read(r, User.class)));
     }
 
     /** A user by id ({@code GET /users/{id}}). */
@@ -98,9 +91,9 @@ public final class UsersApi {
 
     /** Creates a user ({@code POST /users}, never retried). */
     public CompletionStage<User> createAsync(CreateUserRequest request) {
-        Objects.requireNonNull(request, "request");
-        return sender.send(ApiCall.of("POST", "/users", Access.SERVER).withBody(body(request.fields())))
-                .thenApply(r -> Json.read(r, User.class));
+        return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/users", Access.SERVER)
+                .withBody(body(Objects.requireNonNull(request, "request").fields())))
+                .thenApply(r -> Json.read(r, User.class)));
     }
 
     /** Creates a user ({@code POST /users}). */
@@ -110,9 +103,8 @@ public final class UsersApi {
 
     /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}, never retried). */
     public CompletionStage<User> updateAsync(String userId, UpdateUserRequest request) {
-        Objects.requireNonNull(request, "request");
-        return sender.send(ApiCall.of("PATCH", "/users/" + RequestSender.segment(userId), Access.SERVER)
-                .withBody(body(request.fields()))).thenApply(r -> Json.read(r, User.class));
+        return RequestSender.guard(() -> sender.send(ApiCall.of("PATCH", "/users/" + RequestSender.segment(userId), Access.SERVER)
+                .withBody(body(Objects.requireNonNull(request, "request").fields()))).thenApply(r -> Json.read(r, User.class)));
     }
 
     /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}). */
@@ -120,10 +112,13 @@ public final class UsersApi {
         return RequestSender.await(updateAsync(userId, request));
     }
 
-    /** Deletes a user ({@code DELETE /users/{id}}); their refresh tokens stop working at once. */
+    /**
+     * Deletes a user ({@code DELETE /users/{id}}); their refresh tokens stop working at once. When a retry (after a
+     * lost answer) gets {@code USER_NOT_FOUND}, an earlier attempt deleted the user: that counts as success.
+     */
     public CompletionStage<Void> deleteAsync(String userId) {
-        return sender.send(ApiCall.of("DELETE", "/users/" + RequestSender.segment(userId), Access.SERVER))
-                .thenApply(r -> null);
+        return RequestSender.guard(() -> sender.send(ApiCall.of("DELETE", "/users/" + RequestSender.segment(userId), Access.SERVER),
+                e -> e instanceof UserNotFoundException).thenApply(r -> null));
     }
 
     /** Deletes a user ({@code DELETE /users/{id}}). */
@@ -133,8 +128,8 @@ public final class UsersApi {
 
     /** The user of {@code accessToken} ({@code GET /users/me}). */
     public CompletionStage<User> meAsync(Secret accessToken) {
-        return sender.send(ApiCall.of("GET", "/users/me", Access.SERVER_IF_CONFIGURED).withAccessToken(accessToken))
-                .thenApply(r -> Json.read(r, User.class));
+        return RequestSender.guard(() -> sender.send(ApiCall.of("GET", "/users/me", Access.SERVER_IF_CONFIGURED)
+                .withAccessToken(accessToken)).thenApply(r -> Json.read(r, User.class)));
     }
 
     /** The user of {@code accessToken} ({@code GET /users/me}). */
@@ -144,9 +139,9 @@ public final class UsersApi {
 
     /** Updates the user of {@code accessToken} ({@code PATCH /users/me}, never retried). */
     public CompletionStage<User> updateMeAsync(Secret accessToken, UpdateUserRequest request) {
-        Objects.requireNonNull(request, "request");
-        return sender.send(ApiCall.of("PATCH", "/users/me", Access.SERVER_IF_CONFIGURED).withAccessToken(accessToken)
-                .withBody(body(request.fields()))).thenApply(r -> Json.read(r, User.class));
+        return RequestSender.guard(() -> sender.send(ApiCall.of("PATCH", "/users/me", Access.SERVER_IF_CONFIGURED)
+                .withAccessToken(accessToken).withBody(body(Objects.requireNonNull(request, "request").fields())))
+                .thenApply(r -> Json.read(r, User.class)));
     }
 
     /** Updates the user of {@code accessToken} ({@code PATCH /users/me}). */
@@ -156,8 +151,8 @@ public final class UsersApi {
 
     /** Deletes the user of {@code accessToken} ({@code DELETE /users/me}; with client access only if the project allows it). */
     public CompletionStage<Void> deleteMeAsync(Secret accessToken) {
-        return sender.send(ApiCall.of("DELETE", "/users/me", Access.SERVER_IF_CONFIGURED).withAccessToken(accessToken))
-                .thenApply(r -> null);
+        return RequestSender.guard(() -> sender.send(ApiCall.of("DELETE", "/users/me", Access.SERVER_IF_CONFIGURED)
+                .withAccessToken(accessToken)).thenApply(r -> null));
     }
 
     /** Deletes the user of {@code accessToken} ({@code DELETE /users/me}). */

@@ -404,7 +404,7 @@ public record HexclaveSettings(
         }
 
         public Builder secretServerKey(Secret secretServerKey) {
-            this.secretServerKey = secretServerKey;
+            this.secretServerKey = secretServerKey == null ? null : Secret.ofNullable(secretServerKey.value());
             return this;
         }
 

@@ -184,7 +184,9 @@ class EmulatorConformanceTest {
 
     @Test
     void wrongSecretKeyIsAProjectAuthenticationError() {
-        try (HexclaveClient wrong = new HexclaveClient(settings().secretServerKey("ssk_wrong").build(), transport)) {
+        // shares the class's transport without owning it: closing this client must not close that transport
+        HexclaveTransport shared = transport::send;
+        try (HexclaveClient wrong = new HexclaveClient(settings().secretServerKey("ssk_wrong").build(), shared)) {
             assertThatThrownBy(() -> wrong.users().list(ListUsersQuery.builder().limit(1).build()))
                     .isInstanceOf(InvalidSecretServerKeyException.class).hasMessageNotContaining("ssk_wrong");
         }

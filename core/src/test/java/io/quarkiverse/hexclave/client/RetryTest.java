@@ -132,7 +132,7 @@ class RetryTest {
     }
 
     @ParameterizedTest(name = "POST never retried after {0}")
-    @ValueSource(ints = { 429, 502, 503, 504 })
+    @ValueSource(ints = { 502, 503, 504 })
     void postIsNeverRetried(int status) {
         hexclave.server.stubFor(post("/api/v1/users").willReturn(aResponse().withStatus(status).withHeader("Retry-After", "1")));
 
@@ -141,6 +141,49 @@ class RetryTest {
         assertThat(e.status()).isEqualTo(status);
         hexclave.server.verify(1, postRequestedFor(urlEqualTo("/api/v1/users")));
         assertThat(hexclave.delays).isEmpty();
+    }
+
+    @Test
+    void postIsRetriedAfter429HonouringRetryAfter() {
+        hexclave.server.stubFor(post("/api/v1/users").inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("ok"));
+        hexclave.server.stubFor(post("/api/v1/users").inScenario("busy").whenScenarioStateIs("ok")
+                .willReturn(json(201, userJson())));
+
+        assertThat(client.users().create(CreateUserRequest.empty()).id()).isEqualTo(USER_ID);
+
+        hexclave.server.verify(2, postRequestedFor(urlEqualTo("/api/v1/users")));
+        assertThat(hexclave.delays).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void patchIsRetriedAfter429() {
+        hexclave.server.stubFor(patch(urlEqualTo(USER_PATH)).inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429)).willSetStateTo("ok"));
+        hexclave.server.stubFor(patch(urlEqualTo(USER_PATH)).inScenario("busy").whenScenarioStateIs("ok")
+                .willReturn(json(200, userJson())));
+
+        client.users().update(USER_ID, UpdateUserRequest.builder().displayName("x").build());
+
+        hexclave.server.verify(2, patchRequestedFor(urlEqualTo(USER_PATH)));
+    }
+
+    @Test
+    void post429WithTooLongRetryAfterFailsAndExposesTheWait() {
+        hexclave.server.stubFor(post("/api/v1/users").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+        var e = catchThrowableOfType(UnknownHexclaveErrorException.class, () -> client.users().create(CreateUserRequest.empty()));
+
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.retryAfter()).hasValue(Duration.ofHours(1));
+        hexclave.server.verify(1, postRequestedFor(urlEqualTo("/api/v1/users")));
+    }
+
+    @Test
+    void retryAfterIsEmptyWhenTheResponseHasNone() {
+        hexclave.server.stubFor(get(USER_PATH).willReturn(HexclaveStub.knownError(404, "USER_NOT_FOUND")));
+
+        assertThat(catchThrowableOfType(UserNotFoundException.class, () -> client.users().get(USER_ID)).retryAfter()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.quarkiverse.hexclave.client.error;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ public class HexclaveApiException extends RuntimeException {
     private final String requestId;
     private final transient JsonNode details;
     private final String serverMessage;
+    /** Set by {@link HexclaveErrors#toException} from the response's {@code Retry-After}. */
+    Duration retryAfter;
 
     /**
      * @param code Hexclave's error code ({@code USER_NOT_FOUND} …), {@code null} for an error without one
@@ -68,6 +71,15 @@ public class HexclaveApiException extends RuntimeException {
      */
     public Optional<String> serverMessage() {
         return Optional.ofNullable(serverMessage);
+    }
+
+    /**
+     * How long Hexclave asked the caller to wait before trying again ({@code Retry-After}, as seconds or an HTTP date;
+     * typically with 429 or 503), if the response said so. The client already honoured it for its own retries (up to
+     * {@link io.quarkiverse.hexclave.client.RetryPolicy#maxRetryAfter()}); this is what the last answer asked for.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     private static String describe(String code, int status, String requestId) {

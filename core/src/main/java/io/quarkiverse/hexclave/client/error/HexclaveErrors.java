@@ -1,5 +1,8 @@
 package io.quarkiverse.hexclave.client.error;
 
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,7 +26,7 @@ public final class HexclaveErrors {
     private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?");
     private static final Pattern KEY_LIKE = Pattern.compile("\\b(ssk|pck|sak)_[A-Za-z0-9_-]+");
     private static final Pattern TOKEN_MEMBER = Pattern
-            .compile("\"(refresh_token|access_token|polling_code|password|secret_server_key)\"\\s*:\\s*\"[^\"]*\"");
+            .compile("\"(refresh_token|access_token|polling_code|password|secret_server_key)\"\\s*:\\s*\"[^\"]*(\"|$)");
 
     private HexclaveErrors() {
     }
@@ -52,7 +55,29 @@ public final class HexclaveErrors {
         JsonNode details = body != null && body.path("details").isObject() ? body.get("details") : null;
         String text = body != null && body.path("error").isTextual() ? body.get("error").asText()
                 : excerpt(response.body());
-        return fromCode(code, status, requestId, details, text);
+        HexclaveApiException e = fromCode(code, status, requestId, details, text);
+        e.retryAfter = retryAfter(response).orElse(null);
+        return e;
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date, if present and readable (a past date gives zero). */
+    public static Optional<Duration> retryAfter(HexclaveResponse response) {
+        Optional<String> value = response.header("retry-after").map(String::strip);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long seconds = Long.parseLong(value.get());
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (RuntimeException ignored) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** A response whose status was fine but whose body was not what the endpoint documents. */
@@ -114,11 +139,14 @@ public final class HexclaveErrors {
         if (body == null || body.isBlank()) {
             return null;
         }
-        String text = body.strip().replaceAll("\\s+", " ");
+        // Cut first (with room for masks to shorten it), so the regexes never run over a huge body.
+        String text = body.length() > 4 * EXCERPT_LIMIT ? body.substring(0, 4 * EXCERPT_LIMIT) : body;
+        text = text.strip().replaceAll("\\s+", " ");
         text = TOKEN_MEMBER.matcher(text).replaceAll("\"$1\":\"****\"");
         text = JWT_LIKE.matcher(text).replaceAll("****");
         text = KEY_LIKE.matcher(text).replaceAll("****");
-        return text.length() <= EXCERPT_LIMIT ? text : text.substring(0, EXCERPT_LIMIT) + "…";
+        boolean cut = body.length() > 4 * EXCERPT_LIMIT;
+        return text.length() <= EXCERPT_LIMIT ? (cut ? text + "…" : text) : text.substring(0, EXCERPT_LIMIT) + "…";
     }
 
     private static JsonNode parseJsonObject(String body) {

@@ -1,5 +1,8 @@
 package io.quarkiverse.hexclave.client.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +50,19 @@ public final class Json {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw HexclaveErrors.unexpectedBody(response);
         }
+    }
+
+    /** The body's {@code items} array, each element as {@code type}, or an {@code UnknownHexclaveErrorException}. */
+    public static <T> List<T> items(HexclaveResponse response, JsonNode body, Class<T> type) {
+        JsonNode items = body.get("items");
+        if (items == null || !items.isArray()) {
+            throw HexclaveErrors.unexpectedBody(response);
+        }
+        List<T> result = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            result.add(convert(response, item, type));
+        }
+        return List.copyOf(result);
     }
 
     /** A required string member, or an {@code UnknownHexclaveErrorException}. */

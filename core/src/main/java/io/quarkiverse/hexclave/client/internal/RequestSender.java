@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -22,6 +22,7 @@ import io.quarkiverse.hexclave.client.HexclaveRequest;
 import io.quarkiverse.hexclave.client.HexclaveResponse;
 import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.client.RetryPolicy;
+import io.quarkiverse.hexclave.client.error.HexclaveApiException;
 import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
 import io.quarkiverse.hexclave.client.error.HexclaveErrors;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
@@ -56,13 +57,34 @@ public final class RequestSender {
 
     /** Sends {@code call}; see the class comment. Misconfiguration (e.g. no secret server key) fails the stage. */
     public CompletableFuture<HexclaveResponse> send(ApiCall call) {
+        return send(call, e -> false);
+    }
+
+    /**
+     * As {@link #send(ApiCall)}, for a {@code DELETE} whose first attempt may have worked without its answer arriving
+     * (a read timeout, a 502 from a proxy): on an attempt after the first, an error {@code alreadyDone} accepts
+     * ("already gone") completes the stage with that response as a success.
+     */
+    public CompletableFuture<HexclaveResponse> send(ApiCall call, Predicate<HexclaveApiException> alreadyDone) {
         HexclaveRequest request;
         try {
             request = toRequest(call);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return attempt(request, 0);
+        return attempt(request, 0, alreadyDone);
+    }
+
+    /**
+     * Runs {@code call}, turning an exception it throws (a blank id, a {@code null} argument) into a failed stage, so
+     * that {@code …Async} methods never throw; their blocking forms rethrow the same exception via {@link #await}.
+     */
+    public static <T> CompletableFuture<T> guard(Supplier<? extends CompletionStage<T>> call) {
+        try {
+            return call.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Blocks for {@code stage}, rethrowing its exception unwrapped. Interruption fails with a connection exception. */
@@ -137,7 +159,23 @@ public final class RequestSender {
                 throw new IllegalArgumentException("request body cannot be written as JSON: " + e.getOriginalMessage());
             }
         }
+        h.forEach(RequestSender::checkHeaderValue);
         return new HexclaveRequest(call.method(), uri(call), h, body, settings.readTimeout());
+    }
+
+    /**
+     * Refuses a header value HTTP cannot carry (anything but visible ASCII, space and tab), naming the header and
+     * never the value: the JDK's own error would quote it, and these headers carry keys and tokens.
+     */
+    static void checkHeaderValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (!(ch == ' ' || ch == '\t' || (ch >= 0x21 && ch <= 0x7e))) {
+                throw new IllegalArgumentException("Hexclave request header " + name
+                        + " has a value with characters HTTP headers cannot carry (control or non-ASCII characters,"
+                        + " e.g. a line break); the value is not shown");
+            }
+        }
     }
 
     private URI uri(ApiCall call) {
@@ -150,19 +188,27 @@ public final class RequestSender {
         return URI.create(sb.toString());
     }
 
-    /** Percent-encodes one path segment (so an id can never add segments or a query). */
+    /**
+     * Percent-encodes one path segment (so an id can never add segments or a query); {@code .} and {@code ..} are
+     * refused, since they would be resolved as dot-segments and name another resource.
+     */
     public static String segment(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("id must not be blank");
         }
-        return encode(value.strip());
+        String id = value.strip();
+        if (id.equals(".") || id.equals("..")) {
+            throw new IllegalArgumentException("id must not be '.' or '..'");
+        }
+        return encode(id);
     }
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private CompletableFuture<HexclaveResponse> attempt(HexclaveRequest request, int retry) {
+    private CompletableFuture<HexclaveResponse> attempt(HexclaveRequest request, int retry,
+            Predicate<HexclaveApiException> alreadyDone) {
         long start = System.nanoTime();
         CompletableFuture<HexclaveResponse> sent;
         try {
@@ -178,7 +224,7 @@ public final class RequestSender {
                     Duration wait = retryPolicy.backoff(retry);
                     LOG.debugf("Hexclave call %s %s failed (%s); retry %d of %d in %d ms", request.method(),
                             request.uri().getPath(), failure.getMessage(), retry + 1, retryPolicy.maxRetries(), wait.toMillis());
-                    return retryAfter(request, retry, wait);
+                    return retryAfter(request, retry, wait, alreadyDone);
                 }
                 return CompletableFuture.<HexclaveResponse> failedFuture(failure);
             }
@@ -186,8 +232,10 @@ public final class RequestSender {
             LOG.debugf("Hexclave call %s %s -> %d in %d ms (request id %s)", request.method(), request.uri().getPath(),
                     status, millis, response.hexclaveHeader("request-id").orElse("none"));
             if (status >= 400) {
-                if (RetryPolicy.retryableStatus(status) && request.idempotent() && retry < retryPolicy.maxRetries()) {
-                    Optional<Duration> retryAfter = retryAfter(response);
+                // 429 means "not processed": any method may be repeated. Other statuses only for idempotent ones.
+                boolean repeatable = status == 429 || request.idempotent();
+                if (RetryPolicy.retryableStatus(status) && repeatable && retry < retryPolicy.maxRetries()) {
+                    Optional<Duration> retryAfter = HexclaveErrors.retryAfter(response);
                     if (retryAfter.isPresent() && retryAfter.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
                         LOG.debugf("Hexclave asked to wait %s before retrying %s %s: longer than allowed, giving up",
                                 retryAfter.get(), request.method(), request.uri().getPath());
@@ -196,36 +244,24 @@ public final class RequestSender {
                     Duration wait = retryAfter.orElseGet(() -> retryPolicy.backoff(retry));
                     LOG.debugf("Hexclave call %s %s got %d; retry %d of %d in %d ms", request.method(),
                             request.uri().getPath(), status, retry + 1, retryPolicy.maxRetries(), wait.toMillis());
-                    return retryAfter(request, retry, wait);
+                    return retryAfter(request, retry, wait, alreadyDone);
                 }
-                return CompletableFuture.<HexclaveResponse> failedFuture(HexclaveErrors.toException(response));
+                HexclaveApiException failure = HexclaveErrors.toException(response);
+                if (retry > 0 && alreadyDone.test(failure)) {
+                    LOG.debugf("Hexclave call %s %s: retry %d found the resource already gone (%d %s); an earlier "
+                            + "attempt did it", request.method(), request.uri().getPath(), retry, status, failure.code());
+                    return CompletableFuture.completedFuture(response);
+                }
+                return CompletableFuture.<HexclaveResponse> failedFuture(failure);
             }
             return CompletableFuture.completedFuture(response);
         }).thenCompose(f -> f);
     }
 
-    private CompletableFuture<HexclaveResponse> retryAfter(HexclaveRequest request, int retry, Duration wait) {
-        return retryPolicy.delayer().delay(wait).toCompletableFuture().thenCompose(v -> attempt(request, retry + 1));
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date, if present and readable. */
-    static Optional<Duration> retryAfter(HexclaveResponse response) {
-        Optional<String> value = response.header("retry-after").map(String::strip);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            long seconds = Long.parseLong(value.get());
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (RuntimeException ignored) {
-                return Optional.empty();
-            }
-        }
+    private CompletableFuture<HexclaveResponse> retryAfter(HexclaveRequest request, int retry, Duration wait,
+            Predicate<HexclaveApiException> alreadyDone) {
+        return retryPolicy.delayer().delay(wait).toCompletableFuture()
+                .thenCompose(v -> attempt(request, retry + 1, alreadyDone));
     }
 
     private static String version() {

@@ -42,7 +42,7 @@ public final class TeamPermissionQuery {
     public static final class Builder {
         private final Map<String, String> p = new LinkedHashMap<>();
 
-        /** The user (a UUID, or {@code me} on a call with an access token). */
+        /** The user (a UUID). The client lists permissions with server access only, so {@code me} has no meaning here. */
         public Builder userId(String userId) {
             return put("user_id", userId);
         }
