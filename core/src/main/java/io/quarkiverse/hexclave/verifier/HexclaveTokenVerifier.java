@@ -464,7 +464,8 @@ public final class HexclaveTokenVerifier {
         }
     }
 
-    private static Map<String, UserClass> issuers(HexclaveSettings settings) {
+    /** Every accepted issuer ({@code settings.issuerOrigins()} × the user classes) and its class. */
+    static Map<String, UserClass> issuers(HexclaveSettings settings) {
         Map<String, UserClass> issuers = new HashMap<>();
         for (String origin : settings.issuerOrigins()) {
             for (UserClass userClass : UserClass.values()) {

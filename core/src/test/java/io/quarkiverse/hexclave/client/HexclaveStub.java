@@ -40,9 +40,11 @@ public final class HexclaveStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Server settings: project id, secret server key, no publishable key, short timeouts, 3 retries. */
+    /** Server settings: project id, accepted issuer origin http://127.0.0.1, secret server key, no publishable key, short timeouts, 3 retries. */
     public HexclaveSettings.Builder settings() {
-        return HexclaveSettings.builder(PROJECT_ID).apiUrl(apiUrl()).secretServerKey(SECRET_SERVER_KEY)
+        // the stub's tokens are issued by http://127.0.0.1 (no port), see accessToken()
+        return HexclaveSettings.builder(PROJECT_ID).apiUrl(apiUrl()).issuerOrigins(List.of("http://127.0.0.1"))
+                .secretServerKey(SECRET_SERVER_KEY)
                 .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).maxRetries(3);
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.HexclaveStub;
+import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 
@@ -207,5 +208,116 @@ class RestTokenVerifierTest {
 
         assertThat(verifier.verifyAsync(HexclaveStub.accessToken()).toCompletableFuture()).succeedsWithin(Duration.ofSeconds(5))
                 .isEqualTo(Verification.Rejected.of(RejectionReason.EXPIRED));
+    }
+
+    /** The stub's access token with some claims replaced ({@code null} removes a claim). */
+    private static String tokenWith(String... claimsAndJsonValues) {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            String payload = HexclaveStub.accessToken().split("\\.")[1];
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) mapper
+                    .readTree(java.util.Base64.getUrlDecoder().decode(payload));
+            for (int i = 0; i < claimsAndJsonValues.length; i += 2) {
+                if (claimsAndJsonValues[i + 1] == null) {
+                    node.remove(claimsAndJsonValues[i]);
+                } else {
+                    node.set(claimsAndJsonValues[i], mapper.readTree(claimsAndJsonValues[i + 1]));
+                }
+            }
+            return HexclaveStub.token(mapper.writeValueAsString(node));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "forged part: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "header\n", "sig\r\nx-evil: 1", "sigü", "si g", "héader" })
+    void tokenWithCharactersOutsideBase64UrlIsMalformedWithoutAskingHexclave(String forged) {
+        String[] parts = HexclaveStub.accessToken().split("\\.");
+        String unescaped = forged.replace("\\n", "\n").replace("\\r", "\r");
+        String token = forged.startsWith("h") ? unescaped + "." + parts[1] + "." + parts[2]
+                : parts[0] + "." + parts[1] + "." + unescaped;
+
+        assertThat(verifier.verify(token)).isEqualTo(Verification.Rejected.of(RejectionReason.MALFORMED));
+        assertThat(hexclave.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void tokenLongerThan8KiBIsMalformedWithoutAskingHexclave() {
+        String token = tokenWith("padding", "\"" + "p".repeat(9000) + "\"");
+
+        assertThat(verifier.verify(token)).isEqualTo(Verification.Rejected.of(RejectionReason.MALFORMED));
+        assertThat(hexclave.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void payloadThatIsJsonNullIsMalformed() {
+        assertThat(verifier.verify(HexclaveStub.token("null"))).isEqualTo(Verification.Rejected.of(RejectionReason.MALFORMED));
+        assertThat(hexclave.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void unexpectedFailureIsUnavailableWithAFixedMessage() {
+        String token = HexclaveStub.accessToken();
+        HexclaveTransport broken = request -> {
+            throw new IllegalStateException("broken transport saw " + request.headers().get("x-hexclave-access-token"));
+        };
+        try (HexclaveClient brokenClient = new HexclaveClient(hexclave.settings().build(), broken)) {
+            RestTokenVerifier v = new RestTokenVerifier(brokenClient, Duration.ZERO, 1, Clock.systemUTC());
+
+            Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> v.verify(token));
+
+            assertThat(e).isInstanceOf(KeysUnavailableException.class).hasMessageNotContaining(token)
+                    .hasMessageContaining("IllegalStateException");
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(token);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}={1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "exp|1000000000|EXPIRED",
+            "aud|\"00000000-0000-4000-8000-00000000000a\"|WRONG_AUDIENCE",
+            "aud|[\"" + PROJECT_ID + "\"]|WRONG_AUDIENCE",
+            "project_id|\"00000000-0000-4000-8000-00000000000a\"|WRONG_AUDIENCE",
+            "iss|\"https://evil.example.com/api/v1/projects/" + PROJECT_ID + "\"|WRONG_ISSUER",
+            "iss|\"http://127.0.0.1/api/v1/projects/00000000-0000-4000-8000-00000000000a\"|WRONG_ISSUER",
+            "aud|\"" + PROJECT_ID + ":anon\"|ANONYMOUS_USER_NOT_ALLOWED",
+            "aud|\"" + PROJECT_ID + ":restricted\"|RESTRICTED_USER_NOT_ALLOWED",
+            "is_restricted|true|RESTRICTED_USER_NOT_ALLOWED",
+            "iss|\"http://127.0.0.1/api/v1/projects-anonymous-users/" + PROJECT_ID + "\"|ANONYMOUS_USER_NOT_ALLOWED" })
+    void tokensTheirOwnClaimsRuleOutAreRejectedWithoutAskingHexclave(String claim, String json, RejectionReason reason) {
+        hexclave.server.stubFor(get("/api/v1/users/me").willReturn(json(200, userJson())));
+
+        assertThat(verifier.verify(tokenWith(claim, json))).extracting(v -> ((Verification.Rejected) v).reason())
+                .isEqualTo(reason);
+        assertThat(hexclave.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void tokenWithoutAStandardClaimIsRejectedWithoutAskingHexclave() {
+        for (String claim : new String[] { "sub", "aud", "iss", "exp" }) {
+            assertThat(verifier.verify(tokenWith(claim, null))).isEqualTo(Verification.Rejected.of(RejectionReason.MISSING_CLAIM));
+        }
+        assertThat(hexclave.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void tokenExpiredWithinTheClockSkewIsStillAskedAbout() {
+        hexclave.server.stubFor(get("/api/v1/users/me").willReturn(knownError(401, "ACCESS_TOKEN_EXPIRED")));
+        long now = System.currentTimeMillis() / 1000;
+
+        assertThat(verifier.verify(tokenWith("exp", String.valueOf(now - 5))))
+                .isEqualTo(Verification.Rejected.of(RejectionReason.EXPIRED));
+        hexclave.server.verify(1, getRequestedFor(urlEqualTo("/api/v1/users/me")));
+    }
+
+    @Test
+    void userWithoutIdIsInconsistent() {
+        hexclave.server.stubFor(get("/api/v1/users/me").willReturn(json(200, "{\"display_name\":\"Ada\"}")));
+
+        assertThat(verifier.verify(HexclaveStub.accessToken()))
+                .isEqualTo(Verification.Rejected.of(RejectionReason.INCONSISTENT_CLAIMS));
     }
 }
