@@ -30,7 +30,8 @@ import io.quarkiverse.hexclave.config.Secret;
  * browser when the machine has a desktop (never failing when it has none);</li>
  * <li>{@code POST /auth/cli/poll} is asked every {@link Builder#pollInterval(Duration) poll interval} (2 s) until the
  * human confirms (→ the refresh token), the attempt expires or was used, {@link #cancel()} is called or the thread
- * is interrupted, or the {@link Builder#timeout(Duration) timeout} passes.</li>
+ * is interrupted, or the {@link Builder#timeout(Duration) timeout} passes. A poll that gets no answer (connection
+ * failure, timeout) does not end the login: polling goes on until the timeout.</li>
  * </ol>
  * <pre>{@code
  * Optional<Secret> refreshToken = HexclaveCliLogin.builder(client, "https://my-app.example.com").build().prompt();
@@ -43,6 +44,9 @@ import io.quarkiverse.hexclave.config.Secret;
 public final class HexclaveCliLogin {
 
     private static final Logger LOG = Logger.getLogger(HexclaveCliLogin.class);
+
+    /** Shortest {@link Builder#pollInterval(Duration) poll interval} accepted. */
+    public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(500);
 
     /** Blocks the polling thread between polls; replaced in tests. */
     @FunctionalInterface
@@ -139,7 +143,10 @@ public final class HexclaveCliLogin {
                     if (cancelled.get() || Thread.currentThread().isInterrupted()) {
                         return cancelledResult();
                     }
-                    throw e;
+                    // A network hiccup must not abort a login the human may be confirming right now: poll again
+                    // until the deadline. The message names the path only, never the polling code.
+                    LOG.debugf("CLI login poll got no answer (%s); polling again", e.timeout() ? "timeout" : "connection failure");
+                    poll = new CliPollResult(CliPollResult.Status.WAITING, Optional.empty());
                 }
                 switch (poll.status()) {
                     case SUCCESS:
@@ -249,10 +256,11 @@ public final class HexclaveCliLogin {
             this.appUrl = stripSlashes(appUrl);
         }
 
-        /** Time between two polls, default 2 s. */
+        /** Time between two polls, default 2 s, at least 500 ms (Hexclave rate-limits polling). */
         public Builder pollInterval(Duration pollInterval) {
-            if (pollInterval.isNegative()) {
-                throw new IllegalArgumentException("pollInterval must not be negative");
+            if (pollInterval == null || pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
+                throw new IllegalArgumentException("pollInterval must be at least " + MIN_POLL_INTERVAL.toMillis()
+                        + " ms, got " + (pollInterval == null ? "null" : pollInterval.toMillis() + " ms"));
             }
             this.pollInterval = pollInterval;
             return this;

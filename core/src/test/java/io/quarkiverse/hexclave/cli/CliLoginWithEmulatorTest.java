@@ -41,7 +41,7 @@ class CliLoginWithEmulatorTest {
         try (HexclaveClient client = new HexclaveClient(settings,
                 new ContractCheckingTransport(new JdkHttpTransport(Duration.ofSeconds(2)), true))) {
             HexclaveCliLogin login = HexclaveCliLogin.builder(client, "http://127.0.0.1:1")
-                    .output(new PrintStream(new ByteArrayOutputStream())).pollInterval(Duration.ofMillis(20))
+                    .output(new PrintStream(new ByteArrayOutputStream())).pollInterval(Duration.ofMillis(500)).sleeper(d -> Thread.sleep(20))
                     // the "browser": the signed-in human confirms the login code shown in the URL
                     .browser(uri -> emulator.cli().confirm(loginCode(uri), ada.id())).build();
 
@@ -62,7 +62,7 @@ class CliLoginWithEmulatorTest {
         try (HexclaveClient client = HexclaveClient.create(settings)) {
             CliLoginResult result = HexclaveCliLogin.builder(client, "http://127.0.0.1:1")
                     .output(new PrintStream(new ByteArrayOutputStream())).browser(uri -> {
-                    }).expiresIn(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(200)).timeout(Duration.ofSeconds(10))
+                    }).expiresIn(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(500)).sleeper(d -> Thread.sleep(200)).timeout(Duration.ofSeconds(10))
                     .build().run();
 
             assertThat(result.status()).isEqualTo(CliLoginResult.Status.EXPIRED);

@@ -1,5 +1,6 @@
 package io.quarkiverse.hexclave.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -17,11 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +34,8 @@ import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.HexclaveStub;
 import io.quarkiverse.hexclave.client.error.InvalidPollingCodeException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.testsupport.CapturedLogs;
+import io.quarkiverse.hexclave.testsupport.MutableClock;
 
 class HexclaveCliLoginTest {
 
@@ -48,7 +48,7 @@ class HexclaveCliLoginTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final List<URI> opened = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
-    private final FakeClock clock = new FakeClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @AfterEach
     void stop() {
@@ -56,30 +56,11 @@ class HexclaveCliLoginTest {
         hexclave.close();
     }
 
-    static final class FakeClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private HexclaveCliLogin.Builder login() {
         return HexclaveCliLogin.builder(client, "https://app.example.com/").output(new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .browser(opened::add).clock(clock).sleeper(d -> {
                     sleeps.add(d);
-                    clock.now.set(clock.now.get().plus(d));
+                    clock.advance(d);
                 });
     }
 
@@ -271,5 +252,47 @@ class HexclaveCliLoginTest {
     void appUrlMustBeHttp() {
         assertThatThrownBy(() -> HexclaveCliLogin.builder(client, "ftp://x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HexclaveCliLogin.builder(client, " ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pollWithoutAnswerKeepsPollingUntilConfirmed() {
+        stubStart();
+        hexclave.server.stubFor(post("/api/v1/auth/cli/poll").inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("back"));
+        hexclave.server.stubFor(post("/api/v1/auth/cli/poll").inScenario("flaky").whenScenarioStateIs("back")
+                .willReturn(json(201, "{\"status\":\"success\",\"refresh_token\":\"" + REFRESH + "\"}")));
+
+        CliLoginResult result;
+        try (CapturedLogs logs = new CapturedLogs()) {
+            result = login().build().run();
+            assertThat(logs.texts()).anyMatch(t -> t.contains("polling again")).noneMatch(t -> t.contains(POLLING_CODE));
+        }
+
+        assertThat(result.status()).isEqualTo(CliLoginResult.Status.SUCCESS);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
+        hexclave.server.verify(2, postRequestedFor(urlEqualTo("/api/v1/auth/cli/poll")));
+    }
+
+    @Test
+    void pollsWithoutAnswerUntilTheTimeoutEndTheLoginAsTimedOut() {
+        stubStart();
+        hexclave.server.stubFor(post("/api/v1/auth/cli/poll")
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        CliLoginResult result = login().timeout(Duration.ofSeconds(9)).build().run();
+
+        assertThat(result.status()).isEqualTo(CliLoginResult.Status.TIMED_OUT);
+        assertThat(sleeps).hasSize(5);
+    }
+
+    @Test
+    void pollIntervalBelowHalfASecondOrNullIsRefused() {
+        assertThatThrownBy(() -> login().pollInterval(Duration.ofMillis(499))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 500 ms");
+        assertThatThrownBy(() -> login().pollInterval(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> login().pollInterval(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null");
+        assertThat(login().pollInterval(Duration.ofMillis(500))).isNotNull();
     }
 }
