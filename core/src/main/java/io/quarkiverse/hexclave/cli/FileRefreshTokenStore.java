@@ -9,8 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +30,9 @@ import io.quarkiverse.hexclave.config.Secret;
  * {@link #save(Secret)} writes a temporary file created with permissions {@code rw-------} in the same directory and
  * moves it over the target atomically, so the token is never readable by others, not even for an instant, and a
  * crash leaves either the old or the new token. Missing parent directories are created {@code rwx------}. On file
- * systems without POSIX permissions (Windows) the JDK's owner-only flags are used instead.
+ * systems without POSIX permissions but with ACLs (Windows NTFS) the temporary file (and a created directory) gets
+ * an ACL with a single entry allowing its owner everything, before the token is written; elsewhere the JDK's
+ * owner-only read/write flags are used, which is best effort.
  */
 public final class FileRefreshTokenStore {
 
@@ -70,16 +79,13 @@ public final class FileRefreshTokenStore {
                     Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
                 } else {
                     Files.createDirectories(dir);
+                    restrictToOwner(dir);
                 }
             }
             tmp = posix ? Files.createTempFile(dir, ".refresh-token", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
                     : Files.createTempFile(dir, ".refresh-token", ".tmp");
             if (!posix) {
-                java.io.File f = tmp.toFile();
-                f.setReadable(false, false);
-                f.setWritable(false, false);
-                f.setReadable(true, true);
-                f.setWritable(true, true);
+                restrictToOwner(tmp);
             }
             Files.writeString(tmp, refreshToken.value(), StandardCharsets.UTF_8);
             try {
@@ -98,6 +104,26 @@ public final class FileRefreshTokenStore {
                     // best effort
                 }
             }
+        }
+    }
+
+    /**
+     * Makes {@code path} accessible to its owner only where POSIX permissions are not available: an ACL with one entry
+     * (the owner, every permission) when the file system has ACLs, else the JDK's owner-only read/write flags.
+     */
+    static void restrictToOwner(Path path) throws IOException {
+        AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
+        if (acl != null) {
+            UserPrincipal owner = acl.getOwner();
+            acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                    .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
+            return;
+        }
+        java.io.File f = path.toFile();
+        boolean ok = f.setReadable(false, false) & f.setWritable(false, false) & f.setReadable(true, true)
+                & f.setWritable(true, true);
+        if (!ok) {
+            throw new IOException("cannot restrict " + path + " to its owner");
         }
     }
 

@@ -82,4 +82,14 @@ class FileRefreshTokenStoreTest {
 
         assertThat(store.toString()).contains("refresh-token").doesNotContain("rt_secret_value");
     }
+
+    @Test
+    void ownerOnlyFallbackRemovesAccessForOthers(@TempDir Path dir) throws Exception {
+        Path f = Files.createFile(dir.resolve("t"));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        FileRefreshTokenStore.restrictToOwner(f);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+    }
 }
