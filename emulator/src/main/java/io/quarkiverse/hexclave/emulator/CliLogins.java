@@ -2,7 +2,6 @@ package io.quarkiverse.hexclave.emulator;
 
 import java.util.Objects;
 
-import io.quarkiverse.hexclave.emulator.internal.CliAttempt;
 import io.quarkiverse.hexclave.emulator.internal.EmulatedProject;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorStore;
 import io.quarkiverse.hexclave.emulator.internal.StoredSession;
@@ -33,16 +32,17 @@ public final class CliLogins {
         Objects.requireNonNull(userId, "userId");
         EmulatorStore store = project.store();
         synchronized (store) {
-            CliAttempt attempt = store.cliByLoginCode(loginCode);
-            if (attempt == null || attempt.expiresAtMillis <= store.nowMillis() || attempt.refreshToken != null) {
+            if (store.pendingCli(loginCode) == null) {
                 throw new IllegalArgumentException("No pending CLI login with this login code");
             }
             var user = store.user(userId);
             if (user == null) {
                 throw new IllegalArgumentException("Unknown user " + userId);
             }
+            // The browser's session, as the confirm page would have it; handed over by the same store method as the
+            // HTTP route's.
             StoredSession session = store.createSession(userId, EmulatorStore.DEFAULT_SESSION_MILLIS, false);
-            attempt.refreshToken = session.refreshToken;
+            store.completeCli(loginCode, session);
             return new SessionTokens(session.refreshToken, project.mintAccessToken(user, session.id), session.id);
         }
     }
@@ -50,9 +50,6 @@ public final class CliLogins {
     /** Whether a login code is still waiting for confirmation. */
     public boolean isPending(String loginCode) {
         EmulatorStore store = project.store();
-        synchronized (store) {
-            CliAttempt attempt = store.cliByLoginCode(loginCode);
-            return attempt != null && attempt.refreshToken == null && attempt.expiresAtMillis > store.nowMillis();
-        }
+        return store.pendingCli(loginCode) != null;
     }
 }

@@ -121,6 +121,23 @@ class CliLoginFlowTest {
     }
 
     @Test
+    void javaConfirmAndHttpCompleteShareOnePendingState() {
+        SessionTokens browser = emu.createSession(emu.seedDemoUser().id());
+        String first = startLogin("{}").get("login_code").asText();
+        emu.cli().confirm(first, emu.seedDemoUser().id());
+        EmulatorHttp.Reply afterJava = http.client().post("/auth/cli/complete",
+                "{\"login_code\":\"" + first + "\",\"refresh_token\":\"" + browser.refreshToken() + "\"}");
+        assertThat(afterJava.status()).isEqualTo(400);
+
+        String second = startLogin("{}").get("login_code").asText();
+        assertThat(http.client().post("/auth/cli/complete", "{\"login_code\":\"" + second + "\",\"refresh_token\":\""
+                + browser.refreshToken() + "\"}").status()).isEqualTo(200);
+        assertThat(emu.cli().isPending(second)).isFalse();
+        assertThatThrownBy(() -> emu.cli().confirm(second, emu.seedDemoUser().id()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unconfirmedLoginExpires() {
         JsonNode started = startLogin("{\"expires_in_millis\":1000}");
         clock.advance(Duration.ofSeconds(2));

@@ -74,4 +74,32 @@ class ConcurrencyTest {
             }
         }
     }
+
+    @Test
+    void healthAnswersWhileEveryThreadWaitsInASlowJwks() throws Exception {
+        try (HexclaveEmulator emu = HexclaveEmulator.builder().build().start()) {
+            emu.faults().jwksSlow(java.time.Duration.ofSeconds(2));
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            java.net.URI jwks = java.net.URI.create(emu.apiUrl() + "/api/v1/projects/" + emu.projectId()
+                    + "/.well-known/jwks.json");
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> slow = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                slow.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(jwks).timeout(java.time.Duration.ofSeconds(20))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(300); // let the slow requests occupy the server
+
+            long start = System.nanoTime();
+            var health = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(emu.apiUrl() + "/health"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(millis).isLessThan(1500);
+            for (var f : slow) {
+                assertThat(f.get(20, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isIn(200, 503);
+            }
+        }
+    }
 }

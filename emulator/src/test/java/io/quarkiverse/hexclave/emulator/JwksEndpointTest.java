@@ -108,6 +108,17 @@ class JwksEndpointTest {
     }
 
     @Test
+    void aliasRedirectEncodesTheDecodedProjectValue() {
+        EmulatorHttp.Reply reply = http.anonymous()
+                .get("/api/v1/projects-anonymous-users/x%0D%0ASet-Cookie:%20a=b%20c/.well-known/jwks.json");
+
+        assertThat(reply.status()).isEqualTo(307);
+        assertThat(reply.header("location"))
+                .isEqualTo("/api/v1/projects/x%0D%0ASet-Cookie%3A%20a%3Db%20c/.well-known/jwks.json?include_anonymous=true");
+        assertThat(reply.header("set-cookie")).isNull();
+    }
+
+    @Test
     void jwksJsonOfTheJavaApiEqualsTheServedDocument() throws Exception {
         assertThat(EmulatorHttp.JSON.readTree(emu.jwksJson(true, true)))
                 .isEqualTo(http.anonymous().get(path + "?include_anonymous=true").json());

@@ -44,6 +44,10 @@ public final class ApiServer {
 
     private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final int MAX_BODY = 8 * 1024 * 1024;
+    /** Most requests handled at once; more are answered 503 at once (never queued behind slow ones). */
+    static final int MAX_THREADS = 64;
+    /** Set while an exchange the pool had no thread for runs on the dispatcher: it only answers 503. */
+    private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
 
     private final EmulatedProject project;
     private final List<Route> routes = new ArrayList<>();
@@ -72,12 +76,24 @@ public final class ApiServer {
             throw new IllegalStateException("Cannot bind the Hexclave emulator to " + host + ":" + port, e);
         }
         AtomicInteger n = new AtomicInteger();
-        // Small by default, grows under load (slow-JWKS tests park threads), idle threads die after 30 s.
-        executor = new ThreadPoolExecutor(2, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        // Small by default, grows under load (slow-JWKS tests park threads), idle threads die after 30 s. When every
+        // thread is busy, the exchange runs on the dispatcher thread only to answer 503 (no handler runs there, so
+        // the dispatcher never stalls behind a slow handler).
+        executor = new ThreadPoolExecutor(2, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "hexclave-emulator-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        }, (task, pool) -> {
+            if (pool.isShutdown()) {
+                return;
+            }
+            OVERLOADED.set(Boolean.TRUE);
+            try {
+                task.run();
+            } finally {
+                OVERLOADED.remove();
+            }
+        });
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         server.start();
@@ -97,6 +113,11 @@ public final class ApiServer {
     private void exchange(HttpExchange ex) {
         String requestId = UUID.randomUUID().toString();
         try (ex) {
+            if (Boolean.TRUE.equals(OVERLOADED.get())) {
+                write(ex, ApiResponse.text(503, "The Hexclave emulator is overloaded; try again").header("Retry-After", "1"),
+                        requestId, false);
+                return;
+            }
             ApiResponse response;
             boolean overrideErrorStatus = false;
             try {
@@ -113,8 +134,14 @@ public final class ApiServer {
             if (response.abort) {
                 return; // closing without a response closes the connection
             }
-            write(ex, response, requestId, overrideErrorStatus);
-        } catch (IOException | UncheckedIOException e) {
+            try {
+                write(ex, response, requestId, overrideErrorStatus);
+            } catch (RuntimeException e) {
+                // e.g. a header value the JDK refuses: answer 500 rather than dropping the connection
+                ex.getResponseHeaders().clear();
+                write(ex, ApiResponse.text(500, "An internal error occurred. Request ID: " + requestId), requestId, false);
+            }
+        } catch (IOException | RuntimeException e) {
             // the client went away; nothing to report
         }
     }

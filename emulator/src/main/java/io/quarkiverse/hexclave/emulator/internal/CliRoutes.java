@@ -79,8 +79,7 @@ final class CliRoutes {
         String mode = body.string("mode") == null ? "complete" : body.string("mode");
         String refreshToken = body.string("refresh_token");
         synchronized (store) {
-            CliAttempt attempt = store.cliByLoginCode(loginCode);
-            if (attempt == null || attempt.expiresAtMillis <= store.nowMillis() || attempt.refreshToken != null) {
+            if (store.pendingCli(loginCode) == null) {
                 throw new StatusError(400, "Invalid login code or the code has expired");
             }
             switch (mode) {
@@ -94,7 +93,7 @@ final class CliRoutes {
                     if (s == null) {
                         throw KnownError.refreshTokenNotFoundOrExpired();
                     }
-                    attempt.refreshToken = s.refreshToken;
+                    store.completeCli(loginCode, s);
                     return ApiResponse.success();
                 }
                 case "claim-anon-session":

@@ -134,9 +134,10 @@ public final class EmulatedProject {
         UserClass userClass = userClass(user);
         long iat = store.nowMillis() / 1000;
         long exp = iat + settings.accessTokenLifetime().toSeconds();
-        ObjectNode header = header(keyRing.signingKey(userClass).kid());
+        var key = keyRing.signingKey(userClass); // read once: rotateKeys() may run concurrently
+        ObjectNode header = header(key.kid());
         ObjectNode claims = claims(user, sessionId, userClass, issuerOrigin(), iat, exp);
-        return AccessTokenSigner.sign(header, claims, keyRing.signingKey(userClass));
+        return AccessTokenSigner.sign(header, claims, key);
     }
 
     /** The protected header of a genuine token: exactly {@code {"alg":"ES256","kid":…}}. */

@@ -19,6 +19,8 @@ public final class EmulatorStore {
 
     /** Default refresh-token lifetime of server-created sessions: 365 days (§6.1). */
     public static final long DEFAULT_SESSION_MILLIS = 31_536_000_000L;
+    /** How long an expired CLI attempt is kept (answering {@code expired}) before it is removed: 1 hour. */
+    public static final long CLI_RETENTION_MILLIS = 3_600_000L;
 
     private final Clock clock;
     private final Map<String, StoredUser> users = new LinkedHashMap<>();
@@ -98,6 +100,7 @@ public final class EmulatorStore {
 
     public synchronized StoredSession createSession(String userId, long expiresInMillis, boolean impersonation) {
         long now = nowMillis();
+        removeExpiredSessions(now);
         StoredSession session = new StoredSession(UUID.randomUUID().toString(), userId, Randoms.base32(45), now,
                 now + expiresInMillis, impersonation);
         sessions.put(session.id, session);
@@ -127,6 +130,22 @@ public final class EmulatorStore {
         }
         out.sort(Comparator.comparingLong((StoredSession s) -> s.createdAtMillis).reversed());
         return out;
+    }
+
+    /** Sessions past their expiry are unusable (refresh, list and revoke ignore them): dropped when sessions are created. */
+    private void removeExpiredSessions(long now) {
+        sessions.values().removeIf(s -> {
+            if (s.expiresAtMillis <= now) {
+                sessionsByRefreshToken.remove(s.refreshToken);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** How many sessions are stored, expired ones not yet removed included (tests). */
+    public synchronized int storedSessionCount() {
+        return sessions.size();
     }
 
     public synchronized boolean revokeSession(String sessionId) {
@@ -188,6 +207,15 @@ public final class EmulatorStore {
     // ------------------------------------------------------------------ CLI login
 
     public synchronized CliAttempt startCli(long expiresInMillis) {
+        long now = nowMillis();
+        // An expired attempt still answers "expired" to polls for a while; then it is dropped (→ INVALID_POLLING_CODE).
+        cliByPollingCode.values().removeIf(a -> {
+            if (a.expiresAtMillis + CLI_RETENTION_MILLIS <= now) {
+                cliByLoginCode.remove(a.loginCode);
+                return true;
+            }
+            return false;
+        });
         CliAttempt attempt = new CliAttempt(Randoms.base32(45), Randoms.base32(45), nowMillis() + expiresInMillis);
         cliByPollingCode.put(attempt.pollingCode, attempt);
         cliByLoginCode.put(attempt.loginCode, attempt);
@@ -200,5 +228,31 @@ public final class EmulatorStore {
 
     public synchronized CliAttempt cliByLoginCode(String code) {
         return cliByLoginCode.get(code);
+    }
+
+    /** How many CLI attempts are stored (tests). */
+    public synchronized int storedCliAttemptCount() {
+        return cliByPollingCode.size();
+    }
+
+    /** The attempt of {@code loginCode} if it still waits for confirmation (known, not expired, not completed). */
+    public synchronized CliAttempt pendingCli(String loginCode) {
+        CliAttempt attempt = cliByLoginCode.get(loginCode);
+        return attempt == null || attempt.expiresAtMillis <= nowMillis() || attempt.refreshToken != null ? null : attempt;
+    }
+
+    /**
+     * Completes a pending CLI login: hands the refresh token of {@code session} to the polling CLI. The one code path
+     * of {@code POST /auth/cli/complete} and {@code HexclaveEmulator.cli().confirm(…)}.
+     *
+     * @return {@code false} when the login code is no longer pending
+     */
+    public synchronized boolean completeCli(String loginCode, StoredSession session) {
+        CliAttempt attempt = pendingCli(loginCode);
+        if (attempt == null) {
+            return false;
+        }
+        attempt.refreshToken = session.refreshToken;
+        return true;
     }
 }

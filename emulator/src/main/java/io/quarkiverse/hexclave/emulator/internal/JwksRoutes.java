@@ -1,5 +1,9 @@
 package io.quarkiverse.hexclave.emulator.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+
 /**
  * {@code GET /api/v1/projects/{id}/.well-known/jwks.json} with the JWKS faults, and the anonymous-users alias which
  * redirects (307) to it with {@code include_anonymous=true} (§3.4).
@@ -7,6 +11,7 @@ package io.quarkiverse.hexclave.emulator.internal;
 final class JwksRoutes {
 
     private final EmulatedProject project;
+    private final Semaphore slowSlots = new Semaphore(ApiServer.MAX_THREADS / 2);
 
     JwksRoutes(EmulatedProject project) {
         this.project = project;
@@ -15,8 +20,13 @@ final class JwksRoutes {
     void register(ApiServer server) {
         server.route("GET", "/api/v1/projects/([^/]+)/\\.well-known/jwks\\.json", false, this::jwks);
         server.route("GET", "/api/v1/projects-anonymous-users/([^/]+)/\\.well-known/jwks\\.json", false,
-                r -> ApiResponse.empty(307).header("Location",
-                        "/api/v1/projects/" + r.pathParam(0) + "/.well-known/jwks.json?include_anonymous=true"));
+                r -> ApiResponse.empty(307).header("Location", "/api/v1/projects/" + segment(r.pathParam(0))
+                        + "/.well-known/jwks.json?include_anonymous=true"));
+    }
+
+    /** The decoded path value, percent-encoded again: it may hold anything, even a line break. */
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private ApiResponse jwks(ApiRequest r) {
@@ -24,11 +34,17 @@ final class JwksRoutes {
         faults.countRequest();
         long delay = faults.delay().toMillis();
         if (delay > 0) {
+            // At most half the server's threads wait in a slow JWKS answer, so the rest of the API keeps answering.
+            if (!slowSlots.tryAcquire()) {
+                return ApiResponse.text(503, "Emulated JWKS overloaded: too many slow answers in progress");
+            }
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ApiResponse.abortConnection();
+            } finally {
+                slowSlots.release();
             }
         }
         switch (faults.mode()) {

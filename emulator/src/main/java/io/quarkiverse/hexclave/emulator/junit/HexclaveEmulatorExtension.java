@@ -15,9 +15,10 @@ import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 /**
  * JUnit 5 extension: one emulator per test class, started before all tests and closed after all tests of the class;
  * injected as a {@link HexclaveEmulator} parameter of constructors, {@code @BeforeAll}/{@code @BeforeEach} and test
- * methods. {@code @Nested} classes share the emulator of their enclosing class. Settings come from
- * {@link WithHexclaveEmulator} when present; with {@link WithHexclaveEmulator#shared()} one emulator serves the whole
- * test run and is closed when the run ends.
+ * methods. {@code @Nested} classes share the emulator of their enclosing class, unless they carry a
+ * {@link WithHexclaveEmulator} of their own: then they get their own emulator with those settings. Settings come from
+ * {@link WithHexclaveEmulator} when present; with {@link WithHexclaveEmulator#shared()} one emulator per distinct set
+ * of settings serves the whole test run and is closed when the run ends.
  * <p>
  * State is not reset between test methods: create fresh users per test, or call {@code faults().reset()}.
  */
@@ -25,8 +26,10 @@ public final class HexclaveEmulatorExtension implements BeforeAllCallback, After
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
             .create(HexclaveEmulatorExtension.class);
-    private static final String KEY = "emulator";
-    private static final String SHARED_KEY = "shared-emulator";
+
+    /** The root-store key of a run-wide emulator: annotations are equal when all their values are. */
+    private record SharedKey(WithHexclaveEmulator settings) {
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -35,7 +38,7 @@ public final class HexclaveEmulatorExtension implements BeforeAllCallback, After
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Object owned = context.getStore(NAMESPACE).remove(KEY);
+        Object owned = context.getStore(NAMESPACE).remove(key(context));
         if (owned instanceof HexclaveEmulator emulator) {
             emulator.close();
         }
@@ -59,27 +62,37 @@ public final class HexclaveEmulatorExtension implements BeforeAllCallback, After
         while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
+        // A class with its own annotation (also a @Nested one) owns its emulator; others use the nearest enclosing one.
+        boolean ownSettings = classContext.getTestClass().map(HexclaveEmulatorExtension::find).isPresent();
         for (Optional<ExtensionContext> c = Optional.of(classContext); c.isPresent(); c = c.get().getParent()) {
-            Object existing = c.get().getStore(NAMESPACE).get(KEY);
-            if (existing instanceof HexclaveEmulator emulator) {
+            if (c.get().getStore(NAMESPACE).get(key(c.get())) instanceof HexclaveEmulator emulator) {
                 return emulator;
+            }
+            if (ownSettings) {
+                break;
             }
         }
         WithHexclaveEmulator settings = classContext.getTestClass().map(HexclaveEmulatorExtension::settings).orElse(null);
         if (settings != null && settings.shared()) {
             ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+            SharedKey key = new SharedKey(settings);
             synchronized (HexclaveEmulatorExtension.class) {
-                if (root.get(SHARED_KEY) instanceof RunScoped existing) {
+                if (root.get(key) instanceof RunScoped existing) {
                     return existing.emulator;
                 }
                 RunScoped created = new RunScoped(start(settings));
-                root.put(SHARED_KEY, created);
+                root.put(key, created);
                 return created.emulator;
             }
         }
         HexclaveEmulator emulator = start(settings);
-        classContext.getStore(NAMESPACE).put(KEY, emulator);
+        classContext.getStore(NAMESPACE).put(key(classContext), emulator);
         return emulator;
+    }
+
+    /** The store key of the emulator a class context owns (the store's {@code get} also looks at enclosing levels). */
+    private static String key(ExtensionContext classContext) {
+        return "emulator:" + classContext.getUniqueId();
     }
 
     private static HexclaveEmulator start(WithHexclaveEmulator settings) {

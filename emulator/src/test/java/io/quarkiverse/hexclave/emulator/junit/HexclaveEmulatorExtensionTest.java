@@ -45,6 +45,26 @@ class HexclaveEmulatorExtensionTest {
         }
     }
 
+    @Nested
+    @WithHexclaveEmulator(projectId = "nested-project")
+    class NestedWithItsOwnSettings {
+        @Test
+        void nestedClassWithItsOwnAnnotationGetsItsOwnEmulator(HexclaveEmulator emulator) {
+            assertThat(emulator).isNotSameAs(fromBeforeAll);
+            assertThat(emulator.projectId()).isEqualTo("nested-project");
+            assertThat(emulator.users()).isEmpty();
+            assertThat(fromBeforeAll.isRunning()).isTrue();
+        }
+
+        @Nested
+        class DeeperWithoutAnnotation {
+            @Test
+            void sharesTheNearestAnnotatedEnclosingEmulator(HexclaveEmulator emulator) {
+                assertThat(emulator.projectId()).isEqualTo("nested-project");
+            }
+        }
+    }
+
     @Test
     void plainExtendWithStartsOneEmulatorPerClassAndStopsItAfterwards() {
         PlainExtensionFixture.SEEN.clear();
@@ -66,13 +86,18 @@ class HexclaveEmulatorExtensionTest {
         SharedEmulatorFixtures.SEEN.clear();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(SharedEmulatorFixtures.First.class), selectClass(SharedEmulatorFixtures.Second.class))
+                .selectors(selectClass(SharedEmulatorFixtures.First.class), selectClass(SharedEmulatorFixtures.Second.class),
+                        selectClass(SharedEmulatorFixtures.Third.class))
                 .build(), listener);
-        assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(2);
-        assertThat(SharedEmulatorFixtures.SEEN).hasSize(2);
+        assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(3);
+        assertThat(SharedEmulatorFixtures.SEEN).hasSize(3);
         HexclaveEmulator shared = SharedEmulatorFixtures.SEEN.get(0);
         assertThat(SharedEmulatorFixtures.SEEN.get(1)).isSameAs(shared);
         assertThat(shared.projectId()).isEqualTo("shared-project");
         assertThat(shared.isRunning()).isFalse();
+        HexclaveEmulator other = SharedEmulatorFixtures.SEEN.get(2);
+        assertThat(other).as("other settings, other run-wide emulator").isNotSameAs(shared);
+        assertThat(other.projectId()).isEqualTo("other-shared-project");
+        assertThat(other.isRunning()).isFalse();
     }
 }
