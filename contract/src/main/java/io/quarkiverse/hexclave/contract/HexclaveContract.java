@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -143,8 +144,8 @@ public final class HexclaveContract {
             Map<String, String> headers, String body) {
         ContractReport report = validateRequest(method, path, query, headers, body);
         if (!report.isValid()) {
-            throw new AssertionError("Request " + method + " " + path + " breaks the Hexclave " + name
-                    + " contract:\n" + report);
+            throw new AssertionError(redact("Request " + method + " " + path + " breaks the Hexclave " + name
+                    + " contract:\n" + report));
         }
     }
 
@@ -172,9 +173,25 @@ public final class HexclaveContract {
     public void assertValidResponse(String method, String path, int status, Map<String, String> headers, String body) {
         ContractReport report = validateResponse(method, path, status, headers, body);
         if (!report.isValid()) {
-            throw new AssertionError("Response " + status + " to " + method + " " + path + " breaks the Hexclave "
-                    + name + " contract:\n" + report + "\nBody: " + body);
+            throw new AssertionError(redact("Response " + status + " to " + method + " " + path + " breaks the Hexclave "
+                    + name + " contract:\n" + report + "\nBody: " + body));
         }
+    }
+
+    private static final Pattern TOKEN_MEMBER = Pattern.compile(
+            "\"(refresh_token|access_token|polling_code|password|secret_server_key)\"\\s*:\\s*\"[^\"]*\"");
+    private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?");
+    private static final Pattern KEY_LIKE = Pattern.compile("\\b(ssk|pck|sak)_[A-Za-z0-9_-]+");
+
+    /**
+     * An assertion message without token-like values: {@code refresh_token}, {@code access_token},
+     * {@code polling_code}, {@code password} and {@code secret_server_key} members, JWTs and Hexclave keys become
+     * {@code ****}. Test reports and CI logs are often public.
+     */
+    static String redact(String message) {
+        String text = TOKEN_MEMBER.matcher(message).replaceAll("\"$1\":\"****\"");
+        text = JWT_LIKE.matcher(text).replaceAll("****");
+        return KEY_LIKE.matcher(text).replaceAll("****");
     }
 
     private static ContractReport validateError(int status, Map<String, String> headers, String body) {
@@ -343,8 +360,7 @@ public final class HexclaveContract {
 
     /** Gap 3. */
     private static void declareResponseExtras(String path, String method, ObjectNode schema) {
-        ObjectNode props = (ObjectNode) schema.path("properties");
-        if (props.isMissingNode() || !(schema.get("properties") instanceof ObjectNode)) {
+        if (!(schema.get("properties") instanceof ObjectNode props)) {
             return;
         }
         if (props.has("items") && props.path("items").path("type").asText().equals("array")) {

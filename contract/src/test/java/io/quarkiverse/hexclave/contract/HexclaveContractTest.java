@@ -95,6 +95,32 @@ class HexclaveContractTest {
     }
 
     @Test
+    void assertionMessagesHideTokenLikeValues() {
+        String jwt = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlX3NlY3JldA";
+        String body = "{\"refresh_token\":\"rt_SECRET_REFRESH_123\",\"access_token\":\"" + jwt
+                + "\",\"polling_code\":\"pc_SECRET_POLL_456\",\"unexpected\":\"ssk_SECRET_KEY_789\"}";
+
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(
+                () -> HexclaveContract.client().assertValidResponse("POST", "/auth/sessions/current/refresh", 200, JSON, body));
+
+        assertThat(e).isInstanceOf(AssertionError.class).hasMessageContaining("breaks the Hexclave");
+        assertThat(e.getMessage()).contains("\"refresh_token\":\"****\"").doesNotContain("rt_SECRET_REFRESH_123")
+                .doesNotContain(jwt).doesNotContain("c2lnbmF0dXJlX3NlY3JldA").doesNotContain("pc_SECRET_POLL_456")
+                .doesNotContain("ssk_SECRET_KEY_789");
+    }
+
+    @Test
+    void responseSchemaWithoutPropertiesIsLeftAlone() throws Exception {
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"paths\":{\"/x\":{\"get\":{\"responses\":{\"200\":{\"content\":{\"application/json\":"
+                        + "{\"schema\":{\"type\":\"string\"}}}}}}}}}");
+
+        HexclaveContract.patchKnownGaps(doc);
+
+        assertThat(doc.at("/paths/~1x/get/responses/200/content/application~1json/schema/type").asText()).isEqualTo("string");
+    }
+
+    @Test
     void undocumentedPathIsReportedNotSilentlyAccepted() {
         ContractReport report = HexclaveContract.server().validateResponse("GET", "/projects/p/.well-known/jwks.json", 200,
                 JSON, "{\"keys\":[]}");
