@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,7 @@ import io.quarkiverse.hexclave.client.HexclaveStub;
 import io.quarkiverse.hexclave.client.error.UserNotFoundException;
 import io.quarkiverse.hexclave.client.internal.Json;
 import io.quarkiverse.hexclave.client.model.User;
+import io.quarkiverse.hexclave.testsupport.MutableClock;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 
 class CurrentHexclaveUserTest {
@@ -133,23 +131,7 @@ class CurrentHexclaveUserTest {
 
     @Test
     void sharedProfileCacheServesOtherRequestsUntilItsTtlEnds() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         UserProfileCache cache = new UserProfileCache(Duration.ofSeconds(10), 100, clock);
         AtomicInteger calls = new AtomicInteger();
         Function<String, User> loader = id -> {
@@ -161,7 +143,7 @@ class CurrentHexclaveUserTest {
         new CurrentHexclaveUser(principal(USER_ID), loader, cache).profile();
         assertThat(calls).hasValue(1);
 
-        now.set(now.get().plusSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         new CurrentHexclaveUser(principal(USER_ID), loader, cache).profile();
         assertThat(calls).hasValue(2);
 

@@ -18,12 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +29,7 @@ import io.quarkiverse.hexclave.cli.HexclaveCliLogin;
 import io.quarkiverse.hexclave.client.model.CreateUserRequest;
 import io.quarkiverse.hexclave.client.model.UpdateUserRequest;
 import io.quarkiverse.hexclave.config.Secret;
+import io.quarkiverse.hexclave.testsupport.CapturedLogs;
 import io.quarkiverse.hexclave.verifier.RestTokenVerifier;
 
 /**
@@ -53,36 +48,16 @@ class SecretsNeverLeakTest {
     private static final String POLLING = "pc_polling_SECRET_737373";
 
     private final HexclaveStub hexclave = new HexclaveStub();
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger hexclaveLogger = Logger.getLogger("io.quarkiverse.hexclave");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
+    private CapturedLogs logs;
 
     @BeforeEach
     void captureLogs() {
-        previousLevel = hexclaveLogger.getLevel();
-        hexclaveLogger.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        hexclaveLogger.addHandler(capture);
+        logs = new CapturedLogs();
     }
 
     @AfterEach
     void stop() {
-        hexclaveLogger.removeHandler(capture);
-        hexclaveLogger.setLevel(previousLevel);
+        logs.close();
         hexclave.close();
     }
 
@@ -139,8 +114,7 @@ class SecretsNeverLeakTest {
             texts.add(new HexclaveResponse(200, java.util.Map.of(), "{\"refresh_token\":\"" + REFRESH + "\"}").toString());
         }
 
-        SimpleFormatter formatter = new SimpleFormatter();
-        List<String> logLines = records.stream().map(r -> formatter.format(r) + " " + r.getParameters()).toList();
+        List<String> logLines = logs.texts();
         assertThat(logLines).as("positive control: DEBUG records of the client were captured")
                 .anyMatch(l -> l.contains("/api/v1/users/me"));
         assertThat(logLines).as("positive control: retries were logged").anyMatch(l -> l.contains("retry"));

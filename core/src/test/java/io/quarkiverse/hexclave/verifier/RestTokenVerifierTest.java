@@ -17,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,7 @@ import io.quarkiverse.hexclave.client.HexclaveStub;
 import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.testsupport.MutableClock;
 
 class RestTokenVerifierTest {
 
@@ -161,23 +159,7 @@ class RestTokenVerifierTest {
     @Test
     void resultsAreCachedBrieflyByTokenHash() {
         hexclave.server.stubFor(get("/api/v1/users/me").willReturn(json(200, userJson())));
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        Clock clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
+        MutableClock clock = MutableClock.atSystemTime();
         RestTokenVerifier cached = new RestTokenVerifier(client, Duration.ofSeconds(5), 100, clock);
         String token = HexclaveStub.accessToken();
 
@@ -185,7 +167,7 @@ class RestTokenVerifierTest {
         assertThat(cached.verify(token).accepted()).isTrue();
         hexclave.server.verify(1, getRequestedFor(urlEqualTo("/api/v1/users/me")));
 
-        now.set(now.get().plusSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         assertThat(cached.verify(token).accepted()).isTrue();
         hexclave.server.verify(2, getRequestedFor(urlEqualTo("/api/v1/users/me")));
     }

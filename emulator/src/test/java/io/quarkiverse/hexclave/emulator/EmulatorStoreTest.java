@@ -1,42 +1,19 @@
-package io.quarkiverse.hexclave.emulator.internal;
+package io.quarkiverse.hexclave.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.hexclave.emulator.internal.CliAttempt;
+import io.quarkiverse.hexclave.emulator.internal.EmulatorStore;
+import io.quarkiverse.hexclave.emulator.internal.StoredSession;
 
 /** The store drops what can never be used again, so a long-running emulator does not grow without bound. */
 class EmulatorStoreTest {
 
-    private static final class StepClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final StepClock clock = new StepClock();
+    private final CliLoginFlowTest.MovableClock clock = new CliLoginFlowTest.MovableClock();
     private final EmulatorStore store = new EmulatorStore(clock);
 
     @Test
