@@ -8,9 +8,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When the client repeats a call: only idempotent methods ({@code GET}, {@code HEAD}, {@code PUT}, {@code DELETE}),
- * only after a connection failure, a timeout, 429, 502, 503 or 504, at most {@code maxRetries} times. Hexclave has
- * no idempotency keys, so {@code POST} and {@code PATCH} are never repeated.
+ * When the client repeats a call, at most {@code maxRetries} times: idempotent methods ({@code GET}, {@code HEAD},
+ * {@code PUT}, {@code DELETE}) after a connection failure, a timeout, 429, 502, 503 or 504; every method, {@code POST}
+ * and {@code PATCH} included, after 429 (the request was not processed). Hexclave has no idempotency keys, so
+ * {@code POST} and {@code PATCH} are never repeated after a connection failure, a timeout or a 5xx. A repeated
+ * {@code DELETE} of the client's APIs takes "already gone" on a later attempt as success (the earlier one worked).
  * <p>
  * The wait before retry {@code n} (0-based) is {@code min(maxDelay, initialDelay × 2ⁿ)}, jittered down to half of
  * that at random; a {@code Retry-After} header replaces it, up to {@code maxRetryAfter} (a longer demand ends the
@@ -72,7 +74,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         return Duration.ofMillis(jittered);
     }
 
-    /** Whether a response status is worth repeating an idempotent request for. */
+    /** Whether a response status is worth repeating an idempotent request for (429 also a non-idempotent one). */
     public static boolean retryableStatus(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
     }
