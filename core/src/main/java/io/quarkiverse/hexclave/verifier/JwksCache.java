@@ -1,0 +1,310 @@
+package io.quarkiverse.hexclave.verifier;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.keys.EllipticCurves;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The project's signing keys, fetched lazily and shared by every request.
+ * <ul>
+ * <li>No network call until the first token needs a key.</li>
+ * <li>Single flight: however many requests wait, one fetch runs; they all share its future. No lock is held
+ * across the network call.</li>
+ * <li>Cached for {@code Cache-Control: max-age}, at most {@link io.quarkiverse.hexclave.config.HexclaveSettings#jwksCacheTime()};
+ * when that passes the old keys keep serving while one background refresh runs (stale-while-revalidate).</li>
+ * <li>An unknown {@code kid} forces a refresh at most once per cooldown, so made-up key ids cannot hammer Hexclave.</li>
+ * <li>A failed refresh keeps the last good keys; only with no keys at all do callers see
+ * {@link KeysUnavailableException}.</li>
+ * </ul>
+ */
+final class JwksCache {
+
+    private static final Logger LOG = Logger.getLogger(JwksCache.class);
+    private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d+)\"?");
+    /** Shortest time keys are kept, whatever the server says, so {@code max-age=0} cannot turn into a fetch per request. */
+    static final Duration MIN_CACHE_TIME = Duration.ofSeconds(10);
+    /** With no keys at hand, how long a failed first fetch is not retried (at most the cooldown). */
+    static final Duration FAILURE_BACKOFF = Duration.ofSeconds(2);
+
+    /** The result of looking a key id up. */
+    sealed interface Lookup {
+        record Found(PublicKey key) implements Lookup {
+        }
+
+        record Unknown(String detail) implements Lookup {
+        }
+    }
+
+    record KeySet(Map<String, PublicKey> keys, Instant fetchedAt, Instant expiresAt) {
+    }
+
+    private final URI uri;
+    private final HttpClient http;
+    private final Duration readTimeout;
+    private final Duration maxCacheTime;
+    private final Duration cooldown;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final AtomicLong fetches = new AtomicLong();
+
+    private volatile KeySet current;
+    private CompletableFuture<KeySet> inFlight; // guarded by lock
+    private volatile Instant lastFetchStart = Instant.EPOCH;
+    private volatile Instant lastCooldownWarning = Instant.EPOCH;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    JwksCache(URI uri, HttpClient http, Duration readTimeout, Duration maxCacheTime, Duration cooldown, Clock clock) {
+        this.uri = uri;
+        this.http = http;
+        this.readTimeout = readTimeout;
+        this.maxCacheTime = maxCacheTime;
+        this.cooldown = cooldown;
+        this.clock = clock;
+    }
+
+    /** The key for {@code kid}, fetching or refreshing as the rules above allow. Fails with {@link KeysUnavailableException}. */
+    CompletableFuture<Lookup> lookup(String kid) {
+        KeySet keys = current;
+        if (keys != null) {
+            PublicKey key = keys.keys().get(kid);
+            if (clock.instant().isAfter(keys.expiresAt())) {
+                refresh(); // in the background; the keys at hand keep serving meanwhile
+            }
+            if (key != null) {
+                return CompletableFuture.completedFuture(new Lookup.Found(key));
+            }
+            if (!cooldownOver() && running() == null) {
+                warnCooldown();
+                return CompletableFuture.completedFuture(new Lookup.Unknown("unknown key id; refresh on cooldown"));
+            }
+            // else: join the running fetch (it may bring this kid), or force one
+        }
+        if (keys == null && inFailureBackoff()) {
+            return CompletableFuture.failedFuture(new KeysUnavailableException(
+                    "Hexclave's signing keys are unavailable: " + lastError));
+        }
+        return refresh().handle((fresh, error) -> {
+            if (error != null) {
+                if (current != null) {
+                    // Keys are at hand and this kid is not among them: a bad token, not an outage.
+                    return new Lookup.Unknown("unknown key id; refresh failed");
+                }
+                throw new CompletionException(unavailable(error));
+            }
+            PublicKey key = fresh.keys().get(kid);
+            return key != null ? new Lookup.Found(key) : new Lookup.Unknown("unknown key id");
+        });
+    }
+
+    /**
+     * Whether {@link #lookup} would complete at once: the key is cached, or the kid is unknown while a refresh is on
+     * cooldown.
+     */
+    boolean answersWithoutFetch(String kid) {
+        KeySet keys = current;
+        return keys != null && (keys.keys().containsKey(kid) || (!cooldownOver() && running() == null));
+    }
+
+    /** Whether {@code kid} is among the keys currently held. */
+    boolean holds(String kid) {
+        KeySet keys = current;
+        return keys != null && keys.keys().containsKey(kid);
+    }
+
+    private CompletableFuture<KeySet> running() {
+        synchronized (lock) {
+            return inFlight;
+        }
+    }
+
+    /** Starts a fetch unless one is running; all callers share its outcome. */
+    CompletableFuture<KeySet> refresh() {
+        CompletableFuture<KeySet> future;
+        synchronized (lock) {
+            if (inFlight != null) {
+                return inFlight;
+            }
+            future = new CompletableFuture<>();
+            inFlight = future;
+        }
+        lastFetchStart = clock.instant();
+        fetches.incrementAndGet();
+        CompletableFuture<KeySet> result = future;
+        try {
+            fetch().whenComplete((keys, error) -> complete(result, keys, error));
+        } catch (RuntimeException e) {
+            complete(result, null, e);
+        }
+        return result;
+    }
+
+    JwksStatus status() {
+        KeySet keys = current;
+        return new JwksStatus(uri, keys == null ? java.util.Set.of() : java.util.Set.copyOf(keys.keys().keySet()),
+                Optional.ofNullable(keys).map(KeySet::fetchedAt), Optional.ofNullable(keys).map(KeySet::expiresAt),
+                fetches.get(), Optional.ofNullable(lastError), Optional.ofNullable(lastErrorAt));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private void complete(CompletableFuture<KeySet> result, KeySet keys, Throwable error) {
+        synchronized (lock) {
+            inFlight = null;
+        }
+        if (error == null) {
+            current = keys;
+            lastError = null;
+            lastErrorAt = null;
+            result.complete(keys);
+            return;
+        }
+        String reason = describe(error);
+        lastError = reason;
+        lastErrorAt = clock.instant();
+        KeySet previous = current;
+        if (previous != null) {
+            LOG.warnf("HEXCLAVE001: Could not refresh Hexclave's signing keys from %s (%s); still using the %d keys "
+                    + "fetched at %s", uri, reason, previous.keys().size(), previous.fetchedAt());
+            // Do not ask again before the cooldown: the stale keys serve meanwhile.
+            current = new KeySet(previous.keys(), previous.fetchedAt(), clock.instant().plus(cooldownOrMin()));
+        } else {
+            LOG.errorf("HEXCLAVE002: Could not fetch Hexclave's signing keys from %s (%s); requests with Hexclave "
+                    + "tokens are answered as 'service unavailable' until it succeeds", uri, reason);
+        }
+        result.completeExceptionally(error);
+    }
+
+    private CompletableFuture<KeySet> fetch() {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", "application/json").GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::parse);
+    }
+
+    private KeySet parse(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new JwksFetchException("HTTP " + response.statusCode());
+        }
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        try {
+            for (JsonWebKey jwk : new JsonWebKeySet(response.body()).getJsonWebKeys()) {
+                if (jwk instanceof EllipticCurveJsonWebKey ec && EllipticCurves.P_256.equals(ec.getCurveName())
+                        && jwk.getKeyId() != null && !jwk.getKeyId().isEmpty()
+                        && (jwk.getAlgorithm() == null || "ES256".equals(jwk.getAlgorithm()))
+                        && (jwk.getUse() == null || "sig".equals(jwk.getUse()))) {
+                    keys.putIfAbsent(jwk.getKeyId(), ec.getPublicKey());
+                }
+            }
+        } catch (JoseException | RuntimeException e) {
+            throw new JwksFetchException("the response is not a JSON Web Key Set");
+        }
+        if (keys.isEmpty()) {
+            throw new JwksFetchException("the key set has no ES256 P-256 key");
+        }
+        Instant now = clock.instant();
+        return new KeySet(Map.copyOf(keys), now, now.plus(cacheTime(response)));
+    }
+
+    private Duration cacheTime(HttpResponse<?> response) {
+        Optional<String> cacheControl = response.headers().firstValue("Cache-Control");
+        if (cacheControl.isEmpty()) {
+            return maxCacheTime;
+        }
+        String cc = cacheControl.get().toLowerCase(Locale.ROOT);
+        if (cc.contains("no-store") || cc.contains("no-cache")) {
+            return MIN_CACHE_TIME;
+        }
+        Matcher m = MAX_AGE.matcher(cc);
+        if (!m.find()) {
+            return maxCacheTime;
+        }
+        try {
+            Duration maxAge = Duration.ofSeconds(Long.parseLong(m.group(1)));
+            return maxAge.compareTo(maxCacheTime) > 0 ? maxCacheTime
+                    : maxAge.compareTo(MIN_CACHE_TIME) < 0 ? MIN_CACHE_TIME : maxAge;
+        } catch (NumberFormatException e) {
+            return maxCacheTime;
+        }
+    }
+
+    private boolean cooldownOver() {
+        return !clock.instant().isBefore(lastFetchStart.plus(cooldown));
+    }
+
+    /** With no keys at all, a failed fetch is not retried for a moment, so an outage is not met with a fetch per request. */
+    private boolean inFailureBackoff() {
+        Instant failedAt = lastErrorAt;
+        Duration backoff = cooldown.compareTo(FAILURE_BACKOFF) < 0 ? cooldown : FAILURE_BACKOFF;
+        return failedAt != null && clock.instant().isBefore(failedAt.plus(backoff));
+    }
+
+    private Duration cooldownOrMin() {
+        return cooldown.compareTo(MIN_CACHE_TIME) < 0 ? MIN_CACHE_TIME : cooldown;
+    }
+
+    private void warnCooldown() {
+        Instant now = clock.instant();
+        if (lastCooldownWarning.isBefore(lastFetchStart)) {
+            lastCooldownWarning = now;
+            LOG.warnf("HEXCLAVE003: Tokens with key ids not in Hexclave's key set from %s; not refreshing again until "
+                    + "the cooldown (%s) is over", uri, cooldown);
+        }
+    }
+
+    private KeysUnavailableException unavailable(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof KeysUnavailableException k ? k
+                : new KeysUnavailableException("Hexclave's signing keys are unavailable: " + describe(cause), cause);
+    }
+
+    static String describe(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof java.util.concurrent.ExecutionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof JwksFetchException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.io.IOException) {
+            return "I/O error: " + e.getClass().getSimpleName();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** A fetch that got an answer we cannot use; the message is safe to log. */
+    static final class JwksFetchException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JwksFetchException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

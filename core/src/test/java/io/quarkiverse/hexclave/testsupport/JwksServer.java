@@ -1,0 +1,136 @@
+package io.quarkiverse.hexclave.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A loopback JWKS endpoint for verifier tests, at {@code /api/v1/projects/{id}/.well-known/jwks.json}, with faults:
+ * down (the connection is closed without an answer), slow, an HTTP status, garbage. Counts requests and remembers their
+ * query strings.
+ */
+public final class JwksServer implements AutoCloseable {
+
+    public enum Fault {
+        NONE, DOWN, STATUS_500, GARBAGE, EMPTY_KEYS, SLOW
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<TestKey> keys = new CopyOnWriteArrayList<>();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile Fault fault = Fault.NONE;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile String cacheControl = "public, max-age=3600";
+
+    public JwksServer(String projectId, TestKey... initialKeys) {
+        keys.addAll(List.of(initialKeys));
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/api/v1/projects/" + projectId + "/.well-known/jwks.json", this::handle);
+        server.start();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void keys(TestKey... newKeys) {
+        keys.clear();
+        keys.addAll(List.of(newKeys));
+    }
+
+    public void fault(Fault fault) {
+        this.fault = fault;
+    }
+
+    public void slow(Duration delay) {
+        this.delay = delay;
+        this.fault = Fault.SLOW;
+    }
+
+    public void cacheControl(String value) {
+        this.cacheControl = value;
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    public List<String> queries() {
+        return List.copyOf(queries);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        queries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
+        try (exchange) {
+            switch (fault) {
+                case DOWN -> {
+                    exchange.getResponseBody().close(); // closes without a status line
+                    return;
+                }
+                case STATUS_500 -> {
+                    send(exchange, 500, "text/plain", "Internal server error");
+                    return;
+                }
+                case GARBAGE -> {
+                    send(exchange, 200, "application/json", "{\"keys\": \"<html>not a key set</html>\"");
+                    return;
+                }
+                case EMPTY_KEYS -> {
+                    send(exchange, 200, "application/json", "{\"keys\":[]}");
+                    return;
+                }
+                case SLOW -> sleep(delay);
+                default -> {
+                }
+            }
+            String body = keys.stream().map(TestKey::publicJson).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+            if (cacheControl != null) {
+                exchange.getResponseHeaders().add("Cache-Control", cacheControl);
+            }
+            send(exchange, 200, "application/json", body);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,41 @@
+package io.quarkiverse.hexclave.testsupport;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
+
+/**
+ * A project with published keys on a loopback JWKS server, a token factory signing with the first key, and a clock.
+ */
+public final class VerifierFixture implements AutoCloseable {
+
+    public final String projectId = UUID.randomUUID().toString();
+    public final TestKey key1 = TestKey.generate("kid-legacy-1");
+    public final TestKey key2 = TestKey.generate("kid-current");
+    public final TestKey foreignKey = TestKey.generate("kid-foreign");
+    public final MutableClock clock = MutableClock.atSystemTime();
+    public final JwksServer jwks = new JwksServer(projectId, key1, key2);
+    public final TokenFactory tokens = new TokenFactory(projectId, jwks.apiUrl(), clock, key1);
+
+    public HexclaveSettings.Builder settings() {
+        return HexclaveSettings.builder(projectId).apiUrl(jwks.apiUrl())
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2))
+                .jwksRefreshCooldown(Duration.ofSeconds(30));
+    }
+
+    public HexclaveTokenVerifier verifier() {
+        return new HexclaveTokenVerifier(settings().build(), clock);
+    }
+
+    public HexclaveTokenVerifier verifier(UnaryOperator<HexclaveSettings.Builder> customiser) {
+        return new HexclaveTokenVerifier(customiser.apply(settings()).build(), clock);
+    }
+
+    @Override
+    public void close() {
+        jwks.close();
+    }
+}
