@@ -1,0 +1,90 @@
+package io.quarkiverse.hexclave.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.hexclave.client.error.HexclaveErrors;
+import io.quarkiverse.hexclave.client.internal.Access;
+import io.quarkiverse.hexclave.client.internal.ApiCall;
+import io.quarkiverse.hexclave.client.internal.Json;
+import io.quarkiverse.hexclave.client.internal.RequestSender;
+import io.quarkiverse.hexclave.client.model.CliLoginAttempt;
+import io.quarkiverse.hexclave.client.model.CliPollResult;
+import io.quarkiverse.hexclave.config.Secret;
+
+/**
+ * The two calls of Hexclave's CLI login (wire reference §9.5), with client access: the publishable client key is
+ * sent only when configured, so a project id is enough for projects that do not require one. Most programs use
+ * {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}, which drives these calls.
+ */
+public final class CliAuthApi {
+
+    /** Longest attempt Hexclave allows. */
+    public static final Duration MAX_EXPIRES_IN = Duration.ofMinutes(15);
+
+    private final RequestSender sender;
+
+    CliAuthApi(RequestSender sender) {
+        this.sender = sender;
+    }
+
+    /** Starts a login ({@code POST /auth/cli}); {@code expiresIn} empty means Hexclave's default (2 minutes). */
+    public CompletionStage<CliLoginAttempt> startAsync(Optional<Duration> expiresIn) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        expiresIn.ifPresent(d -> {
+            if (d.isNegative() || d.isZero() || d.compareTo(MAX_EXPIRES_IN) > 0) {
+                throw new IllegalArgumentException("expiresIn must be positive and at most 15 minutes, got " + d);
+            }
+            body.put("expires_in_millis", d.toMillis());
+        });
+        return sender.send(ApiCall.of("POST", "/auth/cli", Access.CLIENT).withBody(body)).thenApply(r -> {
+            JsonNode json = Json.tree(r);
+            Instant expiresAt = null;
+            if (json.path("expires_at").isTextual()) {
+                try {
+                    expiresAt = Instant.parse(json.get("expires_at").asText());
+                } catch (DateTimeParseException ignored) {
+                    // lenient: the attempt still works, only the deadline is unknown
+                }
+            }
+            return new CliLoginAttempt(new Secret(Json.requiredText(r, json, "polling_code")),
+                    Json.requiredText(r, json, "login_code"), expiresAt);
+        });
+    }
+
+    /** Starts a login ({@code POST /auth/cli}). */
+    public CliLoginAttempt start(Optional<Duration> expiresIn) {
+        return RequestSender.await(startAsync(expiresIn));
+    }
+
+    /**
+     * Asks once whether the login was confirmed ({@code POST /auth/cli/poll}, never retried: the refresh token is
+     * handed out once). {@code InvalidPollingCodeException} for an unknown code.
+     */
+    public CompletionStage<CliPollResult> pollAsync(Secret pollingCode) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("polling_code", pollingCode.value());
+        return sender.send(ApiCall.of("POST", "/auth/cli/poll", Access.CLIENT).withBody(body)).thenApply(r -> {
+            JsonNode json = Json.tree(r);
+            String status = json.path("status").asText("");
+            return switch (status) {
+                case "waiting" -> new CliPollResult(CliPollResult.Status.WAITING, Optional.empty());
+                case "expired" -> new CliPollResult(CliPollResult.Status.EXPIRED, Optional.empty());
+                case "used" -> new CliPollResult(CliPollResult.Status.USED, Optional.empty());
+                case "success" -> new CliPollResult(CliPollResult.Status.SUCCESS,
+                        Optional.of(new Secret(Json.requiredText(r, json, "refresh_token"))));
+                default -> throw HexclaveErrors.unexpectedBody(r);
+            };
+        });
+    }
+
+    /** Asks once whether the login was confirmed. */
+    public CliPollResult poll(Secret pollingCode) {
+        return RequestSender.await(pollAsync(pollingCode));
+    }
+}

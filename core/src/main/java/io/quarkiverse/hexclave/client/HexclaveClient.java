@@ -1,0 +1,122 @@
+package io.quarkiverse.hexclave.client;
+
+import java.util.Objects;
+
+import io.quarkiverse.hexclave.client.internal.RequestSender;
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+
+/**
+ * The Hexclave REST client: one per project, thread-safe, meant to be shared.
+ * <pre>{@code
+ * try (HexclaveClient hexclave = HexclaveClient.create(HexclaveSettings.load())) {
+ *     User user = hexclave.users().get(userId);
+ * }
+ * }</pre>
+ * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teamPermissions()} and {@link #cliAuth()}. Calls that need
+ * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
+ * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
+ * the rest of the client works without it.
+ * <p>
+ * Transport: JDK {@link java.net.http.HttpClient} by default ({@link JdkHttpTransport}); pass another
+ * {@link HexclaveTransport} to {@link #HexclaveClient(HexclaveSettings, HexclaveTransport)} or the builder. Idempotent
+ * calls are retried per {@link RetryPolicy}; {@code POST}/{@code PATCH} never are.
+ */
+public final class HexclaveClient implements AutoCloseable {
+
+    private final HexclaveSettings settings;
+    private final HexclaveTransport transport;
+    private final UsersApi users;
+    private final SessionsApi sessions;
+    private final TeamPermissionsApi teamPermissions;
+    private final CliAuthApi cliAuth;
+
+    /** A client with the default transport and retry policy ({@code settings.maxRetries()} retries). */
+    public static HexclaveClient create(HexclaveSettings settings) {
+        return builder(settings).build();
+    }
+
+    /** A builder to choose the transport or retry policy. */
+    public static Builder builder(HexclaveSettings settings) {
+        return new Builder(settings);
+    }
+
+    /** A client over {@code transport} (the test seam) with the default retry policy. */
+    public HexclaveClient(HexclaveSettings settings, HexclaveTransport transport) {
+        this(settings, transport, RetryPolicy.defaults(Objects.requireNonNull(settings, "settings").maxRetries()));
+    }
+
+    private HexclaveClient(HexclaveSettings settings, HexclaveTransport transport, RetryPolicy retryPolicy) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        RequestSender sender = new RequestSender(settings, transport, Objects.requireNonNull(retryPolicy, "retryPolicy"));
+        this.users = new UsersApi(sender);
+        this.sessions = new SessionsApi(sender);
+        this.teamPermissions = new TeamPermissionsApi(sender);
+        this.cliAuth = new CliAuthApi(sender);
+    }
+
+    /** Users ({@code /users}, {@code /users/me}). */
+    public UsersApi users() {
+        return users;
+    }
+
+    /** Sessions ({@code /auth/sessions…}). */
+    public SessionsApi sessions() {
+        return sessions;
+    }
+
+    /** Team permissions ({@code /team-permissions}). */
+    public TeamPermissionsApi teamPermissions() {
+        return teamPermissions;
+    }
+
+    /** The CLI login calls ({@code /auth/cli}); see {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}. */
+    public CliAuthApi cliAuth() {
+        return cliAuth;
+    }
+
+    /** The settings this client was built with. */
+    public HexclaveSettings settings() {
+        return settings;
+    }
+
+    /** Closes the transport. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HexclaveClient[projectId=" + settings.projectId() + ", apiUrl=" + settings.apiUrl() + "]";
+    }
+
+    /** Builds a {@link HexclaveClient}. */
+    public static final class Builder {
+        private final HexclaveSettings settings;
+        private HexclaveTransport transport;
+        private RetryPolicy retryPolicy;
+
+        private Builder(HexclaveSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The transport; default a {@link JdkHttpTransport} with the settings' connect timeout. */
+        public Builder transport(HexclaveTransport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** The retry policy; default {@link RetryPolicy#defaults(int) RetryPolicy.defaults(settings.maxRetries())}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public HexclaveClient build() {
+            return new HexclaveClient(settings,
+                    transport != null ? transport : new JdkHttpTransport(settings.connectTimeout()),
+                    retryPolicy != null ? retryPolicy : RetryPolicy.defaults(settings.maxRetries()));
+        }
+    }
+}

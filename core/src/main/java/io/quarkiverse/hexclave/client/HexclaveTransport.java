@@ -1,0 +1,22 @@
+package io.quarkiverse.hexclave.client;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends one HTTP request to Hexclave. The default is {@link JdkHttpTransport}; tests and special environments pass
+ * their own to {@link HexclaveClient#HexclaveClient(io.quarkiverse.hexclave.config.HexclaveSettings, HexclaveTransport)}.
+ * <p>
+ * Contract: send exactly once (the client retries), complete with any response Hexclave sent (also 4xx and 5xx),
+ * and complete exceptionally with {@link io.quarkiverse.hexclave.client.error.HexclaveConnectionException} when no
+ * response arrived (refused, reset, timed out). Never log header values.
+ */
+public interface HexclaveTransport extends AutoCloseable {
+
+    /** Sends {@code request}; see the interface contract. */
+    CompletionStage<HexclaveResponse> send(HexclaveRequest request);
+
+    /** Releases what the transport owns. The default does nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,126 @@
+package io.quarkiverse.hexclave.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkiverse.hexclave.client.error.HexclaveErrors;
+import io.quarkiverse.hexclave.client.internal.Access;
+import io.quarkiverse.hexclave.client.internal.ApiCall;
+import io.quarkiverse.hexclave.client.internal.Json;
+import io.quarkiverse.hexclave.client.internal.RequestSender;
+import io.quarkiverse.hexclave.client.model.CreateSessionRequest;
+import io.quarkiverse.hexclave.client.model.Session;
+import io.quarkiverse.hexclave.client.model.SessionTokens;
+import io.quarkiverse.hexclave.config.Secret;
+
+/**
+ * Hexclave's sessions API (wire reference §6). Creating, listing and revoking sessions use server access; refresh
+ * and sign-out act with the user's token and use server access when a secret server key is configured, else client
+ * access. Tokens go in and come out as {@link Secret}s. Blocking and {@code …Async} forms share one code path.
+ */
+public final class SessionsApi {
+
+    private final RequestSender sender;
+
+    SessionsApi(RequestSender sender) {
+        this.sender = sender;
+    }
+
+    /** Creates a session for a user ({@code POST /auth/sessions}, never retried): server-side sign-in or impersonation. */
+    public CompletionStage<SessionTokens> createAsync(CreateSessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        return sender.send(ApiCall.of("POST", "/auth/sessions", Access.SERVER).withBody(UsersApi.body(request.fields())))
+                .thenApply(r -> {
+                    JsonNode body = Json.tree(r);
+                    return new SessionTokens(new Secret(Json.requiredText(r, body, "refresh_token")),
+                            new Secret(Json.requiredText(r, body, "access_token")));
+                });
+    }
+
+    /** Creates a session for a user ({@code POST /auth/sessions}). */
+    public SessionTokens create(CreateSessionRequest request) {
+        return RequestSender.await(createAsync(request));
+    }
+
+    /** Creates a session for {@code userId} with Hexclave's defaults. */
+    public SessionTokens create(String userId) {
+        return create(CreateSessionRequest.forUser(userId).build());
+    }
+
+    /**
+     * A new access token for a refresh token ({@code POST /auth/sessions/current/refresh}, never retried). Sends only
+     * {@code x-hexclave-refresh-token}, never an access token (an expired one would fail the call). The refresh token
+     * is not rotated. {@code RefreshTokenNotFoundOrExpiredException} when the session is gone.
+     */
+    public CompletionStage<Secret> refreshAsync(Secret refreshToken) {
+        return sender.send(ApiCall.of("POST", "/auth/sessions/current/refresh", Access.SERVER_IF_CONFIGURED)
+                .withRefreshToken(refreshToken))
+                .thenApply(r -> new Secret(Json.requiredText(r, Json.tree(r), "access_token")));
+    }
+
+    /** A new access token for a refresh token. */
+    public Secret refresh(Secret refreshToken) {
+        return RequestSender.await(refreshAsync(refreshToken));
+    }
+
+    /**
+     * Signs out the session {@code accessToken} belongs to ({@code DELETE /auth/sessions/current}). The token must
+     * not be expired ({@code AccessTokenExpiredException}); refresh first, or revoke by session id.
+     */
+    public CompletionStage<Void> signOutAsync(Secret accessToken) {
+        return sender.send(ApiCall.of("DELETE", "/auth/sessions/current", Access.SERVER_IF_CONFIGURED)
+                .withAccessToken(accessToken)).thenApply(r -> null);
+    }
+
+    /** Signs out the session {@code accessToken} belongs to. */
+    public void signOut(Secret accessToken) {
+        RequestSender.await(signOutAsync(accessToken));
+    }
+
+    /** A user's sessions, newest first ({@code GET /auth/sessions?user_id=}); impersonation sessions are not listed. */
+    public CompletionStage<List<Session>> listAsync(String userId) {
+        return sender.send(ApiCall.of("GET", "/auth/sessions", Access.SERVER).withQuery(Map.of("user_id", nonBlank(userId))))
+                .thenApply(r -> {
+                    JsonNode items = Json.tree(r).get("items");
+                    if (items == null || !items.isArray()) {
+                        throw HexclaveErrors.unexpectedBody(r);
+                    }
+                    List<Session> sessions = new ArrayList<>(items.size());
+                    for (JsonNode item : items) {
+                        sessions.add(Json.convert(r, item, Session.class));
+                    }
+                    return List.copyOf(sessions);
+                });
+    }
+
+    /** A user's sessions, newest first. */
+    public List<Session> list(String userId) {
+        return RequestSender.await(listAsync(userId));
+    }
+
+    /**
+     * Revokes a session of a user ({@code DELETE /auth/sessions/{id}?user_id=}); refreshing with its token then fails,
+     * access tokens already minted stay valid until they expire.
+     */
+    public CompletionStage<Void> revokeAsync(String sessionId, String userId) {
+        return sender.send(ApiCall.of("DELETE", "/auth/sessions/" + RequestSender.segment(sessionId), Access.SERVER)
+                .withQuery(Map.of("user_id", nonBlank(userId)))).thenApply(r -> null);
+    }
+
+    /** Revokes a session of a user. */
+    public void revoke(String sessionId, String userId) {
+        RequestSender.await(revokeAsync(sessionId, userId));
+    }
+
+    private static String nonBlank(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("userId must not be blank");
+        }
+        return userId.strip();
+    }
+}

@@ -1,0 +1,202 @@
+package io.quarkiverse.hexclave.client;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.hexclave.client.internal.Access;
+import io.quarkiverse.hexclave.client.internal.ApiCall;
+import io.quarkiverse.hexclave.client.internal.Json;
+import io.quarkiverse.hexclave.client.internal.RequestSender;
+import io.quarkiverse.hexclave.client.model.CreateUserRequest;
+import io.quarkiverse.hexclave.client.model.ListUsersQuery;
+import io.quarkiverse.hexclave.client.model.UpdateUserRequest;
+import io.quarkiverse.hexclave.client.model.User;
+import io.quarkiverse.hexclave.client.model.UserPage;
+import io.quarkiverse.hexclave.config.Secret;
+
+/**
+ * Hexclave's users API (wire reference §5). The by-id methods use server access and need the secret server key;
+ * the {@code me} methods act on behalf of the user whose access token is given (server access when a secret server
+ * key is configured, giving the full view; else client access, giving the client view), and send the
+ * allow-restricted / allow-anonymous headers the settings allow.
+ * <p>
+ * Every call has a blocking form and an {@code …Async} form returning a {@link CompletionStage}; both share one code
+ * path. Errors: {@link io.quarkiverse.hexclave.client.error.HexclaveApiException} subclasses (e.g.
+ * {@link io.quarkiverse.hexclave.client.error.UserNotFoundException}),
+ * {@link io.quarkiverse.hexclave.client.error.HexclaveConnectionException}, and
+ * {@link io.quarkiverse.hexclave.config.HexclaveConfigException} when a needed key is not configured.
+ */
+public final class UsersApi {
+
+    /** Page size {@link #listAll(ListUsersQuery)} uses when the query sets none. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final RequestSender sender;
+
+    UsersApi(RequestSender sender) {
+        this.sender = sender;
+    }
+
+    /** One page of users ({@code GET /users}). */
+    public CompletionStage<UserPage> listAsync(ListUsersQuery query) {
+        Objects.requireNonNull(query, "query");
+        return sender.send(ApiCall.of("GET", "/users", Access.SERVER).withQuery(query.parameters())).thenApply(r -> {
+            JsonNode body = Json.tree(r);
+            JsonNode items = body.get("items");
+            if (items == null || !items.isArray()) {
+                throw io.quarkiverse.hexclave.client.error.HexclaveErrors.unexpectedBody(r);
+            }
+            List<User> users = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                users.add(Json.convert(r, item, User.class));
+            }
+            JsonNode next = body.path("pagination").path("next_cursor");
+            return new UserPage(users, next.isTextual() && !next.asText().isEmpty() ? Optional.of(next.asText()) : Optional.empty());
+        });
+    }
+
+    /** One page of users ({@code GET /users}). */
+    public UserPage list(ListUsersQuery query) {
+        return RequestSender.await(listAsync(query));
+    }
+
+    /**
+     * Every user matching {@code query}, page after page, each page fetched only when the stream reaches it (pages
+     * of {@value #DEFAULT_PAGE_SIZE} unless the query sets a limit). Only one page is held in memory. Errors surface
+     * while the stream is consumed.
+     */
+    public Stream<User> listAll(ListUsersQuery query) {
+        Objects.requireNonNull(query, "query");
+        ListUsersQuery first = query.limit().isPresent() ? query : query.toBuilder().limit(DEFAULT_PAGE_SIZE).build();
+        Iterator<User> iterator = new PagingIterator(first);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
+    }
+
+    /** A user by id ({@code GET /users/{id}}); {@code UserNotFoundException} if there is none. */
+    public CompletionStage<User> getAsync(String userId) {
+        return sender.send(ApiCall.of("GET", "/users/" + RequestSender.segment(userId), Access.SERVER))
+                .thenApply(r -> Json.read(r, User.class));
+    }
+
+    /** A user by id ({@code GET /users/{id}}). */
+    public User get(String userId) {
+        return RequestSender.await(getAsync(userId));
+    }
+
+    /** Creates a user ({@code POST /users}, never retried). */
+    public CompletionStage<User> createAsync(CreateUserRequest request) {
+        Objects.requireNonNull(request, "request");
+        return sender.send(ApiCall.of("POST", "/users", Access.SERVER).withBody(body(request.fields())))
+                .thenApply(r -> Json.read(r, User.class));
+    }
+
+    /** Creates a user ({@code POST /users}). */
+    public User create(CreateUserRequest request) {
+        return RequestSender.await(createAsync(request));
+    }
+
+    /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}, never retried). */
+    public CompletionStage<User> updateAsync(String userId, UpdateUserRequest request) {
+        Objects.requireNonNull(request, "request");
+        return sender.send(ApiCall.of("PATCH", "/users/" + RequestSender.segment(userId), Access.SERVER)
+                .withBody(body(request.fields()))).thenApply(r -> Json.read(r, User.class));
+    }
+
+    /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}). */
+    public User update(String userId, UpdateUserRequest request) {
+        return RequestSender.await(updateAsync(userId, request));
+    }
+
+    /** Deletes a user ({@code DELETE /users/{id}}); their refresh tokens stop working at once. */
+    public CompletionStage<Void> deleteAsync(String userId) {
+        return sender.send(ApiCall.of("DELETE", "/users/" + RequestSender.segment(userId), Access.SERVER))
+                .thenApply(r -> null);
+    }
+
+    /** Deletes a user ({@code DELETE /users/{id}}). */
+    public void delete(String userId) {
+        RequestSender.await(deleteAsync(userId));
+    }
+
+    /** The user of {@code accessToken} ({@code GET /users/me}). */
+    public CompletionStage<User> meAsync(Secret accessToken) {
+        return sender.send(ApiCall.of("GET", "/users/me", Access.SERVER_IF_CONFIGURED).withAccessToken(accessToken))
+                .thenApply(r -> Json.read(r, User.class));
+    }
+
+    /** The user of {@code accessToken} ({@code GET /users/me}). */
+    public User me(Secret accessToken) {
+        return RequestSender.await(meAsync(accessToken));
+    }
+
+    /** Updates the user of {@code accessToken} ({@code PATCH /users/me}, never retried). */
+    public CompletionStage<User> updateMeAsync(Secret accessToken, UpdateUserRequest request) {
+        Objects.requireNonNull(request, "request");
+        return sender.send(ApiCall.of("PATCH", "/users/me", Access.SERVER_IF_CONFIGURED).withAccessToken(accessToken)
+                .withBody(body(request.fields()))).thenApply(r -> Json.read(r, User.class));
+    }
+
+    /** Updates the user of {@code accessToken} ({@code PATCH /users/me}). */
+    public User updateMe(Secret accessToken, UpdateUserRequest request) {
+        return RequestSender.await(updateMeAsync(accessToken, request));
+    }
+
+    /** Deletes the user of {@code accessToken} ({@code DELETE /users/me}; with client access only if the project allows it). */
+    public CompletionStage<Void> deleteMeAsync(Secret accessToken) {
+        return sender.send(ApiCall.of("DELETE", "/users/me", Access.SERVER_IF_CONFIGURED).withAccessToken(accessToken))
+                .thenApply(r -> null);
+    }
+
+    /** Deletes the user of {@code accessToken} ({@code DELETE /users/me}). */
+    public void deleteMe(Secret accessToken) {
+        RequestSender.await(deleteMeAsync(accessToken));
+    }
+
+    static ObjectNode body(java.util.Map<String, Object> fields) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        fields.forEach((k, v) -> node.set(k, v == null ? node.nullNode() : Json.MAPPER.valueToTree(v)));
+        return node;
+    }
+
+    /** Fetches the next page only when the current one is used up. */
+    private final class PagingIterator implements Iterator<User> {
+        private ListUsersQuery next;
+        private Iterator<User> current = java.util.Collections.emptyIterator();
+
+        PagingIterator(ListUsersQuery first) {
+            this.next = first;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && next != null) {
+                UserPage page = list(next);
+                String usedCursor = next.parameters().get("cursor");
+                current = page.items().iterator();
+                next = page.nextCursor().filter(c -> !c.equals(usedCursor)).map(next::withCursor).orElse(null);
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public User next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+    }
+}

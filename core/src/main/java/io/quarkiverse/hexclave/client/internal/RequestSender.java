@@ -1,0 +1,236 @@
+package io.quarkiverse.hexclave.client.internal;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkiverse.hexclave.client.HexclaveRequest;
+import io.quarkiverse.hexclave.client.HexclaveResponse;
+import io.quarkiverse.hexclave.client.HexclaveTransport;
+import io.quarkiverse.hexclave.client.RetryPolicy;
+import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
+import io.quarkiverse.hexclave.client.error.HexclaveErrors;
+import io.quarkiverse.hexclave.config.HexclaveConfigException;
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.config.Secret;
+
+/**
+ * Turns an {@link ApiCall} into a {@link HexclaveRequest} with the right headers, sends it with retries, and
+ * completes with the response when its real status is below 400, or with the mapped exception otherwise. The one
+ * code path of every call: blocking methods {@link #await(CompletionStage) await} the asynchronous result.
+ */
+public final class RequestSender {
+
+    private static final Logger LOG = Logger.getLogger(RequestSender.class);
+
+    /** {@code java @hexclave/java@<version>}, the grammar Hexclave's telemetry parses (digits and dots only). */
+    public static final String CLIENT_VERSION = "java @hexclave/java@" + version();
+
+    private final HexclaveSettings settings;
+    private final HexclaveTransport transport;
+    private final RetryPolicy retryPolicy;
+
+    public RequestSender(HexclaveSettings settings, HexclaveTransport transport, RetryPolicy retryPolicy) {
+        this.settings = settings;
+        this.transport = transport;
+        this.retryPolicy = retryPolicy;
+    }
+
+    public HexclaveSettings settings() {
+        return settings;
+    }
+
+    /** Sends {@code call}; see the class comment. Misconfiguration (e.g. no secret server key) fails the stage. */
+    public CompletableFuture<HexclaveResponse> send(ApiCall call) {
+        HexclaveRequest request;
+        try {
+            request = toRequest(call);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return attempt(request, 0);
+    }
+
+    /** Blocks for {@code stage}, rethrowing its exception unwrapped. Interruption fails with a connection exception. */
+    public static <T> T await(CompletionStage<T> stage) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new HexclaveConnectionException("interrupted while waiting for Hexclave", false, e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    /** The exception a failed stage carries, without {@code CompletionException} wrapping. */
+    public static RuntimeException unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof RuntimeException r ? r
+                : new HexclaveConnectionException("Hexclave call failed (" + t.getClass().getSimpleName() + ")", false, t);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+
+    HexclaveRequest toRequest(ApiCall call) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("x-hexclave-project-id", settings.projectId());
+        boolean server = switch (call.access()) {
+            case SERVER -> true;
+            case CLIENT -> false;
+            case SERVER_IF_CONFIGURED -> settings.secretServerKey().isPresent();
+        };
+        if (server) {
+            Secret key = settings.secretServerKey().orElseThrow(() -> new HexclaveConfigException(
+                    "Hexclave call " + call + " needs server access, but no secret server key is configured: set "
+                            + HexclaveSettings.KEY_SECRET_SERVER_KEY + " (or the environment variable "
+                            + "HEXCLAVE_SECRET_SERVER_KEY) to the project's secret server key (ssk_…)."));
+            h.put("x-hexclave-access-type", "server");
+            h.put("x-hexclave-secret-server-key", key.value());
+        } else {
+            h.put("x-hexclave-access-type", "client");
+            settings.publishableClientKey().ifPresent(k -> h.put("x-hexclave-publishable-client-key", k));
+        }
+        if (call.accessToken() != null) {
+            h.put("x-hexclave-access-token", call.accessToken().value());
+        }
+        if (call.refreshToken() != null) {
+            h.put("x-hexclave-refresh-token", call.refreshToken().value());
+        }
+        if (call.allowUserClassHeaders()) {
+            if (settings.allowRestrictedUsers()) {
+                h.put("x-hexclave-allow-restricted-user", "true");
+            }
+            if (settings.allowAnonymousUsers()) {
+                h.put("x-hexclave-allow-anonymous-user", "true");
+            }
+        }
+        h.put("x-hexclave-client-version", CLIENT_VERSION);
+        h.put("accept", "application/json");
+        String body = null;
+        if (call.body() != null) {
+            h.put("content-type", "application/json");
+            try {
+                body = Json.MAPPER.writeValueAsString(call.body());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("request body cannot be written as JSON: " + e.getOriginalMessage());
+            }
+        }
+        return new HexclaveRequest(call.method(), uri(call), h, body, settings.readTimeout());
+    }
+
+    private URI uri(ApiCall call) {
+        StringBuilder sb = new StringBuilder(settings.apiBaseUrl()).append(call.path());
+        char sep = '?';
+        for (Map.Entry<String, String> e : call.query().entrySet()) {
+            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            sep = '&';
+        }
+        return URI.create(sb.toString());
+    }
+
+    /** Percent-encodes one path segment (so an id can never add segments or a query). */
+    public static String segment(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank");
+        }
+        return encode(value.strip());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private CompletableFuture<HexclaveResponse> attempt(HexclaveRequest request, int retry) {
+        long start = System.nanoTime();
+        CompletableFuture<HexclaveResponse> sent;
+        try {
+            sent = transport.send(request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, error) -> {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (error != null) {
+                RuntimeException failure = unwrap(error);
+                if (failure instanceof HexclaveConnectionException && request.idempotent() && retry < retryPolicy.maxRetries()) {
+                    Duration wait = retryPolicy.backoff(retry);
+                    LOG.debugf("Hexclave call %s %s failed (%s); retry %d of %d in %d ms", request.method(),
+                            request.uri().getPath(), failure.getMessage(), retry + 1, retryPolicy.maxRetries(), wait.toMillis());
+                    return retryAfter(request, retry, wait);
+                }
+                return CompletableFuture.<HexclaveResponse> failedFuture(failure);
+            }
+            int status = HexclaveErrors.effectiveStatus(response);
+            LOG.debugf("Hexclave call %s %s -> %d in %d ms (request id %s)", request.method(), request.uri().getPath(),
+                    status, millis, response.hexclaveHeader("request-id").orElse("none"));
+            if (status >= 400) {
+                if (RetryPolicy.retryableStatus(status) && request.idempotent() && retry < retryPolicy.maxRetries()) {
+                    Optional<Duration> retryAfter = retryAfter(response);
+                    if (retryAfter.isPresent() && retryAfter.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
+                        LOG.debugf("Hexclave asked to wait %s before retrying %s %s: longer than allowed, giving up",
+                                retryAfter.get(), request.method(), request.uri().getPath());
+                        return CompletableFuture.<HexclaveResponse> failedFuture(HexclaveErrors.toException(response));
+                    }
+                    Duration wait = retryAfter.orElseGet(() -> retryPolicy.backoff(retry));
+                    LOG.debugf("Hexclave call %s %s got %d; retry %d of %d in %d ms", request.method(),
+                            request.uri().getPath(), status, retry + 1, retryPolicy.maxRetries(), wait.toMillis());
+                    return retryAfter(request, retry, wait);
+                }
+                return CompletableFuture.<HexclaveResponse> failedFuture(HexclaveErrors.toException(response));
+            }
+            return CompletableFuture.completedFuture(response);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<HexclaveResponse> retryAfter(HexclaveRequest request, int retry, Duration wait) {
+        return retryPolicy.delayer().delay(wait).toCompletableFuture().thenCompose(v -> attempt(request, retry + 1));
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date, if present and readable. */
+    static Optional<Duration> retryAfter(HexclaveResponse response) {
+        Optional<String> value = response.header("retry-after").map(String::strip);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long seconds = Long.parseLong(value.get());
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (RuntimeException ignored) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String version() {
+        String v = RequestSender.class.getPackage() == null ? null : RequestSender.class.getPackage().getImplementationVersion();
+        if (v == null) {
+            return "0.0.0";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d+(\\.\\d+)*").matcher(v);
+        return m.find() ? m.group() : "0.0.0";
+    }
+}
