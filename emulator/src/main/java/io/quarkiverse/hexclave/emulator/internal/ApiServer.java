@@ -1,0 +1,335 @@
+package io.quarkiverse.hexclave.emulator.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The JDK {@link HttpServer} on loopback and the request pipeline of the real backend: path canonicalisation (308),
+ * method check (405), header aliasing ({@code x-hexclave-*} → {@code x-stack-*}, hexclave wins), the §2.3
+ * authentication checks, routing, known/status error rendering, request-id and cache-control headers, and the
+ * override-error-status rule (§7.3). Errors never carry stack traces or secrets.
+ */
+public final class ApiServer {
+
+    /** A route handler. */
+    @FunctionalInterface
+    public interface Handler {
+        ApiResponse handle(ApiRequest request);
+    }
+
+    private record Route(String method, Pattern pattern, boolean authenticated, Handler handler) {
+    }
+
+    private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final int MAX_BODY = 8 * 1024 * 1024;
+
+    private final EmulatedProject project;
+    private final List<Route> routes = new ArrayList<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public ApiServer(EmulatedProject project) {
+        this.project = project;
+        new RootRoutes(project).register(this);
+        new JwksRoutes(project).register(this);
+        new UserRoutes(project).register(this);
+        new SessionRoutes(project).register(this);
+        new TeamPermissionRoutes(project).register(this);
+        new CliRoutes(project).register(this);
+    }
+
+    /** Registers a route whose path regex groups become path parameters; authenticated routes run the §2.3 checks. */
+    void route(String method, String pathRegex, boolean authenticated, Handler handler) {
+        routes.add(new Route(method, Pattern.compile(pathRegex), authenticated, handler));
+    }
+
+    public void start(String host, int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot bind the Hexclave emulator to " + host + ":" + port, e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        // Small by default, grows under load (slow-JWKS tests park threads), idle threads die after 30 s.
+        executor = new ThreadPoolExecutor(2, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "hexclave-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        server.setExecutor(executor);
+        server.createContext("/", this::exchange);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ pipeline
+
+    private void exchange(HttpExchange ex) {
+        String requestId = UUID.randomUUID().toString();
+        try (ex) {
+            ApiResponse response;
+            boolean overrideErrorStatus = false;
+            try {
+                Map<String, String> headers = aliasedHeaders(ex);
+                overrideErrorStatus = headers.containsKey("x-stack-override-error-status");
+                response = dispatch(ex, headers);
+            } catch (KnownError e) {
+                response = ApiResponse.of(e);
+            } catch (StatusError e) {
+                response = ApiResponse.of(e);
+            } catch (RuntimeException | IOException e) {
+                response = ApiResponse.text(500, "An internal error occurred. Request ID: " + requestId);
+            }
+            if (response.abort) {
+                return; // closing without a response closes the connection
+            }
+            write(ex, response, requestId, overrideErrorStatus);
+        } catch (IOException | UncheckedIOException e) {
+            // the client went away; nothing to report
+        }
+    }
+
+    private ApiResponse dispatch(HttpExchange ex, Map<String, String> headers) throws IOException {
+        String method = ex.getRequestMethod().toUpperCase();
+        String rawPath = ex.getRequestURI().getRawPath();
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        if (!ALLOWED_METHODS.contains(method)) {
+            return ApiResponse.text(405, "Method not allowed");
+        }
+        String canonical = canonicalPath(rawPath);
+        if (!canonical.equals(rawPath)) {
+            return ApiResponse.empty(308).header("Location", canonical + (rawQuery == null ? "" : "?" + rawQuery));
+        }
+        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String routeMethod = method.equals("HEAD") ? "GET" : method;
+        Route match = null;
+        Matcher matcher = null;
+        boolean pathKnown = false;
+        for (Route r : routes) {
+            Matcher m = r.pattern().matcher(path);
+            if (m.matches()) {
+                pathKnown = true;
+                if (r.method().equals(routeMethod)) {
+                    match = r;
+                    matcher = m;
+                    break;
+                }
+            }
+        }
+        if (match == null) {
+            if (pathKnown && method.equals("OPTIONS")) {
+                return ApiResponse.empty(204);
+            }
+            return pathKnown ? ApiResponse.text(405, "Method not allowed") : ApiResponse.text(404, "Not found");
+        }
+        byte[] body = readBody(ex.getRequestBody());
+        ApiRequest request = new ApiRequest(method, path, parseQuery(rawQuery), headers, body,
+                ex.getRequestHeaders().getFirst("Content-Type"));
+        String[] params = new String[matcher.groupCount()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = matcher.group(i + 1);
+        }
+        request.pathParams = params;
+        if (match.authenticated()) {
+            request.access = authenticate(request);
+        }
+        return match.handler().handle(request);
+    }
+
+    private static String canonicalPath(String rawPath) {
+        String p = rawPath.replaceAll("/{2,}", "/");
+        if (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? "/" : p;
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new StatusError(413, "Request body too large");
+        }
+        return bytes;
+    }
+
+    private static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (query.put(name, value) != null) {
+                throw KnownError.schemaError("query." + name + " must be a `string` type, but it was given more than once");
+            }
+        }
+        return query;
+    }
+
+    /** Lower-cased request headers, with every {@code x-hexclave-*} copied onto {@code x-stack-*} (hexclave wins, §2.1). */
+    private static Map<String, String> aliasedHeaders(HttpExchange ex) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(), values.get(0));
+            }
+        });
+        Map<String, String> aliases = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (name.startsWith("x-hexclave-")) {
+                aliases.put("x-stack-" + name.substring("x-hexclave-".length()), value);
+            }
+        });
+        headers.putAll(aliases);
+        return headers;
+    }
+
+    /** The checks of §2.3, in the backend's order. Returns {@code null} for an unauthenticated request. */
+    private AccessContext authenticate(ApiRequest r) {
+        String accessType = r.header("x-stack-access-type");
+        String projectId = r.header("x-stack-project-id");
+        String publishableKey = r.header("x-stack-publishable-client-key");
+        String secretKey = r.header("x-stack-secret-server-key");
+        String adminKey = r.header("x-stack-super-secret-admin-key");
+        String adminToken = r.header("x-stack-admin-access-token");
+        if (accessType == null) {
+            if (publishableKey != null || secretKey != null || adminKey != null || adminToken != null) {
+                throw new KnownError(400, "PROJECT_KEY_WITHOUT_ACCESS_TYPE",
+                        "If you provide a project key, you must also provide an access type. Set the x-hexclave-access-type header.");
+            }
+            return null;
+        }
+        if (!Set.of("client", "server", "admin").contains(accessType)) {
+            throw new KnownError(400, "INVALID_ACCESS_TYPE",
+                    "The x-hexclave-access-type header must be 'client', 'server', or 'admin'.",
+                    KnownError.details("access_type", accessType));
+        }
+        if (projectId == null) {
+            throw new KnownError(400, "ACCESS_TYPE_WITHOUT_PROJECT_ID",
+                    "The x-hexclave-access-type header was '" + accessType
+                            + "', but the x-hexclave-project-id header was not provided.",
+                    KnownError.details("request_type", accessType));
+        }
+        boolean allowAnonymous = "true".equals(r.header("x-stack-allow-anonymous-user"));
+        boolean allowRestricted = "true".equals(r.header("x-stack-allow-restricted-user"));
+        String accessToken = r.header("x-stack-access-token");
+        DecodedAccessToken token = accessToken == null ? null
+                : project.decode(accessToken, allowRestricted, allowAnonymous);
+        if (!projectId.equals(project.projectId())) {
+            throw new KnownError(400, "CURRENT_PROJECT_NOT_FOUND",
+                    "The current project with ID " + projectId + " was not found. Please check the value of the x-hexclave-project-id header.",
+                    KnownError.details("project_id", projectId));
+        }
+        EmulatorSettings s = project.settings();
+        switch (accessType) {
+            case "client" -> {
+                if (publishableKey == null) {
+                    if (s.requirePublishableClientKey()) {
+                        throw new KnownError(401, "PUBLISHABLE_CLIENT_KEY_REQUIRED_FOR_PROJECT",
+                                "Publishable client key must be provided for this project. Set the x-hexclave-publishable-client-key header.",
+                                KnownError.details("project_id", projectId));
+                    }
+                } else if (!equalSecrets(publishableKey, s.publishableClientKey())) {
+                    throw new KnownError(401, "INVALID_PUBLISHABLE_CLIENT_KEY",
+                            "The publishable key is not valid for the project \"" + projectId + "\".",
+                            KnownError.details("project_id", projectId));
+                }
+            }
+            case "server" -> {
+                if (secretKey == null) {
+                    throw new KnownError(401, "SERVER_AUTHENTICATION_REQUIRED",
+                            "The x-hexclave-secret-server-key header must be provided for server access.");
+                }
+                if (!equalSecrets(secretKey, s.secretServerKey())) {
+                    throw new KnownError(401, "INVALID_SECRET_SERVER_KEY",
+                            "The secret server key is not valid for the project \"" + projectId + "\".",
+                            KnownError.details("project_id", projectId));
+                }
+            }
+            default -> {
+                // The emulator has no admin key: admin access can never authenticate.
+                if (adminKey == null && adminToken == null) {
+                    throw new KnownError(401, "ADMIN_AUTHENTICATION_REQUIRED",
+                            "The x-hexclave-super-secret-admin-key or x-hexclave-admin-access-token header must be provided for admin access.");
+                }
+                if (adminKey != null) {
+                    throw new KnownError(401, "INVALID_SUPER_SECRET_ADMIN_KEY",
+                            "The super secret admin key is not valid for the project \"" + projectId + "\".",
+                            KnownError.details("project_id", projectId));
+                }
+                throw new KnownError(401, "UNPARSABLE_ADMIN_ACCESS_TOKEN", "Admin access token is not parsable.");
+            }
+        }
+        String branch = r.header("x-stack-branch-id");
+        if (branch != null && !branch.equals("main")) {
+            throw new KnownError(400, "BRANCH_DOES_NOT_EXIST", "The branch with ID " + branch + " does not exist.",
+                    KnownError.details("branch_id", branch));
+        }
+        return new AccessContext(accessType, token);
+    }
+
+    private static boolean equalSecrets(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpExchange ex, ApiResponse r, String requestId, boolean overrideErrorStatus)
+            throws IOException {
+        var h = ex.getResponseHeaders();
+        if (r.contentType != null) {
+            h.set("Content-Type", r.contentType);
+        }
+        h.set("Cache-Control", r.cacheControl);
+        h.set("x-hexclave-request-id", requestId);
+        h.set("x-stack-request-id", requestId);
+        r.headers.forEach(h::set);
+        int status = r.status;
+        if (overrideErrorStatus && status >= 400 && status < 500) {
+            h.set("x-hexclave-actual-status", Integer.toString(status));
+            h.set("x-stack-actual-status", Integer.toString(status));
+            status = 200;
+        }
+        boolean noBody = ex.getRequestMethod().equalsIgnoreCase("HEAD") || status == 204 || status == 304
+                || r.body.length == 0;
+        ex.sendResponseHeaders(status, noBody ? -1 : r.body.length);
+        if (!noBody) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(r.body);
+            }
+        }
+    }
+}
