@@ -162,4 +162,12 @@ class HexclaveAuthenticationTest {
         given().auth().oauth2(SharedEmulator.normalToken()).get("/greet/own-cache-control")
                 .then().statusCode(200).header("Cache-Control", equalTo("public, max-age=60"));
     }
+
+    @Test
+    void deletedUserKeepsAccessUntilExpiryInJwtMode() {
+        // The documented trade-off of local verification; verification.mode=rest or both closes it.
+        String[] user = SharedEmulator.userAndToken();
+        SharedEmulator.deleteUser(user[0]);
+        given().auth().oauth2(user[1]).get("/greet").then().statusCode(200);
+    }
 }
