@@ -57,6 +57,12 @@ class NativeSourcesIT {
     }
 
     @Test
+    void configuredJcaProviderIsRegistered() {
+        // quarkus.hexclave.jca-provider=SunEC in this application: without it, no SunEC class is registered.
+        assertThat(reflectConfig).contains("\"name\":\"sun.security.ec.SunEC\"");
+    }
+
+    @Test
     void httpsIsEnabledForCallsToHexclave() {
         assertThat(nativeImageArgs).contains("--enable-url-protocols=http,https");
     }
