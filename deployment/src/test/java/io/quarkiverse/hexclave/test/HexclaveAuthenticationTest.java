@@ -110,7 +110,7 @@ class HexclaveAuthenticationTest {
         String token = SharedEmulator.token(hostile);
         given().header("x-hexclave-access-token", token).get("/greet")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(hostile.expectedChallengeWhenOnlyNormalUsersAllowed()))
+                .header("WWW-Authenticate", equalTo(hostile.expected().wwwAuthenticate()))
                 .body(emptyString());
     }
 

@@ -27,6 +27,6 @@ class RestrictedUsersAllowedGloballyTest {
     void anonymousUserIsStillRejected() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.ANONYMOUS)).get("/greet")
                 .then().statusCode(401).header("WWW-Authenticate",
-                        equalTo(RejectionReason.UNKNOWN_KEY.wwwAuthenticate()));
+                        equalTo(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED.wwwAuthenticate()));
     }
 }
