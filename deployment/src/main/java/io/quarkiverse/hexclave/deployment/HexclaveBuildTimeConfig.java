@@ -2,6 +2,7 @@ package io.quarkiverse.hexclave.deployment;
 
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -28,4 +29,20 @@ public interface HexclaveBuildTimeConfig {
      * a dependency of the application.
      */
     Optional<String> jcaProvider();
+
+    /**
+     * Health checks.
+     */
+    @ConfigDocSection
+    Health health();
+
+    /** Health. */
+    interface Health {
+        /**
+         * Whether to publish a readiness check of Hexclave's signing keys when {@code quarkus-smallrye-health} is
+         * present: ready once the keys are cached (it fetches them if needed), not ready while none can be had.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
 }

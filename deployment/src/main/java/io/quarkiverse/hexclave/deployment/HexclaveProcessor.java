@@ -52,6 +52,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import io.smallrye.jwt.auth.cdi.ClaimValueProducer;
 import io.smallrye.jwt.auth.cdi.CommonJwtProducer;
 import io.smallrye.jwt.auth.cdi.JsonValueProducer;
@@ -106,6 +107,16 @@ class HexclaveProcessor {
                 .addBeanClasses(HexclaveJsonWebTokenProducer.class, CommonJwtProducer.class,
                         RawClaimTypeProducer.class, JsonValueProducer.class, ClaimValueProducer.class, Claim.class)
                 .build();
+    }
+
+    /** A readiness check of the signing keys, when the application has quarkus-smallrye-health. */
+    @BuildStep
+    HealthBuildItem registerHealthCheck(Capabilities capabilities, HexclaveBuildTimeConfig config) {
+        if (!capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            return null;
+        }
+        return new HealthBuildItem("io.quarkiverse.hexclave.runtime.health.HexclaveKeysHealthCheck",
+                config.health().enabled());
     }
 
     /** {@code quarkus.hexclave.x} falls back to {@code hexclave.x}, hence to {@code HEXCLAVE_X}. */
