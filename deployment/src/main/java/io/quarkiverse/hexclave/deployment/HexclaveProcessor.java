@@ -1,14 +1,233 @@
 package io.quarkiverse.hexclave.deployment;
 
-import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.builditem.FeatureBuildItem;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.jwt.Claim;
+import org.jboss.jandex.DotName;
+
+import io.quarkiverse.hexclave.cdi.HexclaveUser;
+import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.runtime.HexclaveRecorder;
+import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
+import io.quarkiverse.hexclave.runtime.internal.HexclaveConfigFallback;
+import io.quarkiverse.hexclave.runtime.internal.HexclaveJsonWebTokenProducer;
+import io.quarkiverse.hexclave.runtime.internal.HexclaveUserProducer;
+import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
+import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
+import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
+import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
+import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.runtime.security.HexclaveAuthMechanism;
+import io.quarkiverse.hexclave.runtime.security.HexclaveIdentityProvider;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.processor.BeanInfo;
+import io.quarkus.arc.processor.BuildExtension;
+import io.quarkus.arc.processor.DotNames;
+import io.quarkus.arc.processor.InjectionPointInfo;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.smallrye.jwt.auth.cdi.ClaimValueProducer;
+import io.smallrye.jwt.auth.cdi.CommonJwtProducer;
+import io.smallrye.jwt.auth.cdi.JsonValueProducer;
+import io.smallrye.jwt.auth.cdi.RawClaimTypeProducer;
+
+/**
+ * Wires Hexclave security into a Quarkus application: beans, run-time objects, the {@code HEXCLAVE_*} config
+ * fallback and the build-time checks. Native-image registrations live in {@link HexclaveNativeProcessor}.
+ */
+@BuildSteps(onlyIf = HexclaveEnabled.class)
 class HexclaveProcessor {
 
-    private static final String FEATURE = "hexclave";
+    static final String FEATURE = "hexclave";
+
+    static final DotName HEXCLAVE_USER = DotName.createSimple(HexclaveUser.class);
+    static final DotName ALLOW_RESTRICTED_USERS = DotName.createSimple(AllowRestrictedUsers.class);
+    static final DotName ALLOW_ANONYMOUS_USERS = DotName.createSimple(AllowAnonymousUsers.class);
+    private static final DotName REQUEST_SCOPED = DotName.createSimple(RequestScoped.class);
+    private static final DotName DEPENDENT = DotName.createSimple(Dependent.class);
+    private static final Set<DotName> LAZY_WRAPPERS = Set.of(DotNames.PROVIDER, DotNames.INSTANCE,
+            DotNames.INJECTABLE_INSTANCE);
 
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The mechanism and identity provider are looked up by Quarkus Security, never injected: keep them. */
+    @BuildStep
+    AdditionalBeanBuildItem registerSecurityBeans() {
+        return AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(HexclaveAuthMechanism.class, HexclaveIdentityProvider.class)
+                .build();
+    }
+
+    /** {@code @HexclaveUser} producers: removed when the application injects neither type. */
+    @BuildStep
+    AdditionalBeanBuildItem registerUserProducers() {
+        return AdditionalBeanBuildItem.builder().addBeanClasses(HexclaveUserProducer.class).build();
+    }
+
+    /**
+     * {@code JsonWebToken} and {@code @Claim} injection when neither quarkus-smallrye-jwt nor quarkus-oidc provides
+     * them; with those extensions present, their producers read the same {@code SecurityIdentity} principal.
+     */
+    @BuildStep
+    AdditionalBeanBuildItem jwtClaimIntegration(Capabilities capabilities) {
+        if (capabilities.isPresent(Capability.JWT) || capabilities.isPresent(Capability.OIDC)) {
+            return null;
+        }
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(HexclaveJsonWebTokenProducer.class, CommonJwtProducer.class,
+                        RawClaimTypeProducer.class, JsonValueProducer.class, ClaimValueProducer.class, Claim.class)
+                .build();
+    }
+
+    /** A readiness check of the signing keys, when the application has quarkus-smallrye-health. */
+    @BuildStep
+    HealthBuildItem registerHealthCheck(Capabilities capabilities, HexclaveBuildTimeConfig config) {
+        if (!capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            return null;
+        }
+        return new HealthBuildItem("io.quarkiverse.hexclave.runtime.health.HexclaveKeysHealthCheck",
+                config.health().enabled());
+    }
+
+    /** {@code quarkus.hexclave.x} falls back to {@code hexclave.x}, hence to {@code HEXCLAVE_X}. */
+    @BuildStep
+    RunTimeConfigBuilderBuildItem configFallback() {
+        return new RunTimeConfigBuilderBuildItem(HexclaveConfigFallback.class);
+    }
+
+    /** Which per-endpoint user-class annotations the application uses. */
+    @BuildStep
+    UserClassAnnotationsBuildItem findUserClassAnnotations(CombinedIndexBuildItem index) {
+        return new UserClassAnnotationsBuildItem(
+                !index.getIndex().getAnnotations(ALLOW_RESTRICTED_USERS).isEmpty(),
+                !index.getIndex().getAnnotations(ALLOW_ANONYMOUS_USERS).isEmpty());
+    }
+
+    /** The JAX-RS filter that enforces {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}. */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem registerUserClassFilter(Capabilities capabilities) {
+        if (!capabilities.isPresent(Capability.REST) && !capabilities.isPresent(Capability.RESTEASY)) {
+            return null;
+        }
+        return new AdditionalIndexedClassesBuildItem(UserClassFilter.class.getName());
+    }
+
+    /**
+     * The run-time objects, as synthetic singletons: settings, verifier, client, credential finder, verification
+     * pipeline. Built at run-time init, so a missing project id fails the start, not the build (Dev Services may
+     * still supply it).
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void registerRuntimeBeans(HexclaveRecorder recorder, HexclaveBuildTimeConfig buildTimeConfig,
+            UserClassAnnotationsBuildItem annotations, ShutdownContextBuildItem shutdown,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        var settings = recorder.settings(buildTimeConfig.jcaProvider().orElse(null));
+        var verifier = recorder.verifier(settings, annotations.restricted(), annotations.anonymous());
+        var client = recorder.client(settings, shutdown);
+
+        beans.produce(SyntheticBeanBuildItem.configure(HexclaveSettings.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(settings).done());
+        beans.produce(SyntheticBeanBuildItem.configure(HexclaveTokenVerifier.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(verifier).done());
+        beans.produce(SyntheticBeanBuildItem.configure(HexclaveClient.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(client).done());
+        beans.produce(SyntheticBeanBuildItem.configure(HexclaveCredentials.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(recorder.credentials(settings)).done());
+        beans.produce(SyntheticBeanBuildItem.configure(VerificationPipeline.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit()
+                .runtimeValue(recorder.pipeline(settings, verifier, annotations.restricted(), annotations.anonymous(),
+                        shutdown))
+                .done());
+        beans.produce(SyntheticBeanBuildItem.configure(MechanismOptions.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(recorder.mechanismOptions()).done());
+        beans.produce(SyntheticBeanBuildItem.configure(CurrentUsers.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(recorder.currentUsers(client)).done());
+    }
+
+    /**
+     * {@code @HexclaveUser} values belong to one request: injecting one into a bean that outlives the request would
+     * serve one user's data to the next. Fail the build and say how to fix it, as smallrye-jwt does for {@code @Claim}.
+     */
+    @BuildStep
+    ValidationErrorBuildItem checkHexclaveUserInjection(ValidationPhaseBuildItem validationPhase) {
+        Collection<InjectionPointInfo> injectionPoints = validationPhase.getContext()
+                .get(BuildExtension.Key.INJECTION_POINTS);
+        Map<BeanInfo, List<BeanInfo>> injectedInto = new HashMap<>();
+        for (InjectionPointInfo ip : injectionPoints) {
+            BeanInfo resolved = ip.getResolvedBean();
+            if (resolved != null && ip.getTargetBean().isPresent()) {
+                injectedInto.computeIfAbsent(resolved, b -> new ArrayList<>()).add(ip.getTargetBean().get());
+            }
+        }
+        List<Throwable> errors = new ArrayList<>();
+        for (InjectionPointInfo ip : injectionPoints) {
+            if (ip.hasDefaultedQualifier() || ip.getRequiredQualifier(HEXCLAVE_USER) == null
+                    || LAZY_WRAPPERS.contains(ip.getType().name()) || ip.getTargetBean().isEmpty()) {
+                continue;
+            }
+            BeanInfo target = ip.getTargetBean().get();
+            if (!boundToRequest(target, injectedInto, 0)) {
+                errors.add(new DeploymentException(String.format(
+                        "@HexclaveUser %s is injected into %s, whose scope @%s outlives the request: it would serve "
+                                + "one user's data to another. Make %s @RequestScoped, or inject "
+                                + "jakarta.inject.Provider<%s> / jakarta.enterprise.inject.Instance<%s> and call get() "
+                                + "per request, or inject org.eclipse.microprofile.jwt.JsonWebToken (a request-scoped "
+                                + "proxy) instead.",
+                        ip.getRequiredType().name().withoutPackagePrefix(), ip.getTargetInfo(),
+                        target.getScope().getDotName().withoutPackagePrefix(),
+                        target.getBeanClass().withoutPackagePrefix(),
+                        ip.getRequiredType().name().withoutPackagePrefix(),
+                        ip.getRequiredType().name().withoutPackagePrefix())));
+            }
+        }
+        return new ValidationErrorBuildItem(errors);
+    }
+
+    /** Request-scoped, or dependent and only ever injected into beans bound to the request. */
+    private static boolean boundToRequest(BeanInfo bean, Map<BeanInfo, List<BeanInfo>> injectedInto, int depth) {
+        DotName scope = bean.getScope().getDotName();
+        if (REQUEST_SCOPED.equals(scope)) {
+            return true;
+        }
+        if (!DEPENDENT.equals(scope) || depth > 10) {
+            return false;
+        }
+        for (BeanInfo owner : injectedInto.getOrDefault(bean, List.of())) {
+            if (!boundToRequest(owner, injectedInto, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,48 @@
+package io.quarkiverse.hexclave.deployment;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Build-time configuration of the Hexclave extension.
+ */
+@ConfigMapping(prefix = "quarkus.hexclave")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface HexclaveBuildTimeConfig {
+
+    /**
+     * Whether the Hexclave extension is enabled. When {@code false}, no mechanism, identity provider, producer or
+     * client is registered, and the application starts without a project id.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Name of the JCA provider that verifies the ES256 signatures ({@code SunEC}, {@code BC},
+     * {@code AmazonCorrettoCryptoProvider} …). By default the JDK picks one. Fixed at build time, so that a native
+     * image registers it. A faster provider raises the number of requests one core can authenticate; its jar must be
+     * a dependency of the application.
+     */
+    Optional<String> jcaProvider();
+
+    /**
+     * Health checks.
+     */
+    @ConfigDocSection
+    Health health();
+
+    /** Health. */
+    interface Health {
+        /**
+         * Whether to publish a readiness check of Hexclave's signing keys when {@code quarkus-smallrye-health} is
+         * present: ready once the keys are cached (it fetches them if needed), not ready while none can be had.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}

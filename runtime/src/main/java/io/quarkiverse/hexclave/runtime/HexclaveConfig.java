@@ -1,0 +1,247 @@
+package io.quarkiverse.hexclave.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocDefault;
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Run-time configuration of the Hexclave extension.
+ * <p>
+ * Every key {@code quarkus.hexclave.<key>} that is not set falls back to {@code hexclave.<key>}, so the
+ * {@code HEXCLAVE_PROJECT_ID}, {@code HEXCLAVE_SECRET_SERVER_KEY}, {@code HEXCLAVE_PUBLISHABLE_CLIENT_KEY} and
+ * {@code HEXCLAVE_API_URL} variables that {@code hexclave dev} injects are picked up without any configuration.
+ */
+@ConfigMapping(prefix = "quarkus.hexclave")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface HexclaveConfig {
+
+    /**
+     * The id of your Hexclave project (a UUID, shown in the Hexclave dashboard). Required.
+     * <p>
+     * When not set, the {@code HEXCLAVE_PROJECT_ID} environment variable (or {@code hexclave.project-id}) is used,
+     * as injected by {@code hexclave dev}. The application fails to start when neither is set.
+     */
+    @ConfigDocDefault("value of HEXCLAVE_PROJECT_ID")
+    Optional<String> projectId();
+
+    /**
+     * The Hexclave API origin, without {@code /api/v1}: the hosted service, or your self-hosted or local Hexclave.
+     * <p>
+     * Falls back to the {@code HEXCLAVE_API_URL} environment variable. Change it for a self-hosted Hexclave.
+     */
+    @ConfigDocDefault("https://api.hexclave.com")
+    Optional<String> apiUrl();
+
+    /**
+     * The origins accepted in a token's {@code iss} claim. By default the origin of {@code api-url} plus its rebrand
+     * alias ({@code https://api.hexclave.com} and {@code https://api.stack-auth.com} accept each other's tokens).
+     * Set it when your frontend reaches Hexclave through another host than your backend does.
+     */
+    @ConfigDocDefault("origin of api-url and its rebrand alias")
+    Optional<List<String>> issuerOrigins();
+
+    /**
+     * The secret server key ({@code ssk_…}) used for server-side calls to Hexclave: the injected
+     * {@code HexclaveClient}, the lazily loaded user profile and the {@code rest} verification mode.
+     * <p>
+     * Falls back to the {@code HEXCLAVE_SECRET_SERVER_KEY} environment variable. Never put it in a committed file.
+     * Without it, token verification works, and client calls fail with a message saying this key is missing.
+     */
+    Optional<String> secretServerKey();
+
+    /**
+     * The publishable client key ({@code pck_…}), needed only by projects that require one for client-access calls.
+     * Falls back to the {@code HEXCLAVE_PUBLISHABLE_CLIENT_KEY} environment variable.
+     */
+    Optional<String> publishableClientKey();
+
+    /**
+     * Accept tokens of restricted users (users who have not completed the project's onboarding requirements,
+     * such as e-mail verification) on every endpoint. They get the role {@code restricted} besides
+     * {@code authenticated}. To allow them on a few endpoints only, leave this off and annotate those endpoints with
+     * {@code @AllowRestrictedUsers}.
+     */
+    @WithDefault("false")
+    boolean allowRestrictedUsers();
+
+    /**
+     * Accept tokens of anonymous (guest) users on every endpoint; implies {@code allow-restricted-users}. They get
+     * the roles {@code anonymous} and {@code restricted} besides {@code authenticated}. To allow them on a few
+     * endpoints only, leave this off and annotate those endpoints with {@code @AllowAnonymousUsers}.
+     */
+    @WithDefault("false")
+    boolean allowAnonymousUsers();
+
+    /**
+     * Leeway applied to a token's {@code exp} and {@code iat} claims. Hexclave tokens live ten minutes; raise it only
+     * when your servers' clocks drift.
+     */
+    @WithDefault("30s")
+    Duration clockSkew();
+
+    /**
+     * The signing keys (JWKS).
+     */
+    @ConfigDocSection
+    Jwks jwks();
+
+    /**
+     * Calls from this application to Hexclave.
+     */
+    @ConfigDocSection
+    Http http();
+
+    /**
+     * The server-side client ({@code HexclaveClient}).
+     */
+    @ConfigDocSection
+    Client client();
+
+    /**
+     * Where a credential is looked for in a request, in this order: {@code authorization} (the SDK's
+     * {@code Authorization: Bearer stackauth_…} header), {@code bearer} (a raw access token in
+     * {@code Authorization: Bearer}), {@code access-token-header} ({@code x-hexclave-access-token} /
+     * {@code x-stack-access-token}), {@code x-stack-auth} (the legacy JSON header) and {@code cookie} (the
+     * {@code hexclave-access} cookie of same-site frontends). Narrow it to turn formats off.
+     */
+    @ConfigDocDefault("all of them")
+    Optional<List<String>> credentialSources();
+
+    /**
+     * How many verified tokens are remembered (by their SHA-256) until they expire, so that a token presented again
+     * is not verified again. {@code 0} turns the cache off.
+     */
+    @WithDefault("10000")
+    int verifiedTokenCacheSize();
+
+    /**
+     * How a token is verified.
+     */
+    @ConfigDocSection
+    Verification verification();
+
+    /**
+     * Priority of the Hexclave HTTP authentication mechanism. Quarkus asks mechanisms in descending priority; the
+     * default runs Hexclave before {@code quarkus-smallrye-jwt} (priority 1000) and {@code quarkus-oidc} (1001),
+     * which is safe because Hexclave declines bearer tokens it did not issue. Lower it below theirs when another
+     * mechanism should send the challenge to callers without credentials (for example an OIDC login redirect).
+     */
+    @WithDefault("1100")
+    int priority();
+
+    /**
+     * The HTTP status answered when Hexclave's signing keys (or, in {@code rest} mode, Hexclave itself) cannot be
+     * reached and no cached keys can verify the token. Such a request is never let in and never answered 401, since
+     * the caller is not at fault.
+     */
+    @WithDefault("503")
+    int keysUnavailableStatus();
+
+    /**
+     * The {@code Cache-Control} header of responses to requests authenticated by Hexclave.
+     */
+    @ConfigDocSection
+    CacheControl cacheControl();
+
+    /**
+     * The user profile loaded by {@code CurrentHexclaveUser#profile()}.
+     */
+    @ConfigDocSection
+    UserProfile userProfile();
+
+    /** Signing keys. */
+    interface Jwks {
+        /**
+         * How long fetched signing keys are used before they are refreshed in the background, at most; a shorter
+         * {@code Cache-Control: max-age} from Hexclave wins.
+         */
+        @WithDefault("1h")
+        Duration cacheTime();
+
+        /**
+         * Minimum time between two key refreshes triggered by an unknown key id, so that tokens with made-up key ids
+         * cannot hammer Hexclave.
+         */
+        @WithDefault("30s")
+        Duration refreshCooldown();
+    }
+
+    /** Outgoing HTTP. */
+    interface Http {
+        /** Connect timeout of every call to Hexclave. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Time allowed for Hexclave to answer a call. */
+        @WithDefault("10s")
+        Duration readTimeout();
+    }
+
+    /** Client. */
+    interface Client {
+        /**
+         * How many times an idempotent call is retried after a connection error, a 429, or a 502/503/504
+         * (0 to 10).
+         */
+        @WithDefault("3")
+        int maxRetries();
+    }
+
+    /** Verification. */
+    interface Verification {
+        /**
+         * {@code jwt}: verify the token's signature and claims locally with the project's cached keys (fast, no call
+         * per request). {@code rest}: ask Hexclave ({@code GET /users/me}) for every token, so revoked sessions and
+         * deleted users are refused at once (needs {@code secret-server-key}; costs a round trip, cached for
+         * {@code rest-cache-ttl}). {@code both}: verify locally first, then ask Hexclave.
+         */
+        @WithDefault("jwt")
+        VerificationMode mode();
+
+        /**
+         * How long a token accepted by Hexclave in the {@code rest} and {@code both} modes is trusted without
+         * asking again ({@code 0} asks every time). Keep it short: a revoked session stays accepted that long.
+         */
+        @WithDefault("5s")
+        Duration restCacheTtl();
+
+        /** How many tokens the {@code rest-cache-ttl} cache holds at most. */
+        @WithDefault("10000")
+        int restCacheSize();
+    }
+
+    /** Response caching headers. */
+    interface CacheControl {
+        /**
+         * Add a {@code Cache-Control} header to every response to a request authenticated by Hexclave, unless the
+         * application set one itself. Such responses depend on the user and must not be cached by shared caches.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The value of that header. */
+        @WithDefault("private, no-store")
+        String value();
+    }
+
+    /** User profile loading. */
+    interface UserProfile {
+        /**
+         * How long a loaded user profile is reused across requests of the same user ({@code 0}: load it at most once
+         * per request and never share it between requests). A profile edited in Hexclave shows up after this time.
+         */
+        @WithDefault("0s")
+        Duration cacheTtl();
+
+        /** How many profiles that cache holds at most. */
+        @WithDefault("1000")
+        int cacheSize();
+    }
+}

@@ -1,0 +1,73 @@
+package io.quarkiverse.hexclave.runtime.internal;
+
+import java.lang.reflect.Method;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
+import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.RejectionReason;
+import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Enforces {@link AllowRestrictedUsers} / {@link AllowAnonymousUsers}: a restricted or anonymous Hexclave user who is
+ * not allowed globally reaches only the JAX-RS methods (or classes) carrying the matching annotation; elsewhere the
+ * request is answered 401 with the RFC 6750 challenge. Registered only when the application uses those annotations.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class UserClassFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    /** The Vert.x request: its user is set once authentication happened, without forcing it (lazy auth). */
+    @Inject
+    RoutingContext routingContext;
+
+    /** Looked up per request: REST providers are created at static init, before the pipeline exists. */
+    @Inject
+    Instance<VerificationPipeline> pipelines;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!(routingContext.user() instanceof QuarkusHttpUser user)
+                || !(user.getSecurityIdentity().getPrincipal() instanceof HexclavePrincipal principal)) {
+            return; // not authenticated (yet), or not by Hexclave
+        }
+        VerificationPipeline pipeline = pipelines.get();
+        if (pipeline.admittedEverywhere(principal.userClass())) {
+            return;
+        }
+        Method method = resourceInfo.getResourceMethod();
+        Class<?> type = resourceInfo.getResourceClass();
+        boolean restricted = annotated(method, type, AllowRestrictedUsers.class);
+        boolean anonymous = annotated(method, type, AllowAnonymousUsers.class);
+        if (!pipeline.admitted(principal, restricted, anonymous)) {
+            RejectionReason reason = principal.userClass() == UserClass.ANONYMOUS
+                    ? RejectionReason.ANONYMOUS_USER_NOT_ALLOWED
+                    : RejectionReason.RESTRICTED_USER_NOT_ALLOWED;
+            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, reason.wwwAuthenticate()).build());
+        }
+    }
+
+    private static boolean annotated(Method method, Class<?> type,
+            Class<? extends java.lang.annotation.Annotation> annotation) {
+        return (method != null && method.isAnnotationPresent(annotation))
+                || (type != null && type.isAnnotationPresent(annotation));
+    }
+}

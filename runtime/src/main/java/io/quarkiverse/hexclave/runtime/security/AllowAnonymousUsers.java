@@ -1,0 +1,26 @@
+package io.quarkiverse.hexclave.runtime.security;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Lets anonymous (guest) Hexclave users, and restricted users, call this JAX-RS resource method, or every method of
+ * this resource class, although {@code quarkus.hexclave.allow-anonymous-users} is off.
+ * <p>
+ * Elsewhere such users are answered 401 with {@code error_description="anonymous users are not allowed"}. Their
+ * identity has the roles {@code anonymous} and {@code restricted} but not {@code authenticated} (unless anonymous
+ * users are allowed globally), so protect these endpoints with {@code @Authenticated} or
+ * {@code @RolesAllowed({"authenticated", "anonymous"})}.
+ */
+@Documented
+@Inherited
+@Retention(RUNTIME)
+@Target({ METHOD, TYPE })
+public @interface AllowAnonymousUsers {
+}

@@ -1,0 +1,149 @@
+package io.quarkiverse.hexclave.runtime.security;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkiverse.hexclave.credential.CredentialLookup;
+import io.quarkiverse.hexclave.credential.CredentialSource;
+import io.quarkiverse.hexclave.credential.HexclaveCredential;
+import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
+import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
+import io.quarkiverse.hexclave.runtime.internal.VertxRequestView;
+import io.quarkiverse.hexclave.verifier.RejectionReason;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Finds a Hexclave credential in an HTTP request and hands it to {@link HexclaveIdentityProvider}.
+ * <p>
+ * Nothing Hexclave-shaped in the request, or a raw bearer JWT that Hexclave did not issue: a {@code null} identity,
+ * so other mechanisms (smallrye-jwt, OIDC, Basic …) get their turn. A Hexclave credential that cannot be read, or a
+ * token that fails verification: 401 with an RFC 6750 {@code WWW-Authenticate} challenge naming the reason and an
+ * empty body. Hexclave's keys unreachable: {@code quarkus.hexclave.keys-unavailable-status} (503).
+ */
+@ApplicationScoped
+public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
+
+    /** The authentication scheme, usable in {@code quarkus.http.auth.permission.<name>.auth-mechanism}. */
+    public static final String SCHEME = "hexclave";
+
+    /** Routing-context key of the {@link RejectionReason} of a failed attempt. */
+    public static final String REJECTION_KEY = "io.quarkiverse.hexclave.rejection";
+    /** Routing-context key set when Hexclave's keys could not be obtained. */
+    public static final String KEYS_UNAVAILABLE_KEY = "io.quarkiverse.hexclave.keys-unavailable";
+
+    private static final Logger LOG = Logger.getLogger(HexclaveAuthMechanism.class);
+    private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(
+            HttpCredentialTransport.Type.AUTHORIZATION, "bearer", SCHEME);
+    private static final Set<Class<? extends AuthenticationRequest>> CREDENTIAL_TYPES = Set
+            .of(TokenAuthenticationRequest.class);
+
+    private final HexclaveCredentials credentials;
+    private final VerificationPipeline pipeline;
+    private final MechanismOptions options;
+
+    @Inject
+    public HexclaveAuthMechanism(HexclaveCredentials credentials, VerificationPipeline pipeline,
+            MechanismOptions options) {
+        this.credentials = credentials;
+        this.pipeline = pipeline;
+        this.options = options;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        CredentialLookup lookup = credentials.find(new VertxRequestView(context.request()));
+        if (lookup instanceof CredentialLookup.Malformed malformed) {
+            LOG.debugf("Hexclave credential in %s is malformed: %s", malformed.source(), malformed.detail());
+            return fail(context, RejectionReason.MALFORMED);
+        }
+        if (!(lookup instanceof CredentialLookup.Found found) || found.credential().accessToken().isEmpty()) {
+            return Uni.createFrom().nullItem(); // nothing for us: let the other mechanisms try
+        }
+        HexclaveCredential credential = found.credential();
+        String token = credential.accessToken().get().value();
+        if (credential.source() == CredentialSource.BEARER_TOKEN && !pipeline.isHexclaveIssued(token)) {
+            return Uni.createFrom().nullItem(); // a foreign bearer JWT: smallrye-jwt's or OIDC's business
+        }
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new HexclaveTokenCredential(credential));
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return identityProviderManager.authenticate(request)
+                .onItem().invoke(identity -> onAuthenticated(context, identity))
+                .onFailure().invoke(failure -> onFailure(context, failure));
+    }
+
+    private void onAuthenticated(RoutingContext context, SecurityIdentity identity) {
+        if (identity == null || options.cacheControl().isEmpty()) {
+            return;
+        }
+        String value = options.cacheControl().get();
+        context.addHeadersEndHandler(v -> {
+            if (!context.response().headers().contains(HttpHeaderNames.CACHE_CONTROL)) {
+                context.response().headers().set(HttpHeaderNames.CACHE_CONTROL, value);
+            }
+        });
+    }
+
+    private void onFailure(RoutingContext context, Throwable failure) {
+        context.put(HttpAuthenticationMechanism.class.getName(), this); // our challenge answers our failure
+        if (failure instanceof AuthenticationFailedException afe) {
+            if (Boolean.TRUE.equals(afe.getAttribute(KEYS_UNAVAILABLE_KEY))) {
+                context.put(KEYS_UNAVAILABLE_KEY, Boolean.TRUE);
+                return;
+            }
+            Object reason = afe.getAttribute(REJECTION_KEY);
+            context.put(REJECTION_KEY, reason instanceof RejectionReason r ? r : RejectionReason.MALFORMED);
+        } else {
+            context.put(REJECTION_KEY, RejectionReason.MALFORMED);
+        }
+    }
+
+    private Uni<SecurityIdentity> fail(RoutingContext context, RejectionReason reason) {
+        context.put(HttpAuthenticationMechanism.class.getName(), this);
+        context.put(REJECTION_KEY, reason);
+        return Uni.createFrom().failure(new AuthenticationFailedException(reason.description(),
+                Map.of(REJECTION_KEY, reason)));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (Boolean.TRUE.equals(context.get(KEYS_UNAVAILABLE_KEY))) {
+            return Uni.createFrom().item(new ChallengeData(options.keysUnavailableStatus(),
+                    HttpHeaderNames.RETRY_AFTER, "5"));
+        }
+        RejectionReason reason = context.get(REJECTION_KEY);
+        String challenge = reason == null ? RejectionReason.MISSING.wwwAuthenticate() : reason.wwwAuthenticate();
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, challenge));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return CREDENTIAL_TYPES;
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(TRANSPORT);
+    }
+
+    @Override
+    public int getPriority() {
+        return options.priority();
+    }
+}
