@@ -1,0 +1,157 @@
+package io.quarkiverse.hexclave.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.hexclave.contract.HexclaveContract;
+
+/**
+ * Test client for the emulator (JDK HttpClient). Every response to a documented endpoint is validated against the
+ * Hexclave contract (the client document for client access, the server document otherwise), so no test can pass on
+ * a response the real API would not give.
+ */
+final class EmulatorHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HexclaveEmulator emu;
+
+    EmulatorHttp(HexclaveEmulator emu) {
+        this.emu = emu;
+    }
+
+    /** A call with server access headers (x-hexclave-* names). */
+    Call server() {
+        return new Call().header("x-hexclave-access-type", "server").header("x-hexclave-project-id", emu.projectId())
+                .header("x-hexclave-secret-server-key", emu.secretServerKey());
+    }
+
+    /** A call with client access headers. */
+    Call client() {
+        return new Call().header("x-hexclave-access-type", "client").header("x-hexclave-project-id", emu.projectId())
+                .header("x-hexclave-publishable-client-key", emu.publishableClientKey());
+    }
+
+    /** A call without any header. */
+    Call anonymous() {
+        return new Call();
+    }
+
+    /** The answer: status, first value of each header (lower-case names), body. */
+    record Reply(int status, Map<String, String> headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        String code() {
+            return json().path("code").asText(null);
+        }
+    }
+
+    final class Call {
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean validate = true;
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Call without(String name) {
+            headers.remove(name);
+            return this;
+        }
+
+        Call accessToken(String token) {
+            return header("x-hexclave-access-token", token);
+        }
+
+        /** Skip contract validation (for deliberately undocumented paths). */
+        Call unvalidated() {
+            validate = false;
+            return this;
+        }
+
+        Reply get(String pathAndQuery) {
+            return send("GET", pathAndQuery, null);
+        }
+
+        Reply post(String pathAndQuery, String body) {
+            return send("POST", pathAndQuery, body);
+        }
+
+        Reply patch(String pathAndQuery, String body) {
+            return send("PATCH", pathAndQuery, body);
+        }
+
+        Reply delete(String pathAndQuery) {
+            return send("DELETE", pathAndQuery, null);
+        }
+
+        Reply send(String method, String pathAndQuery, String body) {
+            String url = emu.apiUrl() + (pathAndQuery.startsWith("/api/") || pathAndQuery.startsWith("/health")
+                    ? pathAndQuery
+                    : "/api/v1" + pathAndQuery);
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+            headers.forEach(b::header);
+            if (body != null) {
+                b.header("Content-Type", "application/json");
+            }
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Map<String, String> responseHeaders = new LinkedHashMap<>();
+            response.headers().map().forEach((k, v) -> responseHeaders.put(k.toLowerCase(), v.get(0)));
+            Reply reply = new Reply(response.statusCode(), responseHeaders, response.body());
+            if (validate) {
+                validate(method, URI.create(url).getPath(), reply);
+            }
+            return reply;
+        }
+
+        private void validate(String method, String path, Reply reply) {
+            String apiPath = path.startsWith("/api/v1") ? path.substring("/api/v1".length()) : path;
+            boolean documented = !apiPath.startsWith("/projects") && !path.startsWith("/health")
+                    && reply.status() != 307 && reply.status() != 308 && reply.status() != 204;
+            if (!documented) {
+                return;
+            }
+            boolean client = "client".equals(headers.get("x-hexclave-access-type"))
+                    || "client".equals(headers.get("x-stack-access-type"));
+            HexclaveContract contract = client ? HexclaveContract.client() : HexclaveContract.server();
+            contract.assertValidResponse(method, apiPath.isEmpty() ? "/" : apiPath, reply.status(), reply.headers(),
+                    reply.body());
+        }
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+}
