@@ -158,6 +158,9 @@ public final class HexclaveCliLogin {
         } finally {
             synchronized (this) {
                 finished = true;
+                if (cancelled.get()) {
+                    Thread.interrupted(); // an interrupt from cancel() must not outlive the run
+                }
             }
         }
     }

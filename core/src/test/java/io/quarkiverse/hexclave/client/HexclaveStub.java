@@ -46,17 +46,24 @@ public final class HexclaveStub implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).maxRetries(3);
     }
 
-    /** A client over the JDK transport whose retries record their delays instead of waiting. */
+    /** A client over the JDK transport (requests checked against the contract) whose retries record their delays instead of waiting. */
     public HexclaveClient client(HexclaveSettings settings) {
         RetryPolicy policy = RetryPolicy.defaults(settings.maxRetries()).withDelayer(d -> {
             delays.add(d);
             return CompletableFuture.completedFuture(null);
         });
-        return HexclaveClient.builder(settings).retryPolicy(policy).build();
+        // Every request the client sends to the stub must match Hexclave's OpenAPI documents.
+        return HexclaveClient.builder(settings).retryPolicy(policy)
+                .transport(new ContractCheckingTransport(new JdkHttpTransport(settings.connectTimeout()), false)).build();
     }
 
     public HexclaveClient client() {
         return client(settings().build());
+    }
+
+    /** A client whose requests are not contract-checked: for tests that send what Hexclave would reject on purpose. */
+    public HexclaveClient uncheckedClient() {
+        return HexclaveClient.builder(settings().build()).build();
     }
 
     /** A JSON response with Hexclave's request-id headers. */

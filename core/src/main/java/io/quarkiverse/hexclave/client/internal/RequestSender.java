@@ -84,6 +84,9 @@ public final class RequestSender {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof Error e) {
+            throw e;
+        }
         return t instanceof RuntimeException r ? r
                 : new HexclaveConnectionException("Hexclave call failed (" + t.getClass().getSimpleName() + ")", false, t);
     }
