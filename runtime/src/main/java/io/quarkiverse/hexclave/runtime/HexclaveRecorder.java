@@ -118,7 +118,7 @@ public class HexclaveRecorder {
         HexclaveConfig.UserProfile profile = config.getValue().userProfile();
         UserProfileCache cache = profile.cacheTtl().isZero() || profile.cacheTtl().isNegative()
                 ? null
-                : new UserProfileCache(profile.cacheTtl(), profile.cacheSize());
+                : new UserProfileCache(profile.cacheTtl(), profile.cacheSize(), java.time.Clock.systemUTC());
         return new RuntimeValue<>(new CurrentUsers(client.getValue(), cache));
     }
 

@@ -15,6 +15,6 @@ import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 public record CurrentUsers(HexclaveClient client, UserProfileCache profileCache) {
 
     public CurrentHexclaveUser of(HexclavePrincipal principal) {
-        return new CurrentHexclaveUser(principal, client, profileCache);
+        return CurrentHexclaveUser.of(principal, client, profileCache);
     }
 }
