@@ -2,6 +2,8 @@ package io.quarkiverse.hexclave.deployment;
 
 import java.util.Optional;
 
+import io.quarkiverse.hexclave.deployment.devservices.HexclaveDevServicesConfig;
+import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -28,4 +30,10 @@ public interface HexclaveBuildTimeConfig {
      * a dependency of the application.
      */
     Optional<String> jcaProvider();
+
+    /**
+     * Dev Services: the embedded Hexclave emulator in dev and test mode.
+     */
+    @ConfigDocSection
+    HexclaveDevServicesConfig devservices();
 }
