@@ -155,7 +155,8 @@ class HexclaveProcessor {
                 .unremovable().setRuntimeInit().runtimeValue(recorder.credentials(settings)).done());
         beans.produce(SyntheticBeanBuildItem.configure(VerificationPipeline.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit()
-                .runtimeValue(recorder.pipeline(settings, verifier, annotations.restricted(), annotations.anonymous()))
+                .runtimeValue(recorder.pipeline(settings, verifier, annotations.restricted(), annotations.anonymous(),
+                        shutdown))
                 .done());
         beans.produce(SyntheticBeanBuildItem.configure(MechanismOptions.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.mechanismOptions()).done());

@@ -1,5 +1,6 @@
 package io.quarkiverse.hexclave.runtime;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,6 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
-import io.quarkiverse.hexclave.runtime.internal.RestVerificationCache;
 import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.RestTokenVerifier;
@@ -61,13 +61,7 @@ public class HexclaveRecorder {
     /** The server-side client; its calls fail with a clear message when no secret server key is configured. */
     public RuntimeValue<HexclaveClient> client(RuntimeValue<HexclaveSettings> settings, ShutdownContext shutdown) {
         HexclaveClient client = HexclaveClient.create(settings.getValue());
-        shutdown.addShutdownTask(() -> {
-            try {
-                client.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the Hexclave client failed", e);
-            }
-        });
+        shutdown.addShutdownTask(client::close);
         return new RuntimeValue<>(client);
     }
 
@@ -78,25 +72,27 @@ public class HexclaveRecorder {
 
     /** Verification as configured by {@code quarkus.hexclave.verification.*}. */
     public RuntimeValue<VerificationPipeline> pipeline(RuntimeValue<HexclaveSettings> settings,
-            RuntimeValue<HexclaveTokenVerifier> verifier, boolean restrictedAnnotated, boolean anonymousAnnotated) {
+            RuntimeValue<HexclaveTokenVerifier> verifier, boolean restrictedAnnotated, boolean anonymousAnnotated,
+            ShutdownContext shutdown) {
         HexclaveConfig c = config.getValue();
         HexclaveSettings global = settings.getValue();
         HexclaveSettings widened = verifierSettings(global, restrictedAnnotated, anonymousAnnotated);
         VerificationMode mode = c.verification().mode();
-        VerificationPipeline.TokenCheck[] rest = new VerificationPipeline.TokenCheck[1];
+        VerificationPipeline.TokenCheck rest = null;
         if (mode != VerificationMode.JWT) {
             if (global.secretServerKey().isEmpty()) {
                 throw new HexclaveConfigException("quarkus.hexclave.verification.mode=" + mode.name().toLowerCase()
                         + " asks Hexclave about every token and needs the secret server key: set "
                         + "quarkus.hexclave.secret-server-key (or the environment variable HEXCLAVE_SECRET_SERVER_KEY).");
             }
-            RestTokenVerifier restVerifier = new RestTokenVerifier(HexclaveClient.create(widened));
-            rest[0] = restVerifier::verify;
+            // Its own client: the allow-restricted/anonymous headers follow the widened policy.
+            HexclaveClient client = HexclaveClient.create(widened);
+            shutdown.addShutdownTask(client::close);
+            RestTokenVerifier restVerifier = new RestTokenVerifier(client, c.verification().restCacheTtl(),
+                    c.verification().restCacheSize(), Clock.systemUTC());
+            rest = restVerifier::verify;
         }
-        RestVerificationCache cache = new RestVerificationCache(c.verification().restCacheTtl(),
-                c.verification().restCacheSize());
-        return new RuntimeValue<>(new VerificationPipeline(mode, verifier.getValue(), () -> rest[0], cache, global,
-                widened));
+        return new RuntimeValue<>(new VerificationPipeline(mode, verifier.getValue(), rest, global, widened));
     }
 
     /** Status, priority and response headers of the authentication mechanism. */
@@ -118,7 +114,7 @@ public class HexclaveRecorder {
         HexclaveConfig.UserProfile profile = config.getValue().userProfile();
         UserProfileCache cache = profile.cacheTtl().isZero() || profile.cacheTtl().isNegative()
                 ? null
-                : new UserProfileCache(profile.cacheTtl(), profile.cacheSize(), java.time.Clock.systemUTC());
+                : new UserProfileCache(profile.cacheTtl(), profile.cacheSize(), Clock.systemUTC());
         return new RuntimeValue<>(new CurrentUsers(client.getValue(), cache));
     }
 

@@ -3,6 +3,7 @@ package io.quarkiverse.hexclave.runtime.internal;
 import java.lang.reflect.Method;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,11 +36,13 @@ public class UserClassFilter implements ContainerRequestFilter {
     @Inject
     SecurityIdentity identity;
 
+    /** Looked up per request: REST providers are created at static init, before the pipeline exists. */
     @Inject
-    VerificationPipeline pipeline;
+    Instance<VerificationPipeline> pipelines;
 
     @Override
     public void filter(ContainerRequestContext request) {
+        VerificationPipeline pipeline = pipelines.get();
         if (!(identity.getPrincipal() instanceof HexclavePrincipal principal)
                 || pipeline.admittedEverywhere(principal.userClass())) {
             return;

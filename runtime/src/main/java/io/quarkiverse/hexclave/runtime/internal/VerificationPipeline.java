@@ -1,7 +1,6 @@
 package io.quarkiverse.hexclave.runtime.internal;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.runtime.VerificationMode;
@@ -23,8 +22,7 @@ public final class VerificationPipeline {
 
     private final VerificationMode mode;
     private final HexclaveTokenVerifier jwt;
-    private final Supplier<TokenCheck> rest;
-    private final RestVerificationCache restCache;
+    private final TokenCheck rest;
     private final boolean restrictedEverywhere;
     private final boolean anonymousEverywhere;
     private final boolean restrictedAnywhere;
@@ -36,12 +34,14 @@ public final class VerificationPipeline {
         Verification verify(String token);
     }
 
-    public VerificationPipeline(VerificationMode mode, HexclaveTokenVerifier jwt, Supplier<TokenCheck> rest,
-            RestVerificationCache restCache, HexclaveSettings globalPolicy, HexclaveSettings verifierPolicy) {
+    /**
+     * @param rest the remote check ({@code RestTokenVerifier::verify}); {@code null} in the {@code jwt} mode
+     */
+    public VerificationPipeline(VerificationMode mode, HexclaveTokenVerifier jwt, TokenCheck rest,
+            HexclaveSettings globalPolicy, HexclaveSettings verifierPolicy) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.jwt = Objects.requireNonNull(jwt, "jwt");
-        this.rest = rest;
-        this.restCache = restCache;
+        this.rest = mode == VerificationMode.JWT ? null : Objects.requireNonNull(rest, "rest");
         this.restrictedEverywhere = globalPolicy.allowRestrictedUsers();
         this.anonymousEverywhere = globalPolicy.allowAnonymousUsers();
         this.restrictedAnywhere = verifierPolicy.allowRestrictedUsers();
@@ -57,13 +57,12 @@ public final class VerificationPipeline {
         return jwt.isHexclaveIssued(token);
     }
 
-    /** Whether {@link #verify} will return without I/O (keys cached, or the REST answer cached). */
+    /**
+     * Whether {@link #verify} will return without I/O: in the {@code jwt} mode when the token's key is cached; never
+     * in the modes that ask Hexclave.
+     */
     public boolean canVerifyWithoutBlocking(String token) {
-        return switch (mode) {
-            case JWT -> jwt.canVerifyWithoutBlocking(token);
-            case REST -> restCache.contains(token);
-            case BOTH -> jwt.canVerifyWithoutBlocking(token) && restCache.contains(token);
-        };
+        return mode == VerificationMode.JWT && jwt.canVerifyWithoutBlocking(token);
     }
 
     /**
@@ -94,13 +93,7 @@ public final class VerificationPipeline {
     }
 
     private Verification verifyRemotely(String token) {
-        Verification cached = restCache.get(token);
-        if (cached != null) {
-            return cached;
-        }
-        Verification v = rest.get().verify(token);
-        restCache.put(token, v);
-        return v;
+        return rest.verify(token); // RestTokenVerifier caches acceptances for verification.rest-cache-ttl
     }
 
     /** Whether users of class {@code c} are allowed on every endpoint (not only on annotated ones). */

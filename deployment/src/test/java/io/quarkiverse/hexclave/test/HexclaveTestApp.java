@@ -1,0 +1,36 @@
+package io.quarkiverse.hexclave.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.logging.LogRecord;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/** A {@code QuarkusUnitTest} wired to the shared emulator, whose logs must never contain a token. */
+final class HexclaveTestApp {
+
+    private HexclaveTestApp() {
+    }
+
+    /**
+     * An application made of {@code classes}, configured by {@code application-<scenario>.properties} plus the
+     * emulator's URL and project id.
+     */
+    static QuarkusUnitTest create(String scenario, Class<?>... classes) {
+        return new QuarkusUnitTest()
+                .withApplicationRoot(jar -> jar.addClasses(classes).addClasses(SharedEmulator.class, HostileToken.class, HexclaveTestApp.class)
+                        .addAsResource("application-" + scenario + ".properties", "application.properties"))
+                .overrideRuntimeConfigKey("quarkus.hexclave.api-url", SharedEmulator.apiUrl())
+                .overrideRuntimeConfigKey("quarkus.hexclave.project-id", SharedEmulator.projectId())
+                .setLogRecordPredicate(r -> true)
+                .assertLogRecords(logs -> assertThat(logs).noneMatch(HexclaveTestApp::containsToken));
+    }
+
+    /** Whether a log record shows a JWT (every Hexclave token starts with {@code eyJ}). */
+    static boolean containsToken(LogRecord r) {
+        String text = r.getMessage() + " " + Arrays.toString(r.getParameters())
+                + (r.getThrown() == null ? "" : " " + r.getThrown());
+        return text.contains("eyJ");
+    }
+}

@@ -1,0 +1,148 @@
+package io.quarkiverse.hexclave.test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.quarkiverse.hexclave.emulator.EmulatedUser;
+import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.NewUser;
+import io.quarkiverse.hexclave.emulator.UserClass;
+
+/**
+ * One Hexclave emulator (loopback, random port) for every extension test of this JVM, closed when the JVM exits.
+ * <p>
+ * {@code QuarkusUnitTest} loads the test class twice: once in JUnit's class loader (where the extension and its config
+ * overrides are built) and once in the application's (where test methods run). Both copies must talk to the same
+ * emulator, so its handles are published in the system properties as JDK types only ({@code String},
+ * {@code Function}, {@code Consumer}), which both class loaders share.
+ */
+public final class SharedEmulator {
+
+    private static final String KEY = "io.quarkiverse.hexclave.test.shared-emulator";
+
+    private SharedEmulator() {
+    }
+
+    /** Base URL, e.g. {@code http://127.0.0.1:34567}. */
+    public static String apiUrl() {
+        return (String) state().get("apiUrl");
+    }
+
+    public static String projectId() {
+        return (String) state().get("projectId");
+    }
+
+    public static String secretServerKey() {
+        return (String) state().get("secretServerKey");
+    }
+
+    /** A token for a named {@link HostileToken} (or genuine) scenario, minted for a fresh user. */
+    public static String token(HostileToken scenario) {
+        return mint().apply(scenario.name());
+    }
+
+    /** A genuine token of a normal user. */
+    public static String normalToken() {
+        return token(HostileToken.NONE);
+    }
+
+    /** {@code jwks-down} or {@code reset}. */
+    public static void fault(String name) {
+        fault().accept(name);
+    }
+
+    /** How many requests reached the emulator's JWKS endpoint. */
+    public static long jwksRequests() {
+        return jwksCount().get();
+    }
+
+    /** The user id of a fresh normal user and a token for them, separated by a space. */
+    public static String[] userAndToken() {
+        return mint().apply("USER_AND_TOKEN").split(" ", 2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<String, String> mint() {
+        return (Function<String, String>) state().get("mint");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<String> fault() {
+        return (Consumer<String>) state().get("fault");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Supplier<Long> jwksCount() {
+        return (Supplier<Long>) state().get("jwksCount");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> state() {
+        synchronized (System.getProperties()) {
+            Object state = System.getProperties().get(KEY);
+            if (state == null) {
+                state = start();
+                System.getProperties().put(KEY, state);
+            }
+            return (Map<String, Object>) state;
+        }
+    }
+
+    private static Map<String, Object> start() {
+        HexclaveEmulator emulator = HexclaveEmulator.builder().build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "hexclave-emulator-stop"));
+        Map<String, Object> state = new HashMap<>();
+        state.put("apiUrl", emulator.apiUrl());
+        state.put("projectId", emulator.projectId());
+        state.put("secretServerKey", emulator.secretServerKey());
+        state.put("mint", (Function<String, String>) scenario -> mint(emulator, scenario));
+        state.put("fault", (Consumer<String>) name -> {
+            switch (name) {
+                case "jwks-down" -> emulator.faults().jwksDown();
+                case "reset" -> emulator.faults().reset();
+                default -> throw new IllegalArgumentException(name);
+            }
+        });
+        state.put("jwksCount", (Supplier<Long>) emulator::jwksRequestCount);
+        return Map.copyOf(state);
+    }
+
+    private static String mint(HexclaveEmulator emulator, String scenario) {
+        if (scenario.equals("USER_AND_TOKEN")) {
+            EmulatedUser user = emulator.createUser(NewUser.withEmail("ada-" + System.nanoTime() + "@example.com")
+                    .displayName("Ada Lovelace").build());
+            return user.id() + " " + emulator.mintAccessToken(user);
+        }
+        HostileToken t = HostileToken.valueOf(scenario);
+        EmulatedUser user = switch (t) {
+            case RESTRICTED -> emulator.createUser(NewUser.withEmail("r-" + System.nanoTime() + "@example.com")
+                    .restrictedByAdmin("test").build());
+            case ANONYMOUS -> emulator.createUser(NewUser.anonymousUser().build());
+            default -> emulator.createUser(NewUser.withEmail("u-" + System.nanoTime() + "@example.com")
+                    .displayName("Test User").build());
+        };
+        var b = emulator.token(user);
+        return switch (t) {
+            case NONE, RESTRICTED, ANONYMOUS -> b.mint();
+            case EXPIRED -> b.issuedAt(Instant.now().minus(Duration.ofMinutes(30))).expiresIn(Duration.ofMinutes(10))
+                    .mint();
+            case ISSUED_IN_FUTURE -> b.issuedAt(Instant.now().plus(Duration.ofMinutes(10))).mint();
+            case FOREIGN_ISSUER -> b.issuerOrigin("https://evil.example.com").mint();
+            case WRONG_AUDIENCE -> b.audience("0b7e4bd5-7f45-4c8b-9f3f-6c1f0e6f9a11").mint();
+            case FOREIGN_KEY -> b.signWithForeignKey().mint();
+            case UNKNOWN_KID -> b.kid("AAAAAAAAAAAA").mint();
+            case HS256 -> b.algorithm("HS256").mint();
+            case JKU_HEADER -> b.header("jku", "https://evil.example.com/jwks.json").mint();
+            case MISSING_SUB -> b.removeClaim("sub").mint();
+            case WRONG_BRANCH -> b.claim("branch_id", "feature").mint();
+            case INCONSISTENT -> b.claim("is_anonymous", true).mint();
+            case GARBAGE -> "eyJub3Q.eyJub3Q.c2ln";
+            case ENCRYPTED -> "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d";
+        };
+    }
+}
