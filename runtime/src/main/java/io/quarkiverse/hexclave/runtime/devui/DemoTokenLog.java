@@ -1,6 +1,6 @@
 package io.quarkiverse.hexclave.runtime.devui;
 
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -39,7 +39,7 @@ public class DemoTokenLog {
         this.settings = settings;
     }
 
-    void onHttpStart(@Observes HttpServerStart start) {
+    void onHttpStart(@ObservesAsync HttpServerStart start) {
         String host = start.options().getHost();
         if (host == null || host.isBlank() || "0.0.0.0".equals(host) || "::".equals(host)) {
             host = "localhost";
