@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,11 +19,14 @@ public class GreetingResource {
     @Inject
     SecurityIdentity identity;
 
+    @ConfigProperty(name = "demo.greeting", defaultValue = "Hello")
+    String greeting;
+
     @GET
     @Authenticated
     @Produces(MediaType.TEXT_PLAIN)
     public String hello() {
         HexclavePrincipal user = (HexclavePrincipal) identity.getPrincipal();
-        return "Hello, " + user.displayName().or(user::email).orElse(user.userId());
+        return greeting + ", " + user.displayName().or(user::email).orElse(user.userId());
     }
 }
