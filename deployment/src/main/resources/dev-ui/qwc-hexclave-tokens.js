@@ -24,7 +24,7 @@ export class QwcHexclaveTokens extends LitElement {
         .ok { color: var(--lumo-success-text-color); font-weight: bold; }
         .ko { color: var(--lumo-error-text-color); font-weight: bold; }
         table { border-collapse: collapse; }
-        td { padding: 2px 10px 2px 0; vertical-align: top; }
+        td { padding: 2px 10px 2px 0; vertical-align: top; word-break: break-all; }
         td:first-child { color: var(--lumo-contrast-60pct); }
     `;
 

@@ -35,7 +35,7 @@ public class HexclaveDevUIProcessor {
         });
         card.addBuildTimeData("emulator", info);
         card.addPage(Page.webComponentPageBuilder()
-                .title("Tokens & keys")
+                .title("Tokens and keys")
                 .icon("font-awesome-solid:key")
                 .componentLink("qwc-hexclave-tokens.js")
                 .staticLabel(emulator.isPresent() ? "emulator" : "remote"));

@@ -63,6 +63,62 @@ class DemoDevModeTest {
                 .hasSize(1);
     }
 
+    @Test
+    void devUiCardMintsAndExplainsTokensOverJsonRpc() throws Exception {
+        awaitCurl(); // started
+        String minted = devUiCall("quarkus-hexclave_mintToken",
+                "{\"email\":\"\",\"displayName\":\"Zed\",\"userClass\":\"NORMAL\"}");
+        Matcher token = Pattern.compile("\"token\":\"(eyJ[\\w.-]+)\"").matcher(minted);
+        assertThat(token.find()).as(minted).isTrue();
+        URI hello = URI.create("http://localhost:" + PORT + "/hello");
+        assertThat(get(hello, token.group(1))).endsWith(", Zed");
+
+        String verdict = devUiCall("quarkus-hexclave_verifyToken", "{\"token\":\"Bearer " + token.group(1) + "x\"}");
+        assertThat(verdict).contains("\"accepted\":false").contains("\"reason\":\"BAD_SIGNATURE\"");
+
+        String config = devUiCall("quarkus-hexclave_effectiveConfig", "{}");
+        assertThat(config).contains("\"emulator\":true").contains("…****").doesNotContain("ssk_emulator_");
+    }
+
+    /** One call of the Dev UI's JSON-RPC endpoint, as the card's web component makes it; answers the raw JSON. */
+    private String devUiCall(String method, String params) throws Exception {
+        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+        StringBuilder text = new StringBuilder();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.WebSocket ws = http.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + PORT + "/q/dev-ui/json-rpc-ws"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket,
+                                    CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    // compact "key" : value to "key":value (the Dev UI may pretty-print)
+                                    String message = text.toString().replaceAll("\"\\s*:\\s*", "\":");
+                                    text.setLength(0);
+                                    seen.add(message.length() > 300 ? message.substring(0, 300) : message);
+                                    if (message.contains("\"id\":4242")) {
+                                        answer.complete(message);
+                                    }
+                                }
+                                socket.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":4242,\"method\":\"" + method + "\",\"params\":" + params + "}",
+                    true);
+            try {
+                return answer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("no answer to " + method + "; received: " + seen, e);
+            }
+        } finally {
+            ws.abort();
+        }
+    }
+
     private Matcher awaitCurl() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
