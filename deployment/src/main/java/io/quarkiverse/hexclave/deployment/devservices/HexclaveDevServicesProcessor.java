@@ -1,7 +1,6 @@
 package io.quarkiverse.hexclave.deployment.devservices;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -192,10 +191,5 @@ public class HexclaveDevServicesProcessor {
             }
         }
         return Optional.empty();
-    }
-
-    static boolean isRunning() {
-        Running r = running;
-        return r != null && Objects.requireNonNull(r.emulator()).isRunning();
     }
 }
