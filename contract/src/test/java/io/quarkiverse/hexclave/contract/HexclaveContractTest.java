@@ -93,4 +93,58 @@ class HexclaveContractTest {
         assertThatThrownBy(() -> HexclaveContract.client().assertValidResponse("GET", "/users/me", 200, JSON, "{}"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("client contract");
     }
+
+    @Test
+    void undocumentedPathIsReportedNotSilentlyAccepted() {
+        ContractReport report = HexclaveContract.server().validateResponse("GET", "/projects/p/.well-known/jwks.json", 200,
+                JSON, "{\"keys\":[]}");
+        assertThat(report.isValid()).isFalse();
+        assertThat(report.toString()).contains("validation.request.path.missing");
+    }
+
+    @Test
+    void nullableStringsAcceptStringsAndNullDespiteTheUpstreamEnumNull() {
+        assertThat(HexclaveContract.server().validateResponse("GET", "/users/me", 200, JSON,
+                USER.replace("\"display_name\":\"Ada\"", "\"display_name\":null")).problems()).isEmpty();
+        assertThat(HexclaveContract.server().validateResponse("GET", "/users/me", 200, JSON, USER).problems()).isEmpty();
+    }
+
+    @Test
+    void committedCopiesAreTrimmedAndNameTheirSource() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String name : java.util.List.of("server", "client")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream("hexclave-openapi/" + name + ".json")) {
+                com.fasterxml.jackson.databind.JsonNode doc = mapper.readTree(in);
+                assertThat(doc.get("openapi").asText()).startsWith("3.1");
+                java.util.List<String> leftovers = new java.util.ArrayList<>();
+                findProse(doc, null, null, leftovers);
+                assertThat(leftovers).as(name).isEmpty();
+            }
+        }
+        try (var in = getClass().getClassLoader().getResourceAsStream("hexclave-openapi/SOURCE.md")) {
+            String source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(source).contains("hexclave/hexclave").contains("957a2f872a6ec452991992fccc8a3da30036c4de")
+                    .contains("7b48f4fd42d6a323d7b24e9cc2adc53a3f53583e").contains("trim-openapi.py");
+        }
+    }
+
+    /** Collects description/summary/example(s) keywords, except the required (emptied) Response Object descriptions. */
+    private static void findProse(com.fasterxml.jackson.databind.JsonNode node, String parent, String grandparent,
+            java.util.List<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                boolean nameMap = parent != null && java.util.Set.of("properties", "responses", "content", "paths").contains(parent);
+                if (!nameMap && java.util.Set.of("description", "summary", "example", "examples").contains(e.getKey())) {
+                    boolean emptiedResponseDescription = e.getKey().equals("description") && "responses".equals(grandparent)
+                            && e.getValue().asText().isEmpty();
+                    if (!emptiedResponseDescription) {
+                        out.add(parent + "." + e.getKey());
+                    }
+                }
+                findProse(e.getValue(), e.getKey(), parent, out);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> findProse(n, null, null, out));
+        }
+    }
 }

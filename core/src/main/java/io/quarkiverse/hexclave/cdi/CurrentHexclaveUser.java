@@ -32,6 +32,11 @@ public final class CurrentHexclaveUser {
         this(principal, loader, null);
     }
 
+    /** A user whose profile is {@code client.users().get(userId)} (server access: needs the secret server key). */
+    public CurrentHexclaveUser(HexclavePrincipal principal, HexclaveClient client) {
+        this(principal, loaderOf(client), null);
+    }
+
     /** A user whose profile comes from {@code loader}, through {@code cache} when not {@code null}. */
     public CurrentHexclaveUser(HexclavePrincipal principal, Function<String, User> loader, UserProfileCache cache) {
         this.principal = Objects.requireNonNull(principal, "principal");
@@ -41,8 +46,12 @@ public final class CurrentHexclaveUser {
 
     /** A user whose profile is {@code client.users().get(userId)} (server access), through {@code cache} if given. */
     public static CurrentHexclaveUser of(HexclavePrincipal principal, HexclaveClient client, UserProfileCache cache) {
+        return new CurrentHexclaveUser(principal, loaderOf(client), cache);
+    }
+
+    private static Function<String, User> loaderOf(HexclaveClient client) {
         Objects.requireNonNull(client, "client");
-        return new CurrentHexclaveUser(principal, id -> client.users().get(id), cache);
+        return id -> client.users().get(id);
     }
 
     /** The verified token. */

@@ -113,7 +113,15 @@ public final class HexclaveCliLogin {
             if (cancelled.get()) {
                 return CliLoginResult.of(CliLoginResult.Status.CANCELLED);
             }
-            CliLoginAttempt attempt = client.cliAuth().start(expiresIn);
+            CliLoginAttempt attempt;
+            try {
+                attempt = client.cliAuth().start(expiresIn);
+            } catch (HexclaveConnectionException e) {
+                if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+                    return cancelledResult();
+                }
+                throw e;
+            }
             URI confirm = confirmUrl(appUrl, attempt.loginCode());
             out.println("Please visit the following URL to authenticate:");
             out.println(confirm);

@@ -84,7 +84,7 @@ public final class HexclaveTokenVerifier {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.jwks = new JwksCache(settings.jwksUri(), httpClient, settings.readTimeout(), settings.jwksCacheTime(),
-                settings.jwksRefreshCooldown(), clock);
+                settings.jwksRefreshCooldown(), clock, settings.jcaProvider().orElse(null));
         this.providerContext = providerContext(settings);
         this.issuers = issuers(settings);
         this.verified = new VerifiedTokenCache(settings.verifiedTokenCacheSize());
@@ -117,6 +117,10 @@ public final class HexclaveTokenVerifier {
             return v;
         }
         Parsed parsed = (Parsed) prepared;
+        Verification disallowed = disallowedClassBeforeFetch(parsed);
+        if (disallowed != null) {
+            return disallowed;
+        }
         CompletableFuture<JwksCache.Lookup> lookup = jwks.lookup(parsed.kid());
         try {
             return finish(parsed, lookup.get(keyWaitMillis, TimeUnit.MILLISECONDS));
@@ -146,6 +150,10 @@ public final class HexclaveTokenVerifier {
             return CompletableFuture.completedFuture(v);
         }
         Parsed parsed = (Parsed) prepared;
+        Verification disallowed = disallowedClassBeforeFetch(parsed);
+        if (disallowed != null) {
+            return CompletableFuture.completedFuture(disallowed);
+        }
         return jwks.lookup(parsed.kid()).handle((lookup, error) -> {
             if (error != null) {
                 throw unwrap(error);
@@ -243,6 +251,28 @@ public final class HexclaveTokenVerifier {
             return new Verification.Rejected(RejectionReason.UNKNOWN_KEY, "no key id");
         }
         return new Parsed(token, jws, kid);
+    }
+
+    /**
+     * The keys of restricted and anonymous users are only fetched when those users are allowed, so such a token's
+     * {@code kid} is not in the key set. Rather than force a refresh and answer "unknown key", look at its (unverified)
+     * audience first: an unverified claim can only lead to a rejection here, never to an acceptance.
+     */
+    private Verification disallowedClassBeforeFetch(Parsed parsed) {
+        if (jwks.holds(parsed.kid()) || (settings.allowAnonymousUsers() && settings.allowRestrictedUsers())) {
+            return null;
+        }
+        Map<String, Object> payload = peekJson(parsed.token(), 1);
+        if (payload == null || !(payload.get("aud") instanceof String aud)) {
+            return null;
+        }
+        if (aud.endsWith(UserClass.ANONYMOUS.audience("")) && !settings.allowAnonymousUsers()) {
+            return Verification.Rejected.of(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED);
+        }
+        if (aud.endsWith(UserClass.RESTRICTED.audience("")) && !settings.allowRestrictedUsers()) {
+            return Verification.Rejected.of(RejectionReason.RESTRICTED_USER_NOT_ALLOWED);
+        }
+        return null;
     }
 
     private Verification finish(Parsed parsed, JwksCache.Lookup lookup) {

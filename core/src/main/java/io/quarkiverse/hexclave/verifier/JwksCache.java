@@ -65,6 +65,7 @@ final class JwksCache {
     private final Duration maxCacheTime;
     private final Duration cooldown;
     private final Clock clock;
+    private final String jcaProvider;
     private final Object lock = new Object();
     private final AtomicLong fetches = new AtomicLong();
 
@@ -75,7 +76,9 @@ final class JwksCache {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    JwksCache(URI uri, HttpClient http, Duration readTimeout, Duration maxCacheTime, Duration cooldown, Clock clock) {
+    JwksCache(URI uri, HttpClient http, Duration readTimeout, Duration maxCacheTime, Duration cooldown, Clock clock,
+            String jcaProvider) {
+        this.jcaProvider = jcaProvider;
         this.uri = uri;
         this.http = http;
         this.readTimeout = readTimeout;
@@ -213,7 +216,7 @@ final class JwksCache {
                         && jwk.getKeyId() != null && !jwk.getKeyId().isEmpty()
                         && (jwk.getAlgorithm() == null || "ES256".equals(jwk.getAlgorithm()))
                         && (jwk.getUse() == null || "sig".equals(jwk.getUse()))) {
-                    keys.putIfAbsent(jwk.getKeyId(), ec.getPublicKey());
+                    keys.putIfAbsent(jwk.getKeyId(), forProvider(ec.getPublicKey()));
                 }
             }
         } catch (JoseException | RuntimeException e) {
@@ -224,6 +227,21 @@ final class JwksCache {
         }
         Instant now = clock.instant();
         return new KeySet(Map.copyOf(keys), now, now.plus(cacheTime(response)));
+    }
+
+    /**
+     * The key as the configured provider's own type, made once per fetch: otherwise the provider translates it on every
+     * signature check (and cannot keep its per-key precomputation).
+     */
+    private PublicKey forProvider(PublicKey key) {
+        if (jcaProvider == null) {
+            return key;
+        }
+        try {
+            return (PublicKey) java.security.KeyFactory.getInstance("EC", jcaProvider).translateKey(key);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return key; // the provider translates at verification time instead
+        }
     }
 
     private Duration cacheTime(HttpResponse<?> response) {

@@ -35,6 +35,7 @@ import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
+import io.quarkiverse.hexclave.credential.HexclaveCredential;
 
 /**
  * Verifies an access token by asking Hexclave ({@code GET /users/me} with server access, wire reference §9.4)
@@ -94,6 +95,22 @@ public final class RestTokenVerifier {
     /** How long results are reused; zero when the cache is off. */
     public Duration cacheTtl() {
         return cache == null ? Duration.ZERO : cache.ttl();
+    }
+
+    /**
+     * Verifies the access token of a credential found in a request, as {@link HexclaveTokenVerifier#verify(HexclaveCredential)}
+     * does; a credential without an access token is {@link RejectionReason#MISSING}.
+     *
+     * @throws KeysUnavailableException when Hexclave cannot give an answer
+     */
+    public Verification verify(HexclaveCredential credential) {
+        return RequestSender.await(verifyAsync(credential));
+    }
+
+    /** As {@link #verify(HexclaveCredential)}, without blocking. */
+    public CompletionStage<Verification> verifyAsync(HexclaveCredential credential) {
+        return credential.accessToken().map(t -> verifyAsync(t.value()))
+                .orElseGet(() -> CompletableFuture.completedFuture(Verification.Rejected.of(RejectionReason.MISSING)));
     }
 
     /**

@@ -121,10 +121,13 @@ class CurrentHexclaveUserTest {
         try (HexclaveStub hexclave = new HexclaveStub(); HexclaveClient client = hexclave.client()) {
             hexclave.server.stubFor(get("/api/v1/users/" + USER_ID).willReturn(HexclaveStub.json(200, HexclaveStub.userJson())));
             CurrentHexclaveUser current = CurrentHexclaveUser.of(principal(USER_ID), client, null);
+            CurrentHexclaveUser other = new CurrentHexclaveUser(principal(USER_ID), client);
 
             assertThat(current.profile().primaryEmail()).isEqualTo("ada@example.com");
             assertThat(current.profile().primaryEmail()).isEqualTo("ada@example.com");
             hexclave.server.verify(1, getRequestedFor(urlEqualTo("/api/v1/users/" + USER_ID)));
+            assertThat(other.profile().id()).isEqualTo(USER_ID);
+            hexclave.server.verify(2, getRequestedFor(urlEqualTo("/api/v1/users/" + USER_ID)));
         }
     }
 

@@ -289,6 +289,17 @@ class HexclaveTokenVerifierTest {
     }
 
     @Test
+    void aThirdPartyProviderVerifiesAndStillRejectsForgeries() {
+        if (java.security.Security.getProvider("BC") == null) {
+            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
+        var bc = f.verifier(b -> b.jcaProvider("BC").verifiedTokenCacheSize(0));
+        accepted(bc.verify(f.tokens.normal().mint()));
+        accepted(bc.verify(f.tokens.normal().signedBy(f.key2).mint()));
+        rejected(bc.verify(f.tokens.normal().signedWithKeepingKid(f.foreignKey).mint()), RejectionReason.BAD_SIGNATURE);
+    }
+
+    @Test
     void rejectionsCarryAChallengeWithoutTokenData() {
         assertThat(RejectionReason.EXPIRED.wwwAuthenticate())
                 .isEqualTo("Bearer error=\"invalid_token\", error_description=\"token expired\"");

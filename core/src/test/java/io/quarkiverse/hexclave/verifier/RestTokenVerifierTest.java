@@ -85,6 +85,16 @@ class RestTokenVerifierTest {
     }
 
     @Test
+    void credentialWithoutAccessTokenIsMissingWithoutAskingHexclave() {
+        var onlyRefresh = new io.quarkiverse.hexclave.credential.HexclaveCredential(
+                io.quarkiverse.hexclave.credential.CredentialSource.values()[0], java.util.Optional.empty(),
+                java.util.Optional.of(new io.quarkiverse.hexclave.config.Secret("rt")));
+
+        assertThat(verifier.verify(onlyRefresh)).isEqualTo(Verification.Rejected.of(RejectionReason.MISSING));
+        assertThat(hexclave.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void notAJwtIsMalformedWithoutAskingHexclave() {
         assertThat(verifier.verify("not-a-token")).isEqualTo(Verification.Rejected.of(RejectionReason.MALFORMED));
         assertThat(verifier.verify("a.%%%.c")).isEqualTo(Verification.Rejected.of(RejectionReason.MALFORMED));

@@ -239,4 +239,44 @@ class RequestHandlingTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEmpty();
     }
+
+    private static java.net.http.HttpResponse<String> postRaw(byte[] body, String encoding) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(emu.apiUrl() + "/api/v1/users"))
+                .header("x-hexclave-access-type", "server").header("x-hexclave-project-id", emu.projectId())
+                .header("x-hexclave-secret-server-key", emu.secretServerKey()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (encoding != null) {
+            b.header("Content-Encoding", encoding);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void gzipAndDeflateBodiesAreDecoded() throws Exception {
+        byte[] json = "{\"display_name\":\"Zipped\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(json);
+        }
+        var gzipped = postRaw(gz.toByteArray(), "gzip");
+        assertThat(gzipped.statusCode()).isEqualTo(201);
+        assertThat(gzipped.body()).contains("Zipped");
+        java.io.ByteArrayOutputStream zl = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.DeflaterOutputStream(zl)) {
+            out.write(json);
+        }
+        assertThat(postRaw(zl.toByteArray(), "deflate").statusCode()).isEqualTo(201);
+        var broken = postRaw(json, "gzip");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("BODY_PARSING_ERROR");
+    }
+
+    @Test
+    void bodiesOverEightMebibytesGet413() throws Exception {
+        byte[] huge = new byte[8 * 1024 * 1024 + 10];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        var reply = postRaw(huge, null);
+        assertThat(reply.statusCode()).isEqualTo(413);
+        assertThat(reply.body()).isEqualTo("Request body too large");
+    }
 }

@@ -3,7 +3,6 @@ package io.quarkiverse.hexclave.emulator.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,9 +214,5 @@ public final class ApiRequest {
             JsonNode v = node.get(name);
             return v == null ? null : v.deepCopy();
         }
-    }
-
-    static Map<String, String> newHeaderMap() {
-        return new LinkedHashMap<>();
     }
 }

@@ -152,7 +152,7 @@ public final class ApiServer {
             }
             return pathKnown ? ApiResponse.text(405, "Method not allowed") : ApiResponse.text(404, "Not found");
         }
-        byte[] body = readBody(ex.getRequestBody());
+        byte[] body = readBody(ex.getRequestBody(), ex.getRequestHeaders().getFirst("Content-Encoding"));
         ApiRequest request = new ApiRequest(method, path, parseQuery(rawQuery), headers, body,
                 ex.getRequestHeaders().getFirst("Content-Type"));
         String[] params = new String[matcher.groupCount()];
@@ -174,7 +174,25 @@ public final class ApiServer {
         return p.isEmpty() ? "/" : p;
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
+    /** The request body, gzip/deflate (zlib) decoded as the backend does; more than 8 MiB decoded → 413. */
+    private static byte[] readBody(InputStream raw, String contentEncoding) throws IOException {
+        InputStream in = raw;
+        String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            switch (encoding) {
+                case "identity", "" -> {
+                }
+                case "gzip", "x-gzip" -> in = new java.util.zip.GZIPInputStream(raw);
+                case "deflate" -> in = new java.util.zip.InflaterInputStream(raw);
+                default -> throw KnownError.bodyParsingError("Unsupported content-encoding: " + encoding);
+            }
+            return limited(in);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw KnownError.bodyParsingError("The request body could not be decoded as " + encoding + ".");
+        }
+    }
+
+    private static byte[] limited(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
             throw new StatusError(413, "Request body too large");

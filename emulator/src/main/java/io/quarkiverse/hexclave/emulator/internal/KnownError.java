@@ -1,7 +1,5 @@
 package io.quarkiverse.hexclave.emulator.internal;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -96,9 +94,5 @@ public final class KnownError extends RuntimeException {
     public static KnownError permissionNotFound(String permissionId) {
         return new KnownError(404, "PERMISSION_NOT_FOUND", "Permission \"" + permissionId + "\" not found.",
                 details("permission_id", permissionId));
-    }
-
-    public static ObjectNode map(Map<String, Object> values) {
-        return Json.MAPPER.valueToTree(values);
     }
 }

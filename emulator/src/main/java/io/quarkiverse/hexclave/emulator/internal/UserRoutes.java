@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.hexclave.emulator.UserClass;
@@ -292,7 +292,7 @@ final class UserRoutes {
                     throw KnownError.schemaError("body.primary_email must be a valid email address");
                 }
             }
-            if (!java.util.Objects.equals(email, u.primaryEmail)) {
+            if (!Objects.equals(email, u.primaryEmail)) {
                 u.primaryEmailVerified = false;
             }
             u.primaryEmail = email;
@@ -432,9 +432,6 @@ final class UserRoutes {
                 }
             }
             u.selectedTeamId = teamId;
-        }
-        if (u.clientMetadata == null) {
-            u.clientMetadata = NullNode.getInstance();
         }
         return passwordChanged;
     }

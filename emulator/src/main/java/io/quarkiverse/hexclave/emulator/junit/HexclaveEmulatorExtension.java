@@ -16,7 +16,8 @@ import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
  * JUnit 5 extension: one emulator per test class, started before all tests and closed after all tests of the class;
  * injected as a {@link HexclaveEmulator} parameter of constructors, {@code @BeforeAll}/{@code @BeforeEach} and test
  * methods. {@code @Nested} classes share the emulator of their enclosing class. Settings come from
- * {@link WithHexclaveEmulator} when present.
+ * {@link WithHexclaveEmulator} when present; with {@link WithHexclaveEmulator#shared()} one emulator serves the whole
+ * test run and is closed when the run ends.
  * <p>
  * State is not reset between test methods: create fresh users per test, or call {@code faults().reset()}.
  */
@@ -25,6 +26,7 @@ public final class HexclaveEmulatorExtension implements BeforeAllCallback, After
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
             .create(HexclaveEmulatorExtension.class);
     private static final String KEY = "emulator";
+    private static final String SHARED_KEY = "shared-emulator";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -64,6 +66,23 @@ public final class HexclaveEmulatorExtension implements BeforeAllCallback, After
             }
         }
         WithHexclaveEmulator settings = classContext.getTestClass().map(HexclaveEmulatorExtension::settings).orElse(null);
+        if (settings != null && settings.shared()) {
+            ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+            synchronized (HexclaveEmulatorExtension.class) {
+                if (root.get(SHARED_KEY) instanceof RunScoped existing) {
+                    return existing.emulator;
+                }
+                RunScoped created = new RunScoped(start(settings));
+                root.put(SHARED_KEY, created);
+                return created.emulator;
+            }
+        }
+        HexclaveEmulator emulator = start(settings);
+        classContext.getStore(NAMESPACE).put(KEY, emulator);
+        return emulator;
+    }
+
+    private static HexclaveEmulator start(WithHexclaveEmulator settings) {
         HexclaveEmulator.Builder builder = HexclaveEmulator.builder();
         if (settings != null) {
             if (!settings.projectId().isEmpty()) {
@@ -75,12 +94,25 @@ public final class HexclaveEmulatorExtension implements BeforeAllCallback, After
         if (settings != null && settings.seedDemoUser()) {
             emulator.seedDemoUser();
         }
-        classContext.getStore(NAMESPACE).put(KEY, emulator);
         return emulator;
     }
 
+    /**
+     * Holds the run-wide emulator in the root store, which closes it when the run ends: as an {@link AutoCloseable}
+     * (JUnit 5.13 and later) or as a {@code CloseableResource} (earlier versions). Closing twice is harmless.
+     */
+    @SuppressWarnings("deprecation")
+    private record RunScoped(HexclaveEmulator emulator) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            emulator.close();
+        }
+    }
+
     private static WithHexclaveEmulator settings(Class<?> testClass) {
-        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+        // @Nested (inner, non-static) classes inherit the settings of their enclosing classes; static ones do not
+        for (Class<?> c = testClass; c != null; c = java.lang.reflect.Modifier.isStatic(c.getModifiers()) ? null
+                : c.getEnclosingClass()) {
             WithHexclaveEmulator found = find(c);
             if (found != null) {
                 return found;

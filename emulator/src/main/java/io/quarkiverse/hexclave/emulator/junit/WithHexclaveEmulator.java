@@ -29,4 +29,11 @@ public @interface WithHexclaveEmulator {
 
     /** Whether to create the demo user ({@code demo@example.com}) before the tests (default false). */
     boolean seedDemoUser() default false;
+
+    /**
+     * Whether to use one emulator for the whole test run (default false: one per test class). The first class that
+     * needs the shared emulator decides its settings; it is closed when the test run ends. Tests sharing it must not
+     * depend on each other's users, sessions, faults or keys.
+     */
+    boolean shared() default false;
 }

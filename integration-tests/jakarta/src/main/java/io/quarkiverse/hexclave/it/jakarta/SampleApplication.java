@@ -1,0 +1,11 @@
+package io.quarkiverse.hexclave.it.jakarta;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The sample's JAX-RS application. */
+@ApplicationPath("/api")
+@DeclareRoles({ "authenticated", "restricted", "anonymous", "admin" })
+public class SampleApplication extends Application {
+}

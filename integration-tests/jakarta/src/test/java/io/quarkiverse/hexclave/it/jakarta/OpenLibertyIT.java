@@ -1,0 +1,17 @@
+package io.quarkiverse.hexclave.it.jakarta;
+
+import java.util.Map;
+
+/** The contract on Open Liberty (webProfile-10.0 + mpConfig), configured through server.xml variables. */
+class OpenLibertyIT extends HexclaveServerContract {
+
+    @Override
+    boolean serverShipsJsonWebToken() {
+        return false;
+    }
+
+    @Override
+    ServerUnderTest startServer(Map<String, String> hexclaveConfig) {
+        return OpenLibertyServer.start("liberty", hexclaveConfig, OpenLibertyServer.ConfigRoute.SERVER_XML_VARIABLES, false);
+    }
+}

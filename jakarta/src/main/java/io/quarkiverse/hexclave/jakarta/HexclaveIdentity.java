@@ -1,0 +1,73 @@
+package io.quarkiverse.hexclave.jakarta;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.quarkiverse.hexclave.cdi.CurrentHexclaveUser;
+import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
+import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+
+/**
+ * The Hexclave user of the current request, as the container authenticated it. Inject it anywhere, also into
+ * application-scoped beans (it is a request-scoped proxy):
+ * <pre>{@code
+ * @Inject HexclaveIdentity identity;
+ * String userId = identity.principal().map(HexclavePrincipal::userId).orElse("guest");
+ * }</pre>
+ * It reads the principal that {@link HexclaveHttpAuthenticationMechanism} authenticated for this request (its request
+ * attribute, else the caller principal of Jakarta Security's {@link SecurityContext}), never a {@code JsonWebToken}
+ * bean, so it gives the same answer whichever MicroProfile JWT implementation the server ships.
+ */
+@RequestScoped
+public class HexclaveIdentity {
+
+    @Inject
+    Instance<HttpServletRequest> request;
+
+    @Inject
+    Instance<SecurityContext> securityContext;
+
+    @Inject
+    HexclaveComponents components;
+
+    private CurrentHexclaveUser currentUser;
+
+    /** The verified Hexclave principal of this request, empty when the request is not authenticated by Hexclave. */
+    public Optional<HexclavePrincipal> principal() {
+        if (request.isResolvable()) {
+            Object attribute = request.get().getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE);
+            if (attribute instanceof HexclavePrincipal principal) {
+                return Optional.of(principal);
+            }
+        }
+        if (securityContext.isResolvable()) {
+            return securityContext.get().getPrincipalsByType(HexclavePrincipal.class).stream().findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a Hexclave user is authenticated for this request. */
+    public boolean authenticated() {
+        return principal().isPresent();
+    }
+
+    /**
+     * The current user: the token's claims at once, the full profile on the first {@code profile()} call of this
+     * request (one call to Hexclave's users API, with the secret server key), empty when not authenticated.
+     */
+    public synchronized Optional<CurrentHexclaveUser> currentUser() {
+        if (currentUser == null) {
+            Optional<HexclavePrincipal> principal = principal();
+            if (principal.isEmpty()) {
+                return Optional.empty();
+            }
+            currentUser = new CurrentHexclaveUser(principal.get(), components.client());
+        }
+        return Optional.of(currentUser);
+    }
+}

@@ -1,0 +1,96 @@
+package io.quarkiverse.hexclave.jakarta.internal;
+
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.hexclave.config.ConfigLookup;
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
+
+/**
+ * The application's Hexclave settings and the core objects built from them, once per application.
+ * <p>
+ * Settings are read when the application starts, from MicroProfile Config ({@code hexclave.*}) when the server has
+ * it, else system properties, else {@code HEXCLAVE_*} environment variables; a missing or malformed key fails the
+ * deployment with a message that names it. The verifier and the client are built on first use (neither makes a
+ * network call when built) and the client is closed when the application stops.
+ */
+@ApplicationScoped
+public class HexclaveComponents {
+
+    private static final Logger LOG = Logger.getLogger(HexclaveComponents.class);
+
+    private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(ConfigLookup.defaults()));
+    private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
+    private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> new HexclaveTokenVerifier(settings()));
+    private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
+
+    /** Reads the settings when the application starts, so that a configuration mistake fails the deployment. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.debugf("Hexclave settings: %s", settings());
+    }
+
+    /** The validated settings, read once. */
+    public HexclaveSettings settings() {
+        return settings.get();
+    }
+
+    /** Finds credentials in requests, per {@code hexclave.credential-sources}. */
+    public HexclaveCredentials credentials() {
+        return credentials.get();
+    }
+
+    /** The application's token verifier (one JWKS cache and verified-token cache per application). */
+    public HexclaveTokenVerifier verifier() {
+        return verifier.get();
+    }
+
+    /** The application's REST client. */
+    public HexclaveClient client() {
+        return client.get();
+    }
+
+    @PreDestroy
+    void close() {
+        client.ifCreated(HexclaveClient::close);
+    }
+
+    /** A value built once, on first use, thread-safely. */
+    static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = factory.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+
+        void ifCreated(java.util.function.Consumer<T> action) {
+            T v = value;
+            if (v != null) {
+                action.accept(v);
+            }
+        }
+    }
+}

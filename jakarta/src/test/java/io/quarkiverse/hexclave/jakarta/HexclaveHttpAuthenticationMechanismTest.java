@@ -1,0 +1,221 @@
+package io.quarkiverse.hexclave.jakarta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkiverse.hexclave.credential.CredentialSource;
+import io.quarkiverse.hexclave.credential.HexclaveCredential;
+import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
+import io.quarkiverse.hexclave.verifier.RejectionReason;
+import io.quarkiverse.hexclave.verifier.Verification;
+
+class HexclaveHttpAuthenticationMechanismTest {
+
+    static final String PROJECT = "e0b52f4d-dece-408c-af49-d23061bb0f8d";
+    static final String USER = "7a9b1c2d-0000-4000-8000-00000000beef";
+    static final String TOKEN = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+
+    final List<HexclaveCredential> verified = new ArrayList<>();
+    final FakeHttp http = new FakeHttp();
+
+    HexclaveHttpAuthenticationMechanism mechanism(Function<HexclaveCredential, Verification> verifier) {
+        return new HexclaveHttpAuthenticationMechanism(
+                new HexclaveCredentials(PROJECT, Set.of(CredentialSource.values())),
+                credential -> {
+                    verified.add(credential);
+                    return verifier.apply(credential);
+                });
+    }
+
+    AuthenticationStatus authenticate(Function<HexclaveCredential, Verification> verifier) throws AuthenticationException {
+        return mechanism(verifier).validateRequest(http.request(), http.response(), http.context());
+    }
+
+    static HexclavePrincipal principal(String audience) {
+        long now = System.currentTimeMillis() / 1000;
+        return HexclavePrincipal.fromVerifiedClaims(TOKEN, Map.of("sub", USER,
+                "iss", "https://api.hexclave.com/api/v1/projects/" + PROJECT, "aud", audience,
+                "iat", now, "exp", now + 600, "is_anonymous", false));
+    }
+
+    static Verification accept(HexclaveCredential credential) {
+        return new Verification.Accepted(principal(PROJECT));
+    }
+
+    @Test
+    void requestWithoutCredentialToPublicResourceContinuesUnauthenticated() throws AuthenticationException {
+        AuthenticationStatus status = authenticate(HexclaveHttpAuthenticationMechanismTest::accept);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.NOT_DONE);
+        assertThat(http.status).isNull();
+        assertThat(http.loggedIn).isNull();
+        assertThat(verified).isEmpty();
+    }
+
+    @Test
+    void requestWithoutCredentialToProtectedResourceGetsPlainBearerChallenge() throws AuthenticationException {
+        http.protectedResource();
+
+        AuthenticationStatus status = authenticate(HexclaveHttpAuthenticationMechanismTest::accept);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders).containsEntry("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void programmaticAuthenticateWithoutCredentialGetsPlainBearerChallenge() throws AuthenticationException {
+        http.authenticationRequest = true;
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders).containsEntry("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void foreignBearerTokenIsLeftToOtherMechanisms() throws AuthenticationException {
+        http.header("Authorization", "Bearer opaque-token-of-another-issuer");
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.NOT_DONE);
+        assertThat(verified).isEmpty();
+    }
+
+    @Test
+    void acceptedTokenLogsTheHexclavePrincipalInWithItsGroups() throws AuthenticationException {
+        http.header("Authorization", "Bearer " + TOKEN).protectedResource();
+
+        AuthenticationStatus status = authenticate(HexclaveHttpAuthenticationMechanismTest::accept);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(http.loggedIn).isInstanceOf(HexclavePrincipal.class);
+        assertThat(http.loggedIn.getName()).isEqualTo(USER);
+        assertThat(http.loggedInGroups).containsExactly("authenticated");
+        assertThat(http.attributes).containsEntry(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE, http.loggedIn);
+        assertThat(verified).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(CredentialSource.BEARER_TOKEN);
+            assertThat(c.accessToken().orElseThrow().value()).isEqualTo(TOKEN);
+        });
+    }
+
+    @Test
+    void restrictedPrincipalGetsTheRestrictedGroupToo() throws AuthenticationException {
+        http.header("x-hexclave-access-token", TOKEN);
+
+        authenticate(c -> new Verification.Accepted(principal(PROJECT + ":restricted")));
+
+        assertThat(http.loggedInGroups).containsExactlyInAnyOrder("authenticated", "restricted");
+    }
+
+    @Test
+    void sdkAuthorizationHeaderIsDecodedBeforeVerification() throws AuthenticationException {
+        String json = "{\"accessToken\":\"" + TOKEN + "\",\"refreshToken\":\"refresh-1\"}";
+        http.header("Authorization", "Bearer stackauth_" + Base64.getEncoder().encodeToString(json.getBytes()));
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(verified).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(CredentialSource.AUTHORIZATION_HEADER);
+            assertThat(c.refreshToken().orElseThrow().value()).isEqualTo("refresh-1");
+        });
+    }
+
+    @Test
+    void malformedAuthorizationHeaderGets401InvalidTokenWithoutVerifying() throws AuthenticationException {
+        http.header("Authorization", "Bearer stackauth_%%%not-base64%%%");
+
+        AuthenticationStatus status = authenticate(HexclaveHttpAuthenticationMechanismTest::accept);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders.get("WWW-Authenticate"))
+                .isEqualTo("Bearer error=\"invalid_token\", error_description=\"malformed token\"");
+        assertThat(verified).isEmpty();
+        assertThat(http.loggedIn).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RejectionReason.class, names = "MISSING", mode = EnumSource.Mode.EXCLUDE)
+    void rejectedTokenGets401WithTheReasonAndNothingOfTheToken(RejectionReason reason) throws AuthenticationException {
+        http.header("Authorization", "Bearer " + TOKEN);
+
+        AuthenticationStatus status = authenticate(c -> Verification.Rejected.of(reason));
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders.get("WWW-Authenticate")).isEqualTo(reason.wwwAuthenticate())
+                .contains("invalid_token").doesNotContain(TOKEN).doesNotContain("eyJ");
+        assertThat(http.loggedIn).isNull();
+        assertThat(http.attributes).doesNotContainKey(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE)
+                .containsEntry(HexclaveHttpAuthenticationMechanism.REJECTION_ATTRIBUTE,
+                        new HexclaveHttpAuthenticationMechanism.Rejection(401, reason.wwwAuthenticate()));
+    }
+
+    @Test
+    void rejectedTokenIsRejectedOnPublicResourcesToo() throws AuthenticationException {
+        http.header("Authorization", "Bearer " + TOKEN);
+
+        authenticate(c -> Verification.Rejected.of(RejectionReason.EXPIRED));
+
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders.get("WWW-Authenticate")).contains("token expired");
+    }
+
+    @Test
+    void refreshTokenWithoutAccessTokenCountsAsNoCredential() throws AuthenticationException {
+        http.header("x-stack-auth", "{\"accessToken\":null,\"refreshToken\":\"refresh-1\"}");
+
+        AuthenticationStatus status = authenticate(c -> Verification.Rejected.of(RejectionReason.MISSING));
+
+        assertThat(status).isEqualTo(AuthenticationStatus.NOT_DONE);
+        assertThat(http.status).isNull();
+    }
+
+    @Test
+    void unavailableSigningKeysGet503NotA401() throws AuthenticationException {
+        http.header("Authorization", "Bearer " + TOKEN).protectedResource();
+
+        AuthenticationStatus status = authenticate(c -> {
+            throw new KeysUnavailableException("JWKS endpoint answered 500");
+        });
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(503);
+        assertThat(http.responseHeaders).containsKey("Retry-After").doesNotContainKey("WWW-Authenticate");
+        assertThat(http.loggedIn).isNull();
+    }
+
+    @Test
+    void unexpectedVerifierFailureIsNotTurnedIntoAnAnswer() {
+        http.header("Authorization", "Bearer " + TOKEN);
+
+        assertThatThrownBy(() -> authenticate(c -> {
+            throw new IllegalStateException("bug");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(http.status).isNull();
+    }
+
+    @Test
+    void accessCookieIsTrustedOnlyWithTheMatchingRefreshCookie() throws AuthenticationException {
+        http.cookie("hexclave-access", "%5B%22refresh-1%22%2C%22" + TOKEN + "%22%5D")
+                .cookie("hexclave-refresh-" + PROJECT + "--default",
+                        "%7B%22refresh_token%22%3A%22refresh-1%22%2C%22updated_at_millis%22%3A1%7D");
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(verified).singleElement().satisfies(c -> assertThat(c.source()).isEqualTo(CredentialSource.COOKIE));
+    }
+}
