@@ -46,6 +46,13 @@ public class GreetingEndpoint {
     }
 
     @GET
+    @Path("/static")
+    @PermitAll
+    public String staticGreeting() {
+        return "hello"; // never looks at the identity
+    }
+
+    @GET
     @Path("/jwt")
     @Authenticated
     public String jwt() {

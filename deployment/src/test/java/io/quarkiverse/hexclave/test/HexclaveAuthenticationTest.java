@@ -110,7 +110,7 @@ class HexclaveAuthenticationTest {
         String token = SharedEmulator.token(hostile);
         given().header("x-hexclave-access-token", token).get("/greet")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(hostile.expectedChallengeWhenOnlyNormalUsersAllowed()))
+                .header("WWW-Authenticate", equalTo(hostile.expected().wwwAuthenticate()))
                 .body(emptyString());
     }
 
@@ -161,5 +161,13 @@ class HexclaveAuthenticationTest {
     void applicationCacheControlIsKept() {
         given().auth().oauth2(SharedEmulator.normalToken()).get("/greet/own-cache-control")
                 .then().statusCode(200).header("Cache-Control", equalTo("public, max-age=60"));
+    }
+
+    @Test
+    void deletedUserKeepsAccessUntilExpiryInJwtMode() {
+        // The documented trade-off of local verification; verification.mode=rest or both closes it.
+        String[] user = SharedEmulator.userAndToken();
+        SharedEmulator.deleteUser(user[0]);
+        given().auth().oauth2(user[1]).get("/greet").then().statusCode(200);
     }
 }

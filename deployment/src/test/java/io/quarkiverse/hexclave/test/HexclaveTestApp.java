@@ -3,6 +3,8 @@ package io.quarkiverse.hexclave.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.LogRecord;
 
 import io.quarkus.test.QuarkusUnitTest;
@@ -18,13 +20,22 @@ final class HexclaveTestApp {
      * emulator's URL and project id.
      */
     static QuarkusUnitTest create(String scenario, Class<?>... classes) {
+        return create(scenario, logs -> {
+        }, classes);
+    }
+
+    /** As {@link #create(String, Class...)}, with a further check of the application's log records. */
+    static QuarkusUnitTest create(String scenario, Consumer<List<LogRecord>> logCheck, Class<?>... classes) {
         return new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar.addClasses(classes).addClasses(SharedEmulator.class, HostileToken.class, HexclaveTestApp.class)
                         .addAsResource("application-" + scenario + ".properties", "application.properties"))
                 .overrideRuntimeConfigKey("quarkus.hexclave.api-url", SharedEmulator.apiUrl())
                 .overrideRuntimeConfigKey("quarkus.hexclave.project-id", SharedEmulator.projectId())
                 .setLogRecordPredicate(r -> true)
-                .assertLogRecords(logs -> assertThat(logs).noneMatch(HexclaveTestApp::containsToken));
+                .assertLogRecords(logs -> {
+                    assertThat(logs).noneMatch(HexclaveTestApp::containsToken);
+                    logCheck.accept(logs);
+                });
     }
 
     /** Whether a log record shows a JWT (every Hexclave token starts with {@code eyJ}). */

@@ -34,14 +34,4 @@ public enum HostileToken {
     public RejectionReason expected() {
         return expected;
     }
-
-    /**
-     * The {@code WWW-Authenticate} challenge expected while restricted and anonymous users are not allowed. Their
-     * tokens are then signed by keys the verifier does not load (the JWKS is fetched without
-     * {@code include_restricted}/{@code include_anonymous}), so the core reports an unknown key for them.
-     */
-    public String expectedChallengeWhenOnlyNormalUsersAllowed() {
-        return this == RESTRICTED || this == ANONYMOUS ? RejectionReason.UNKNOWN_KEY.wwwAuthenticate()
-                : expected.wwwAuthenticate();
-    }
 }

@@ -56,6 +56,11 @@ public final class SharedEmulator {
         fault().accept(name);
     }
 
+    /** Deletes a user in the emulator (their tokens stay signed and unexpired). */
+    public static void deleteUser(String userId) {
+        fault().accept("delete-user:" + userId);
+    }
+
     /** How many requests reached the emulator's JWKS endpoint. */
     public static long jwksRequests() {
         return jwksCount().get();
@@ -105,7 +110,13 @@ public final class SharedEmulator {
             switch (name) {
                 case "jwks-down" -> emulator.faults().jwksDown();
                 case "reset" -> emulator.faults().reset();
-                default -> throw new IllegalArgumentException(name);
+                default -> {
+                    if (name.startsWith("delete-user:")) {
+                        emulator.deleteUser(name.substring("delete-user:".length()));
+                    } else {
+                        throw new IllegalArgumentException(name);
+                    }
+                }
             }
         });
         state.put("jwksCount", (Supplier<Long>) emulator::jwksRequestCount);

@@ -10,7 +10,6 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /**
  * Run-time configuration of the Hexclave extension.
@@ -130,9 +129,9 @@ public interface HexclaveConfig {
 
     /**
      * Priority of the Hexclave HTTP authentication mechanism. Quarkus asks mechanisms in descending priority; the
-     * default runs Hexclave before {@code quarkus-smallrye-jwt} and {@code quarkus-oidc} (priority 1000), which is
-     * safe because Hexclave declines bearer tokens it did not issue. Lower it below 1000 when another mechanism
-     * should send the challenge (for example an OIDC login redirect).
+     * default runs Hexclave before {@code quarkus-smallrye-jwt} (priority 1000) and {@code quarkus-oidc} (1001),
+     * which is safe because Hexclave declines bearer tokens it did not issue. Lower it below theirs when another
+     * mechanism should send the challenge to callers without credentials (for example an OIDC login redirect).
      */
     @WithDefault("1100")
     int priority();
@@ -242,7 +241,6 @@ public interface HexclaveConfig {
         Duration cacheTtl();
 
         /** How many profiles that cache holds at most. */
-        @WithName("cache-size")
         @WithDefault("1000")
         int cacheSize();
     }

@@ -19,7 +19,8 @@ import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkiverse.hexclave.verifier.UserClass;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Enforces {@link AllowRestrictedUsers} / {@link AllowAnonymousUsers}: a restricted or anonymous Hexclave user who is
@@ -33,8 +34,9 @@ public class UserClassFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
+    /** The Vert.x request: its user is set once authentication happened, without forcing it (lazy auth). */
     @Inject
-    SecurityIdentity identity;
+    RoutingContext routingContext;
 
     /** Looked up per request: REST providers are created at static init, before the pipeline exists. */
     @Inject
@@ -42,9 +44,12 @@ public class UserClassFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!(routingContext.user() instanceof QuarkusHttpUser user)
+                || !(user.getSecurityIdentity().getPrincipal() instanceof HexclavePrincipal principal)) {
+            return; // not authenticated (yet), or not by Hexclave
+        }
         VerificationPipeline pipeline = pipelines.get();
-        if (!(identity.getPrincipal() instanceof HexclavePrincipal principal)
-                || pipeline.admittedEverywhere(principal.userClass())) {
+        if (pipeline.admittedEverywhere(principal.userClass())) {
             return;
         }
         Method method = resourceInfo.getResourceMethod();

@@ -67,6 +67,10 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     }
 
     private SecurityIdentity verify(HexclaveTokenCredential credential) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Verifying a Hexclave token from %s on thread %s", credential.source(),
+                    Thread.currentThread().getName());
+        }
         Verification verification;
         try {
             verification = pipeline.verify(credential.getToken());
