@@ -69,18 +69,18 @@ class HexclaveJsonRpcServiceTest {
 
     @Test
     void restrictedAndAnonymousTokensAreRejectedWithTheRealCause() {
-        // With no endpoint allowing them, their keys are not even fetched: the verifier says UNKNOWN_KEY and the
-        // Dev UI names the real cause.
         Map<String, Object> restricted = service.mintToken("", "", "RESTRICTED");
         Map<String, Object> verdict = service.verifyToken((String) restricted.get("token"));
-        assertThat(verdict).containsEntry("accepted", false).containsEntry("reason", "UNKNOWN_KEY");
+        assertThat(verdict).containsEntry("accepted", false).containsEntry("reason", "RESTRICTED_USER_NOT_ALLOWED")
+                .containsEntry("description", "restricted users are not allowed");
         assertThat((String) verdict.get("hint")).contains("restricted user's token")
                 .contains("quarkus.hexclave.allow-restricted-users");
 
         Map<String, Object> anonymous = service.mintToken(null, null, "anonymous");
         assertThat(anonymous).doesNotContainKey("email");
-        assertThat((String) service.verifyToken((String) anonymous.get("token")).get("hint"))
-                .contains("anonymous user's token");
+        Map<String, Object> anonymousVerdict = service.verifyToken((String) anonymous.get("token"));
+        assertThat(anonymousVerdict).containsEntry("reason", "ANONYMOUS_USER_NOT_ALLOWED");
+        assertThat((String) anonymousVerdict.get("hint")).contains("anonymous user's token");
     }
 
     @Test

@@ -197,8 +197,9 @@ public class HexclaveJsonRpcService {
     // ---------------------------------------------------------------------------------------------------------
 
     /**
-     * Restricted and anonymous users' tokens are signed with keys the verifier fetches only when such users are
-     * allowed somewhere; otherwise they fail as an unknown key, which says little. Name the real cause.
+     * Where the reason alone leaves the developer guessing, say what to change: a restricted or anonymous user's token
+     * (refused by policy, or signed with keys fetched only when such users are allowed somewhere), an expired token,
+     * a token of another project.
      */
     private static Optional<String> hint(Verification.Rejected rejected, Object claims) {
         if (!(claims instanceof Map<?, ?> c)) {
@@ -209,12 +210,12 @@ public class HexclaveJsonRpcService {
         return switch (rejected.reason()) {
             case UNKNOWN_KEY, RESTRICTED_USER_NOT_ALLOWED, ANONYMOUS_USER_NOT_ALLOWED -> anonymous
                     ? Optional.of("This is an anonymous user's token. Anonymous users are not allowed: set "
-                            + "quarkus.hexclave.allow-anonymous-users=true or annotate endpoints with "
-                            + "@AllowAnonymousUsers (their signing keys are fetched only then).")
+                            + "quarkus.hexclave.allow-anonymous-users=true or annotate the endpoints "
+                            + "meant for them with @AllowAnonymousUsers.")
                     : restricted
                             ? Optional.of("This is a restricted user's token. Restricted users are not allowed: set "
-                                    + "quarkus.hexclave.allow-restricted-users=true or annotate endpoints with "
-                                    + "@AllowRestrictedUsers (their signing keys are fetched only then).")
+                                    + "quarkus.hexclave.allow-restricted-users=true or annotate the "
+                                    + "endpoints meant for them with @AllowRestrictedUsers.")
                             : Optional.empty();
             case EXPIRED -> Optional.of("Mint a new token: Hexclave access tokens live 10 minutes.");
             case WRONG_ISSUER, WRONG_AUDIENCE -> Optional.of("The token was issued for another project or Hexclave "
