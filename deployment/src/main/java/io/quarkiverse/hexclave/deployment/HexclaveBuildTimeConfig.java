@@ -2,6 +2,7 @@ package io.quarkiverse.hexclave.deployment;
 
 import java.util.Optional;
 
+import io.quarkiverse.hexclave.deployment.devservices.HexclaveDevServicesConfig;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -45,4 +46,10 @@ public interface HexclaveBuildTimeConfig {
         @WithDefault("true")
         boolean enabled();
     }
+
+    /**
+     * Dev Services: the embedded Hexclave emulator in dev and test mode.
+     */
+    @ConfigDocSection
+    HexclaveDevServicesConfig devservices();
 }

@@ -1,0 +1,37 @@
+package io.quarkiverse.hexclave.deployment.devservices;
+
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Dev Services for Hexclave: the embedded Hexclave emulator, started in dev and test mode when no Hexclave is
+ * configured.
+ */
+@ConfigGroup
+public interface HexclaveDevServicesConfig {
+
+    /**
+     * Whether to start the embedded Hexclave emulator in dev and test mode. It starts only when neither
+     * {@code quarkus.hexclave.api-url} nor {@code HEXCLAVE_API_URL} is set; the application is then pointed at it
+     * ({@code api-url}, {@code project-id}, {@code secret-server-key} and {@code publishable-client-key} are set for
+     * you) and a demo user {@code demo@example.com} is created. Set it to {@code false} to use a real Hexclave only.
+     * The emulator never runs in a production build: it is not even on the application's class path.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * The port of the emulator on 127.0.0.1. By default a free port is chosen. Fix it only when something outside
+     * the application (a frontend started separately, say) has to find the emulator at a known address.
+     */
+    OptionalInt port();
+
+    /**
+     * The path of the ready-to-paste {@code curl} command that dev mode logs at start, with a freshly minted token
+     * of the demo user: point it at one of your protected endpoints.
+     */
+    @WithDefault("/")
+    String demoRequestPath();
+}

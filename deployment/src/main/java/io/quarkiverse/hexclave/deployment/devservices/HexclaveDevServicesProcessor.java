@@ -1,0 +1,195 @@
+package io.quarkiverse.hexclave.deployment.devservices;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.hexclave.deployment.HexclaveBuildTimeConfig;
+import io.quarkiverse.hexclave.emulator.EmulatedUser;
+import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.runtime.devui.DemoTokenLog;
+import io.quarkiverse.hexclave.runtime.devui.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devui.HexclaveDevServicesRecorder;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
+import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * Dev Services for Hexclave: in dev and test mode, when no Hexclave is configured ({@code quarkus.hexclave.api-url}
+ * and {@code HEXCLAVE_API_URL} unset), starts the embedded emulator in this JVM on a free loopback port, points the
+ * application at it and seeds the demo user. No container: the emulator is a dependency of this deployment module
+ * only, so it never reaches a production build.
+ * <p>
+ * The running emulator survives live reloads (a static holder; it is restarted only when its settings change) and is
+ * closed with the curated application (end of dev mode or of the test run).
+ */
+@BuildSteps(onlyIf = { IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class })
+public class HexclaveDevServicesProcessor {
+
+    private static final Logger LOG = Logger.getLogger(HexclaveDevServicesProcessor.class);
+
+    static final String FEATURE = "hexclave";
+    static final String API_URL = "quarkus.hexclave.api-url";
+    static final String PROJECT_ID = "quarkus.hexclave.project-id";
+    static final String SECRET_SERVER_KEY = "quarkus.hexclave.secret-server-key";
+    static final String PUBLISHABLE_CLIENT_KEY = "quarkus.hexclave.publishable-client-key";
+
+    /** The emulator and the settings it was started with; kept across live reloads. */
+    private static volatile Running running;
+    private static volatile boolean closeTaskRegistered;
+    private static volatile boolean productionNoticeLogged;
+
+    /** A started emulator with what decides whether a new build can keep it. */
+    record Running(HexclaveEmulator emulator, EmulatedUser demoUser, Optional<String> requestedProjectId,
+            OptionalInt requestedPort) {
+    }
+
+    @BuildStep
+    void startEmulator(HexclaveBuildTimeConfig config, LaunchModeBuildItem launchMode,
+            CuratedApplicationShutdownBuildItem shutdown,
+            BuildProducer<DevServicesResultBuildItem> devServices,
+            BuildProducer<HexclaveDevServicesBuildItem> emulatorInfo) {
+        Config appConfig = ConfigProvider.getConfig();
+        if (!config.enabled() || !config.devservices().enabled()) {
+            LOG.debug("Hexclave Dev Services are disabled");
+            stop();
+            return;
+        }
+        Optional<String> apiUrl = firstOf(appConfig, API_URL, "hexclave.api-url");
+        if (apiUrl.isPresent()) {
+            LOG.debugf("Hexclave Dev Services not started: a Hexclave is configured (%s)", apiUrl.get());
+            stop();
+            return;
+        }
+        Optional<String> projectId = firstOf(appConfig, PROJECT_ID, "hexclave.project-id");
+        OptionalInt port = config.devservices().port();
+
+        boolean fresh = false;
+        Running current = running;
+        if (current != null && !(current.requestedProjectId().equals(projectId)
+                && current.requestedPort().equals(port) && current.emulator().isRunning())) {
+            LOG.info("Hexclave Dev Services: the emulator settings changed, restarting it");
+            stop();
+            current = null;
+        }
+        if (current == null) {
+            current = start(projectId, port);
+            running = current;
+            fresh = true;
+            registerCloseTask(shutdown);
+        }
+
+        HexclaveEmulator emulator = current.emulator();
+        if (fresh) {
+            LOG.infof("Hexclave Dev Services: the embedded Hexclave emulator runs at %s (project %s, demo user %s)%s",
+                    emulator.apiUrl(), emulator.projectId(), current.demoUser().primaryEmail(),
+                    launchMode.getLaunchMode() == LaunchMode.TEST ? " for the tests" : "");
+            if (!productionNoticeLogged) {
+                productionNoticeLogged = true;
+                LOG.info("Hexclave Dev Services: the emulator is for development and tests only (users in memory, "
+                        + "anyone on this machine can mint tokens). It is not part of a production build: there, set "
+                        + "quarkus.hexclave.project-id (and api-url for a self-hosted Hexclave), or the HEXCLAVE_* "
+                        + "variables. Turn it off with quarkus.hexclave.devservices.enabled=false.");
+            }
+        }
+
+        devServices.produce(DevServicesResultBuildItem.discovered()
+                .name(FEATURE)
+                .description("Embedded Hexclave emulator (in-process, " + emulator.apiUrl() + ")")
+                .config(Map.of(
+                        API_URL, emulator.apiUrl(),
+                        PROJECT_ID, emulator.projectId(),
+                        SECRET_SERVER_KEY, emulator.secretServerKey(),
+                        PUBLISHABLE_CLIENT_KEY, emulator.publishableClientKey()))
+                .build());
+        emulatorInfo.produce(new HexclaveDevServicesBuildItem(emulator.apiUrl(), emulator.projectId(),
+                current.demoUser().id(), current.demoUser().primaryEmail(), fresh));
+    }
+
+    /** The {@link DevServicesEmulator} bean, and in dev mode the start-up log of a ready-to-paste curl command. */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void registerEmulatorBeans(Optional<HexclaveDevServicesBuildItem> emulator, HexclaveBuildTimeConfig config,
+            LaunchModeBuildItem launchMode, HexclaveDevServicesRecorder recorder,
+            BuildProducer<SyntheticBeanBuildItem> syntheticBeans, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (emulator.isEmpty()) {
+            return;
+        }
+        HexclaveDevServicesBuildItem e = emulator.get();
+        syntheticBeans.produce(SyntheticBeanBuildItem.configure(DevServicesEmulator.class).scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.emulator(e.apiUrl(), e.projectId(), e.demoUserId(), e.demoUserEmail()))
+                .done());
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && e.freshStart()) {
+            syntheticBeans.produce(SyntheticBeanBuildItem.configure(DemoTokenLog.Settings.class)
+                    .scope(Singleton.class).unremovable()
+                    .supplier(recorder.demoTokenLog(config.devservices().demoRequestPath()))
+                    .done());
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(DemoTokenLog.class));
+        }
+    }
+
+    private static Running start(Optional<String> projectId, OptionalInt port) {
+        HexclaveEmulator.Builder builder = HexclaveEmulator.builder();
+        projectId.ifPresent(builder::projectId);
+        port.ifPresent(builder::port);
+        HexclaveEmulator emulator = builder.build();
+        try {
+            emulator.start();
+            return new Running(emulator, emulator.seedDemoUser(), projectId, port);
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw new IllegalStateException("Hexclave Dev Services could not start the embedded emulator"
+                    + port.stream().mapToObj(p -> " on port " + p + " (quarkus.hexclave.devservices.port)")
+                            .findFirst().orElse("")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void registerCloseTask(CuratedApplicationShutdownBuildItem shutdown) {
+        if (closeTaskRegistered) {
+            return;
+        }
+        closeTaskRegistered = true;
+        shutdown.addCloseTask(() -> {
+            stop();
+            closeTaskRegistered = false;
+        }, true);
+    }
+
+    private static synchronized void stop() {
+        Running r = running;
+        running = null;
+        if (r != null) {
+            r.emulator().close();
+            LOG.debug("Hexclave Dev Services: the emulator is stopped");
+        }
+    }
+
+    private static Optional<String> firstOf(Config config, String... names) {
+        for (String name : names) {
+            Optional<String> value = config.getOptionalValue(name, String.class).map(String::strip)
+                    .filter(v -> !v.isEmpty());
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+}

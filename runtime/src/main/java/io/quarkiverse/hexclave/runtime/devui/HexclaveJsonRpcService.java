@@ -1,0 +1,283 @@
+package io.quarkiverse.hexclave.runtime.devui;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
+import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
+import io.quarkiverse.hexclave.verifier.JwksStatus;
+import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
+import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkiverse.hexclave.verifier.Verification;
+
+/**
+ * The Dev UI's JSON-RPC methods for the Hexclave card (dev mode only): mint a token from the emulator, show the
+ * effective configuration with secrets masked, show the JWKS cache, and verify a pasted token with the exact reason
+ * it fails. Every method answers a JSON object; failures are answered as {@code {"error": "..."}}, never thrown.
+ */
+public class HexclaveJsonRpcService {
+
+    private static final Logger LOG = Logger.getLogger(HexclaveJsonRpcService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    private final HexclaveSettings settings;
+    private final HexclaveTokenVerifier verifier;
+    private final VerificationPipeline pipeline;
+    private final EmulatorUsers users;
+    private final Instance<DevServicesEmulator> emulator;
+
+    @Inject
+    public HexclaveJsonRpcService(HexclaveSettings settings, HexclaveTokenVerifier verifier,
+            VerificationPipeline pipeline, HexclaveClient client, Instance<DevServicesEmulator> emulator) {
+        this.settings = settings;
+        this.verifier = verifier;
+        this.pipeline = pipeline;
+        this.users = new EmulatorUsers(client);
+        this.emulator = emulator;
+    }
+
+    /**
+     * Creates a user of the class in the emulator and mints an access token of a new session.
+     *
+     * @param email the e-mail, or empty for a generated one
+     * @param displayName the display name, or empty for a generated one
+     * @param userClass {@code NORMAL}, {@code RESTRICTED} or {@code ANONYMOUS} (case-insensitive; empty: normal)
+     */
+    public Map<String, Object> mintToken(String email, String displayName, String userClass) {
+        if (emulator.isUnsatisfied()) {
+            return error("Tokens are minted by the Dev Services emulator, which is not running: "
+                    + "quarkus.hexclave.api-url is set or quarkus.hexclave.devservices.enabled=false.");
+        }
+        UserClass cls;
+        try {
+            cls = userClass == null || userClass.isBlank() ? UserClass.NORMAL
+                    : UserClass.valueOf(userClass.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return error("Unknown user class '" + userClass + "': use NORMAL, RESTRICTED or ANONYMOUS.");
+        }
+        try {
+            return minted(users.create(email, displayName, cls));
+        } catch (RuntimeException e) {
+            LOG.debug("Minting a Dev UI token failed", e);
+            return error("The emulator refused: " + e.getMessage());
+        }
+    }
+
+    /** A new token of the demo user Dev Services seeded. */
+    public Map<String, Object> mintDemoToken() {
+        if (emulator.isUnsatisfied()) {
+            return error("The Dev Services emulator is not running, so there is no demo user.");
+        }
+        DevServicesEmulator e = emulator.get();
+        try {
+            return minted(new SignedInUser(e.demoUserId(), Optional.of(e.demoUserEmail()), Optional.of("Demo User"),
+                    UserClass.NORMAL, users.mint(e.demoUserId())));
+        } catch (RuntimeException ex) {
+            LOG.debug("Minting a Dev UI token failed", ex);
+            return error("The emulator refused: " + ex.getMessage());
+        }
+    }
+
+    /** The settings the application runs with; the secret server key is masked. */
+    public Map<String, Object> effectiveConfig() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("projectId", settings.projectId());
+        out.put("apiUrl", settings.apiUrl());
+        out.put("emulator", emulator.isResolvable());
+        out.put("issuerOrigins", settings.issuerOrigins());
+        out.put("secretServerKey", settings.secretServerKey().map(s -> mask(s.value())).orElse("(not set)"));
+        out.put("publishableClientKey", settings.publishableClientKey().orElse("(not set)"));
+        out.put("verificationMode", pipeline.mode().name().toLowerCase(Locale.ROOT));
+        out.put("allowRestrictedUsers", settings.allowRestrictedUsers());
+        out.put("allowAnonymousUsers", settings.allowAnonymousUsers());
+        out.put("credentialSources", settings.credentialSources().stream().map(Enum::name).sorted().toList());
+        out.put("clockSkew", settings.clockSkew().toString());
+        out.put("jwksCacheTime", settings.jwksCacheTime().toString());
+        out.put("jwksRefreshCooldown", settings.jwksRefreshCooldown().toString());
+        out.put("jwksUri", settings.jwksUri().toString());
+        emulator.stream().findFirst().ifPresent(e -> out.put("demoUser", e.demoUserEmail()));
+        out.put("httpPort", ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class)
+                .orElse(8080));
+        return out;
+    }
+
+    /** The JWKS cache: the keys held, when fetched, when due, the last error. */
+    public Map<String, Object> jwksStatus() {
+        return status(verifier.jwksStatus());
+    }
+
+    /** Fetches the keys now, then answers {@link #jwksStatus()}. */
+    public Map<String, Object> refreshKeys() {
+        try {
+            return status(verifier.refreshKeys().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error("Interrupted");
+        } catch (Exception e) {
+            return error("The refresh did not complete: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Verifies a token exactly as the application does (same verifier, same mode and user-class policy) and
+     * explains the outcome: accepted with its principal, or rejected with the {@code RejectionReason} and its detail.
+     * The token's header and claims are decoded (unverified) to help find what is wrong.
+     *
+     * @param token the access token, with or without a {@code Bearer } prefix
+     */
+    public Map<String, Object> verifyToken(String token) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String t = token == null ? "" : token.strip();
+        if (t.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            t = t.substring(7).strip();
+        }
+        if (t.length() > MAX_TOKEN_LENGTH) {
+            return error("That is not an access token (longer than " + MAX_TOKEN_LENGTH + " characters).");
+        }
+        decode(t, 0).ifPresent(h -> out.put("header", h));
+        decode(t, 1).ifPresent(c -> out.put("claims", c));
+        Verification outcome;
+        try {
+            outcome = pipeline.verify(t);
+        } catch (KeysUnavailableException e) {
+            out.put("accepted", false);
+            out.put("reason", "KEYS_UNAVAILABLE");
+            out.put("description", "Hexclave's signing keys could not be fetched (the application answers "
+                    + "quarkus.hexclave.keys-unavailable-status, 503 by default)");
+            out.put("detail", e.getMessage());
+            return out;
+        }
+        if (outcome instanceof Verification.Accepted accepted) {
+            HexclavePrincipal p = accepted.principal();
+            out.put("accepted", true);
+            Map<String, Object> principal = new LinkedHashMap<>();
+            principal.put("userId", p.userId());
+            principal.put("userClass", p.userClass().name());
+            p.email().ifPresent(e -> principal.put("email", e));
+            p.displayName().ifPresent(n -> principal.put("displayName", n));
+            p.sessionId().ifPresent(s -> principal.put("sessionId", s));
+            principal.put("issuer", p.getIssuer());
+            principal.put("audience", p.audience());
+            principal.put("issuedAt", p.issuedAt().toString());
+            principal.put("expiresAt", p.expiresAt().toString());
+            principal.put("groups", List.copyOf(p.getGroups()));
+            principal.put("admittedOnEveryEndpoint", pipeline.admittedEverywhere(p.userClass()));
+            out.put("principal", principal);
+        } else {
+            Verification.Rejected rejected = (Verification.Rejected) outcome;
+            out.put("accepted", false);
+            out.put("reason", rejected.reason().name());
+            out.put("description", rejected.reason().description());
+            out.put("detail", rejected.detail());
+            out.put("wwwAuthenticate", rejected.reason().wwwAuthenticate());
+            hint(rejected, out.get("claims")).ifPresent(h -> out.put("hint", h));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Where the reason alone leaves the developer guessing, say what to change: a restricted or anonymous user's token
+     * (refused by policy, or signed with keys fetched only when such users are allowed somewhere), an expired token,
+     * a token of another project.
+     */
+    private static Optional<String> hint(Verification.Rejected rejected, Object claims) {
+        if (!(claims instanceof Map<?, ?> c)) {
+            return Optional.empty();
+        }
+        boolean anonymous = Boolean.TRUE.equals(c.get("is_anonymous"));
+        boolean restricted = anonymous || Boolean.TRUE.equals(c.get("is_restricted"));
+        return switch (rejected.reason()) {
+            case UNKNOWN_KEY, RESTRICTED_USER_NOT_ALLOWED, ANONYMOUS_USER_NOT_ALLOWED -> anonymous
+                    ? Optional.of("This is an anonymous user's token. Anonymous users are not allowed: set "
+                            + "quarkus.hexclave.allow-anonymous-users=true or annotate the endpoints "
+                            + "meant for them with @AllowAnonymousUsers.")
+                    : restricted
+                            ? Optional.of("This is a restricted user's token. Restricted users are not allowed: set "
+                                    + "quarkus.hexclave.allow-restricted-users=true or annotate the "
+                                    + "endpoints meant for them with @AllowRestrictedUsers.")
+                            : Optional.empty();
+            case EXPIRED -> Optional.of("Mint a new token: Hexclave access tokens live 10 minutes.");
+            case WRONG_ISSUER, WRONG_AUDIENCE -> Optional.of("The token was issued for another project or Hexclave "
+                    + "than quarkus.hexclave.project-id / api-url (see the effective configuration below).");
+            default -> Optional.empty();
+        };
+    }
+
+    private Map<String, Object> minted(SignedInUser user) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("userId", user.userId());
+        user.email().ifPresent(e -> out.put("email", e));
+        user.displayName().ifPresent(n -> out.put("displayName", n));
+        out.put("userClass", user.userClass().name());
+        out.put("token", user.token());
+        out.put("authorizationHeader", user.authorizationHeader());
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        out.put("curl", "curl -H 'Authorization: " + user.authorizationHeader() + "' http://localhost:" + port + "/");
+        return out;
+    }
+
+    private static Map<String, Object> status(JwksStatus s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uri", s.uri().toString());
+        out.put("hasKeys", s.hasKeys());
+        out.put("keyIds", s.keyIds().stream().sorted().toList());
+        out.put("fetchedAt", s.fetchedAt().map(Object::toString).orElse(null));
+        out.put("expiresAt", s.expiresAt().map(Object::toString).orElse(null));
+        out.put("fetches", s.fetches());
+        out.put("lastError", s.lastError().orElse(null));
+        out.put("lastErrorAt", s.lastErrorAt().map(Object::toString).orElse(null));
+        return out;
+    }
+
+    /** A JWT segment as JSON, without verifying anything; empty when it is not one. */
+    private static Optional<Map<String, Object>> decode(String token, int segment) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            byte[] json = Base64.getUrlDecoder().decode(parts[segment]);
+            return Optional.of(JSON.readValue(new String(json, StandardCharsets.UTF_8),
+                    new TypeReference<Map<String, Object>>() {
+                    }));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code ssk_em…****}: enough to tell keys apart, not enough to use one. */
+    static String mask(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return "(not set)";
+        }
+        int shown = Math.min(6, secret.length() / 4);
+        return secret.substring(0, shown) + "…****";
+    }
+
+    private static Map<String, Object> error(String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", message);
+        return out;
+    }
+}

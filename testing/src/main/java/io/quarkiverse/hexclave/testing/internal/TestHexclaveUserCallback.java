@@ -1,0 +1,70 @@
+package io.quarkiverse.hexclave.testing.internal;
+
+import java.lang.reflect.Method;
+
+import io.quarkiverse.hexclave.runtime.devui.SignedInUser;
+import io.quarkiverse.hexclave.testing.HexclaveTestTokens;
+import io.quarkiverse.hexclave.testing.TestHexclaveUser;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.callback.QuarkusTestAfterEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
+
+/**
+ * Before each {@code @QuarkusTest} method annotated (directly, on its class or an enclosing class) with
+ * {@link TestHexclaveUser}: signs the user in through {@link HexclaveTestTokens} and makes RestAssured send the
+ * token; after it: forgets both.
+ */
+public class TestHexclaveUserCallback implements QuarkusTestBeforeEachCallback, QuarkusTestAfterEachCallback {
+
+    private static final boolean REST_ASSURED = present("io.restassured.RestAssured");
+
+    @Override
+    public void beforeEach(QuarkusTestMethodContext context) {
+        TestHexclaveUser annotation = find(context.getTestMethod(), context.getTestInstance().getClass());
+        if (annotation == null) {
+            return;
+        }
+        HexclaveTestTokens tokens = Arc.container().instance(HexclaveTestTokens.class).get();
+        SignedInUser user = annotation.demoUser()
+                ? tokens.demoUser()
+                : tokens.mint(annotation.email(), annotation.displayName(), annotation.userClass());
+        CurrentTestUser.set(user);
+        if (REST_ASSURED) {
+            RestAssuredBearer.install(user.accessToken());
+        }
+    }
+
+    @Override
+    public void afterEach(QuarkusTestMethodContext context) {
+        if (CurrentTestUser.get().isPresent()) {
+            CurrentTestUser.clear();
+            if (REST_ASSURED) {
+                RestAssuredBearer.uninstall();
+            }
+        }
+    }
+
+    static TestHexclaveUser find(Method method, Class<?> testClass) {
+        TestHexclaveUser onMethod = method == null ? null : method.getAnnotation(TestHexclaveUser.class);
+        if (onMethod != null) {
+            return onMethod;
+        }
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            TestHexclaveUser onClass = c.getAnnotation(TestHexclaveUser.class);
+            if (onClass != null) {
+                return onClass;
+            }
+        }
+        return null;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, TestHexclaveUserCallback.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
