@@ -49,7 +49,8 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param jcaProvider name of the JCA provider that verifies ES256 signatures ({@code SunEC}, {@code BC},
  *        {@code AmazonCorrettoCryptoProvider} …); the JDK's choice when empty. Key {@code hexclave.jca-provider}.
  * @param credentialSources where credentials are looked for in a request. Key {@code hexclave.credential-sources},
- *        default all of them.
+ *        default all but {@code cookie} (opt in for same-site deployments; cookies are sent with every same-site
+ *        request, so protect state-changing endpoints against CSRF when you do).
  * @param verifiedTokenCacheSize how many verified tokens are remembered (by SHA-256) until they expire, so a token
  *        presented again is not verified again; {@code 0} turns the cache off. Key
  *        {@code hexclave.verified-token-cache-size}, default 10000.
@@ -76,6 +77,13 @@ public record HexclaveSettings(
 
     /** The hosted service. */
     public static final String DEFAULT_API_URL = "https://api.hexclave.com";
+
+    /**
+     * Every source but {@link CredentialSource#COOKIE}: cookies are ambient credentials (sent by the browser with every
+     * same-site request, hence CSRF-prone) and only work on same-site deployments, so they are opt-in.
+     */
+    public static final Set<CredentialSource> DEFAULT_CREDENTIAL_SOURCES = Set
+            .copyOf(EnumSet.complementOf(EnumSet.of(CredentialSource.COOKIE)));
 
     public static final String KEY_PROJECT_ID = "hexclave.project-id";
     public static final String KEY_API_URL = "hexclave.api-url";
@@ -115,7 +123,7 @@ public record HexclaveSettings(
         jcaProvider = Objects.requireNonNullElse(jcaProvider, Optional.<String> empty())
                 .map(String::strip).filter(s -> !s.isEmpty());
         credentialSources = credentialSources == null || credentialSources.isEmpty()
-                ? Set.copyOf(EnumSet.allOf(CredentialSource.class))
+                ? DEFAULT_CREDENTIAL_SOURCES
                 : Set.copyOf(EnumSet.copyOf(credentialSources));
         if (verifiedTokenCacheSize < 0) {
             throw new HexclaveConfigException(KEY_VERIFIED_TOKEN_CACHE_SIZE + " must be 0 (off) or positive, got "

@@ -54,11 +54,6 @@ public final class VerifiedTokenCache {
         return entry.outcome();
     }
 
-    /** Whether the token is cached (expired or not). */
-    public boolean contains(String token) {
-        return entries != null && entries.containsKey(digest(token));
-    }
-
     public void put(String token, Verification.Accepted outcome, String kid) {
         if (entries == null) {
             return;

@@ -168,8 +168,9 @@ public final class HexclaveTokenVerifier {
      * worker thread only to fetch keys.
      */
     public boolean canVerifyWithoutBlocking(String token) {
-        if (token == null || token.length() > MAX_TOKEN_LENGTH || verified.contains(token)) {
-            return true;
+        if (token == null || token.length() > MAX_TOKEN_LENGTH
+                || verified.get(token, clock.instant().minus(settings.clockSkew()), jwks::holds) != null) {
+            return true; // settled at once: too long, or verified before with a key still held
         }
         String kid = peekKid(token);
         return kid == null || jwks.answersWithoutFetch(kid);

@@ -26,7 +26,9 @@ class HexclaveSettingsTest {
         assertThat(s.allowAnonymousUsers()).isFalse();
         assertThat(s.clockSkew()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.jwksCacheTime()).isEqualTo(Duration.ofHours(1));
-        assertThat(s.credentialSources()).containsExactlyInAnyOrder(CredentialSource.values());
+        assertThat(s.credentialSources()).as("cookies are opt-in").doesNotContain(CredentialSource.COOKIE)
+                .containsExactlyInAnyOrder(CredentialSource.AUTHORIZATION_HEADER, CredentialSource.BEARER_TOKEN,
+                        CredentialSource.ACCESS_TOKEN_HEADER, CredentialSource.LEGACY_AUTH_HEADER, CredentialSource.AUTH_JSON);
         assertThat(s.jcaProvider()).isEmpty();
     }
 

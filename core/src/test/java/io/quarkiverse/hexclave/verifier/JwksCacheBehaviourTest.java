@@ -99,6 +99,20 @@ class JwksCacheBehaviourTest {
     }
 
     @Test
+    void aCachedTokenWhoseKeyWasDroppedIsNoLongerSettledWithoutAFetch() {
+        var v = f.verifier();
+        String oldToken = f.tokens.normal().mint();
+        accepted(v.verify(oldToken));
+        assertThat(v.canVerifyWithoutBlocking(oldToken)).isTrue();
+        TestKey rotated = TestKey.generate("kid-rotated");
+        f.jwks.keys(rotated);
+        f.clock.advance(Duration.ofSeconds(31));
+        accepted(v.verify(f.tokens.normal().signedBy(rotated).mint())); // the key set no longer has the old kid
+        f.clock.advance(Duration.ofSeconds(31)); // cooldown over: the old kid would force a fetch
+        assertThat(v.canVerifyWithoutBlocking(oldToken)).isFalse();
+    }
+
+    @Test
     void aFloodOfGarbageKidsFetchesAtMostOncePerCooldown() {
         var v = f.verifier(b -> b.jwksRefreshCooldown(Duration.ofSeconds(30)));
         accepted(v.verify(f.tokens.normal().mint()));
