@@ -3,6 +3,7 @@ package io.quarkiverse.hexclave.jakarta;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.hexclave.credential.CredentialLookup;
+import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
@@ -58,6 +60,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
 
     private HexclaveCredentials credentials;
     private Function<HexclaveCredential, Verification> verifier;
+    private Predicate<String> hexclaveIssued = token -> true;
 
     /** For CDI: the collaborators come from the configured {@code hexclave.*} settings. */
     public HexclaveHttpAuthenticationMechanism() {
@@ -72,20 +75,35 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
      */
     public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials,
             Function<HexclaveCredential, Verification> verifier) {
+        this(credentials, verifier, token -> true);
+    }
+
+    /**
+     * As {@link #HexclaveHttpAuthenticationMechanism(HexclaveCredentials, Function)}, with the test that tells this
+     * project's raw bearer tokens from other issuers' (usually {@code HexclaveTokenVerifier::isHexclaveIssued}): a
+     * bearer JWT of another issuer is left alone, as if there were no credential.
+     */
+    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials,
+            Function<HexclaveCredential, Verification> verifier, Predicate<String> hexclaveIssued) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.hexclaveIssued = Objects.requireNonNull(hexclaveIssued, "hexclaveIssued");
     }
 
     @Inject
     void wire(HexclaveComponents components) {
         this.credentials = components.credentials();
         this.verifier = components.verifier()::verify;
+        this.hexclaveIssued = components.verifier()::isHexclaveIssued;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         CredentialLookup lookup = credentials.find(new ServletRequestView(request));
+        if (isForeign(lookup)) {
+            lookup = CredentialLookup.ABSENT; // a gateway's or another issuer's bearer token: not ours to judge
+        }
         if (lookup instanceof CredentialLookup.Absent) {
             return mustAuthenticate(context) ? challenge(request, response, context, RejectionReason.MISSING)
                     : context.doNothing();
@@ -102,6 +120,10 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             // The verifier logs the outage itself (HEXCLAVE002), once per attempt to fetch the keys, not per request.
             LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
             return unavailable(request, response);
+        } catch (RuntimeException e) {
+            // Never a 500 (or a server error page with a stack trace) for a caller's token.
+            LOG.debugf("Hexclave token from %s could not be verified: %s", credential.source(), e.getClass().getName());
+            return challenge(request, response, context, RejectionReason.MALFORMED);
         }
         if (verification instanceof Verification.Accepted accepted) {
             HexclavePrincipal principal = accepted.principal();
@@ -116,6 +138,20 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         }
         LOG.debugf("Hexclave token from %s rejected: %s", credential.source(), rejected.reason());
         return challenge(request, response, context, rejected.reason());
+    }
+
+    /**
+     * A raw bearer token that is not this project's (another issuer, or too large to be a Hexclave token): other
+     * mechanisms or the application may handle it, so it counts as no credential.
+     */
+    private boolean isForeign(CredentialLookup lookup) {
+        if (lookup instanceof CredentialLookup.Malformed malformed) {
+            return malformed.source() == CredentialSource.BEARER_TOKEN;
+        }
+        if (lookup instanceof CredentialLookup.Found found && found.credential().source() == CredentialSource.BEARER_TOKEN) {
+            return !found.credential().accessToken().map(t -> hexclaveIssued.test(t.value())).orElse(false);
+        }
+        return false;
     }
 
     /** A protected resource, or the application called {@code HttpServletRequest#authenticate}. */

@@ -67,6 +67,8 @@ abstract class HexclaveServerContract {
         config.put("hexclave.api-url", emulator.apiUrl());
         config.put("hexclave.secret-server-key", emulator.secretServerKey());
         config.put("hexclave.jwks.refresh-cooldown", "1s");
+        // Cookies are opt-in; the sample enables every source so that each format is tested.
+        config.put("hexclave.credential-sources", "authorization,bearer,access-token-header,x-stack-auth,cookie");
         server = startServer(config);
     }
 
