@@ -244,11 +244,21 @@ abstract class HexclaveServerContract {
     @Order(10)
     void hostileTokenGets401WithItsReasonAndNothingElse(HostileTokens hostile) {
         String token = token(hostile.mint(emulator, alice));
-        request().auth().oauth2(token).get("/api/secure/me").then()
+        // The Hexclave header is always ours; a raw Bearer JWT of another issuer is left alone (see below).
+        request().header("x-hexclave-access-token", token).get("/api/secure/me").then()
                 .statusCode(401)
                 .header("WWW-Authenticate", in(hostile.challenges()))
                 .body(not(containsString(token)))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    @Order(10)
+    void bearerJwtOfAnotherIssuerIsLeftAloneNotRejected() {
+        String foreign = token(HostileTokens.WRONG_ISSUER.mint(emulator, alice));
+        request().auth().oauth2(foreign).get("/api/public").then().statusCode(200);
+        request().auth().oauth2(foreign).get("/api/secure/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer");
     }
 
     @ParameterizedTest
