@@ -141,7 +141,9 @@ public final class RestTokenVerifier {
      * Verifies {@code token}; the stage fails with {@link KeysUnavailableException} when Hexclave cannot answer.
      * Tokens that are not compact JWS (base64url parts only, at most 8 KiB), or whose unverified claims already rule
      * them out (expired, another project, an issuer not accepted, a user class not allowed), are rejected without a
-     * call: a flood of forged tokens costs no Hexclave quota.
+     * call. A forged token with plausible claims still costs one call (the signature is Hexclave's to check here); where
+     * that matters, verify the signature locally first ({@link HexclaveTokenVerifier}) and use this class only for
+     * tokens that passed.
      */
     public CompletionStage<Verification> verifyAsync(String token) {
         if (token == null || token.isBlank()) {
