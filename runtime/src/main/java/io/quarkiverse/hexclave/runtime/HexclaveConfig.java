@@ -110,8 +110,12 @@ public interface HexclaveConfig {
      * {@code Authorization: Bearer}), {@code access-token-header} ({@code x-hexclave-access-token} /
      * {@code x-stack-access-token}), {@code x-stack-auth} (the legacy JSON header) and {@code cookie} (the
      * {@code hexclave-access} cookie of same-site frontends). Narrow it to turn formats off.
+     * <p>
+     * The default is every source but {@code cookie}: the browser sends cookies with every same-site request (an
+     * ambient credential, hence CSRF-prone), so list {@code cookie} explicitly only on same-site deployments whose
+     * state-changing endpoints are protected against CSRF.
      */
-    @ConfigDocDefault("all of them")
+    @ConfigDocDefault("all but cookie")
     Optional<List<String>> credentialSources();
 
     /**
