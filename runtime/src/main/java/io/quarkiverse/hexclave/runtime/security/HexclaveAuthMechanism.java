@@ -32,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Finds a Hexclave credential in an HTTP request and hands it to {@link HexclaveIdentityProvider}.
  * <p>
- * Nothing Hexclave-shaped in the request, or a raw bearer JWT that Hexclave did not issue: a {@code null} identity,
+ * Nothing Hexclave-shaped in the request, a raw bearer JWT that Hexclave did not issue, or a raw bearer token that
+ * cannot even be read (too long, for instance): a {@code null} identity,
  * so other mechanisms (smallrye-jwt, OIDC, Basic …) get their turn. A Hexclave credential that cannot be read, or a
  * token that fails verification: 401 with an RFC 6750 {@code WWW-Authenticate} challenge naming the reason and an
  * empty body. Hexclave's keys unreachable: {@code quarkus.hexclave.keys-unavailable-status} (503).
@@ -70,6 +71,12 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         CredentialLookup lookup = credentials.find(new VertxRequestView(context.request()));
         if (lookup instanceof CredentialLookup.Malformed malformed) {
+            if (malformed.source() == CredentialSource.BEARER_TOKEN) {
+                // A raw bearer token we cannot read (an OIDC / smallrye-jwt token over 16 KiB, say) is not
+                // necessarily ours: decline it, so that its own mechanism can verify it.
+                LOG.debugf("Unreadable bearer token declined: %s", malformed.detail());
+                return Uni.createFrom().nullItem();
+            }
             LOG.debugf("Hexclave credential in %s is malformed: %s", malformed.source(), malformed.detail());
             return fail(context, RejectionReason.MALFORMED);
         }
