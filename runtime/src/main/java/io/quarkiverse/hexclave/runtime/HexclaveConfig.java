@@ -204,7 +204,12 @@ public interface HexclaveConfig {
          * {@code jwt}: verify the token's signature and claims locally with the project's cached keys (fast, no call
          * per request). {@code rest}: ask Hexclave ({@code GET /users/me}) for every token, so revoked sessions and
          * deleted users are refused at once (needs {@code secret-server-key}; costs a round trip, cached for
-         * {@code rest-cache-ttl}). {@code both}: verify locally first, then ask Hexclave.
+         * {@code rest-cache-ttl}). {@code both}: verify the signature locally first, then ask Hexclave.
+         * <p>
+         * In {@code rest} mode the signature is not checked locally: only the token's shape and unverified claims
+         * (issuer, audience, expiry, user class) are pre-checked, so an unsigned or forged token with plausible claims
+         * does cost a call to Hexclave (and counts against its rate limit). Revocation-sensitive applications should
+         * use {@code both}, where only correctly signed tokens reach Hexclave.
          */
         @WithDefault("jwt")
         VerificationMode mode();
