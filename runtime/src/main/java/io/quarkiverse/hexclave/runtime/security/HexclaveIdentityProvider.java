@@ -89,7 +89,9 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
         try {
             verification = pipeline.verify(credential.getToken());
         } catch (KeysUnavailableException e) {
-            LOG.warnf("Hexclave signing keys are unavailable, answering the request as unavailable: %s",
+            // Debug, not warn: this happens on every request while the keys are unavailable, and the verifier
+            // already logs HEXCLAVE002 once per fetch attempt.
+            LOG.debugf("Hexclave signing keys are unavailable, answering the request as unavailable: %s",
                     e.getMessage());
             throw new AuthenticationFailedException("Hexclave keys unavailable",
                     Map.of(HexclaveAuthMechanism.KEYS_UNAVAILABLE_KEY, Boolean.TRUE));
