@@ -73,6 +73,13 @@ class HexclaveAuthenticationTest {
     }
 
     @Test
+    void authenticationFailuresAreNotCacheable() {
+        given().get("/greet").then().statusCode(401).header("Cache-Control", equalTo("no-store"));
+        given().auth().oauth2(SharedEmulator.token(HostileToken.EXPIRED)).get("/greet")
+                .then().statusCode(401).header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
     void requestWithoutCredentialsGetsPlainChallenge() {
         given().get("/greet")
                 .then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer")).body(emptyString());

@@ -70,7 +70,8 @@ public class UserClassFilter implements ContainerRequestFilter {
                     ? RejectionReason.ANONYMOUS_USER_NOT_ALLOWED
                     : RejectionReason.RESTRICTED_USER_NOT_ALLOWED;
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, reason.wwwAuthenticate()).build());
+                    .header(HttpHeaders.WWW_AUTHENTICATE, reason.wwwAuthenticate())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
         }
     }
 

@@ -49,6 +49,11 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     /** Routing-context key set when Hexclave's keys could not be obtained. */
     public static final String KEYS_UNAVAILABLE_KEY = "io.quarkiverse.hexclave.keys-unavailable";
 
+    /** Seconds a client should wait after a 503 (keys unavailable); the Jakarta adapter sends the same. */
+    static final String RETRY_AFTER_SECONDS = "10";
+    /** {@code Cache-Control} of every 401 / 503 this mechanism answers. */
+    public static final String NO_STORE = "no-store";
+
     private static final Logger LOG = Logger.getLogger(HexclaveAuthMechanism.class);
     private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(
             HttpCredentialTransport.Type.AUTHORIZATION, "bearer", SCHEME);
@@ -128,11 +133,18 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
                 Map.of(REJECTION_KEY, reason)));
     }
 
+    /**
+     * 401 with the RFC 6750 challenge, or {@code keys-unavailable-status} with {@code Retry-After: 10}; both with
+     * {@code Cache-Control: no-store}, as the Jakarta adapter answers, so no cache keeps an authentication failure.
+     */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (!context.response().headWritten()) {
+            context.response().headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
+        }
         if (Boolean.TRUE.equals(context.get(KEYS_UNAVAILABLE_KEY))) {
             return Uni.createFrom().item(new ChallengeData(options.keysUnavailableStatus(),
-                    HttpHeaderNames.RETRY_AFTER, "5"));
+                    HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS));
         }
         RejectionReason reason = context.get(REJECTION_KEY);
         String challenge = reason == null ? RejectionReason.MISSING.wwwAuthenticate() : reason.wwwAuthenticate();
