@@ -113,7 +113,7 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     private void onFailure(RoutingContext context, Throwable failure) {
-        context.put(HttpAuthenticationMechanism.class.getName(), this); // our challenge answers our failure
+        markOurFailure(context);
         if (failure instanceof AuthenticationFailedException afe) {
             if (Boolean.TRUE.equals(afe.getAttribute(KEYS_UNAVAILABLE_KEY))) {
                 context.put(KEYS_UNAVAILABLE_KEY, Boolean.TRUE);
@@ -126,8 +126,20 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private Uni<SecurityIdentity> fail(RoutingContext context, RejectionReason reason) {
+    /**
+     * Makes our {@link #getChallenge} answer this request. Quarkus' {@code HttpAuthenticator} keeps the mechanism that
+     * failed under the routing-context key {@code HttpAuthenticationMechanism.class.getName()} and asks only that one
+     * for the challenge (otherwise it asks every mechanism by priority, and the first answer wins). Without this, a
+     * higher-priority mechanism (Basic, OIDC's login redirect, smallrye-jwt …) would answer a rejected Hexclave token
+     * with its own challenge, hiding our RFC 6750 reason or our 503 when keys are unavailable. This relies on a
+     * Quarkus-internal key; {@code ChallengeOfOurFailureTest} pins the behaviour.
+     */
+    private void markOurFailure(RoutingContext context) {
         context.put(HttpAuthenticationMechanism.class.getName(), this);
+    }
+
+    private Uni<SecurityIdentity> fail(RoutingContext context, RejectionReason reason) {
+        markOurFailure(context);
         context.put(REJECTION_KEY, reason);
         return Uni.createFrom().failure(new AuthenticationFailedException(reason.description(),
                 Map.of(REJECTION_KEY, reason)));
