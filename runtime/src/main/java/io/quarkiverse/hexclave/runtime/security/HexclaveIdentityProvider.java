@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
 import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
@@ -33,8 +32,9 @@ import io.vertx.ext.web.RoutingContext;
  * {@link HexclavePrincipal} and whose roles are its groups ({@code authenticated}, plus {@code restricted} or
  * {@code anonymous}).
  * <p>
- * Declines every other credential (smallrye-jwt's, OIDC's …) and raw bearer tokens that Hexclave did not issue, so
- * those reach their own providers. Verifies on the calling (I/O) thread when the keys are cached, and on a worker
+ * Declines every other credential (smallrye-jwt's, OIDC's …), so those reach their own providers; raw bearer tokens
+ * that Hexclave did not issue never get here ({@link HexclaveAuthMechanism} declines them). Verifies on the calling
+ * (I/O) thread when the keys are cached, and on a worker
  * thread when keys must be fetched or Hexclave asked. A rejected token fails with the reason as attribute
  * {@link HexclaveAuthMechanism#REJECTION_KEY}; unreachable keys fail with
  * {@link HexclaveAuthMechanism#KEYS_UNAVAILABLE_KEY}.
@@ -70,10 +70,9 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
         if (!(request.getToken() instanceof HexclaveTokenCredential credential)) {
             return Uni.createFrom().nullItem();
         }
+        // Foreign raw bearer tokens were already declined by HexclaveAuthMechanism (the only creator of
+        // HexclaveTokenCredential), which peeks at the issuer before building the request: no second peek here.
         String token = credential.getToken();
-        if (credential.source() == CredentialSource.BEARER_TOKEN && !pipeline.isHexclaveIssued(token)) {
-            return Uni.createFrom().nullItem();
-        }
         if (pipeline.canVerifyWithoutBlocking(token)) {
             return Uni.createFrom().item(() -> verify(credential, request));
         }
