@@ -42,8 +42,13 @@ public interface HexclaveBuildTimeConfig {
         /**
          * Whether to publish a readiness check of Hexclave's signing keys when {@code quarkus-smallrye-health} is
          * present: ready once the keys are cached (it fetches them if needed), not ready while none can be had.
+         * <p>
+         * Off by default: during a Hexclave outage (or a network cut to it) every instance would report not ready
+         * at once, and the orchestrator would take all of them out of rotation, including the public endpoints that
+         * need no token. Cached keys keep verifying tokens while Hexclave is unreachable, and requests that cannot be
+         * verified are answered 503 one by one. Turn it on only when an instance without keys should get no traffic.
          */
-        @WithDefault("true")
+        @WithDefault("false")
         boolean enabled();
     }
 

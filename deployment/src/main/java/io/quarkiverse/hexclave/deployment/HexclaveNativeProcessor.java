@@ -1,26 +1,20 @@
 package io.quarkiverse.hexclave.deployment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
+
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 
 import io.quarkiverse.hexclave.runtime.HexclaveConfig;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveConfigFallback;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
+import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 import io.quarkus.security.deployment.JCAProviderBuildItem;
@@ -34,6 +28,8 @@ class HexclaveNativeProcessor {
 
     /** The client's JSON records (users, sessions, teams, errors …), registered as a whole package. */
     static final String CLIENT_MODEL_PACKAGE = "io.quarkiverse.hexclave.client.model";
+    static final String CORE_GROUP_ID = "io.quarkiverse.hexclave";
+    static final String CORE_ARTIFACT_ID = "hexclave-core";
 
     /** JWKS and API calls go to Hexclave over HTTPS. */
     @BuildStep
@@ -48,10 +44,16 @@ class HexclaveNativeProcessor {
                 .orElse(null);
     }
 
+    /** The core jar, so that the client model can be listed from the Jandex index, not by scanning the class path. */
+    @BuildStep
+    IndexDependencyBuildItem indexCore() {
+        return new IndexDependencyBuildItem(CORE_GROUP_ID, CORE_ARTIFACT_ID);
+    }
+
     /** Jackson reads and writes the client model reflectively: constructors, accessors and fields. */
     @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
-    void registerClientModel(BuildProducer<ReflectiveClassBuildItem> reflective) {
-        List<String> classes = classesInPackage(CLIENT_MODEL_PACKAGE);
+    void registerClientModel(CombinedIndexBuildItem index, BuildProducer<ReflectiveClassBuildItem> reflective) {
+        List<String> classes = classesInPackage(index.getIndex(), CLIENT_MODEL_PACKAGE);
         if (!classes.isEmpty()) {
             reflective.produce(ReflectiveClassBuildItem.builder(classes).constructors().methods().fields()
                     .reason(HexclaveNativeProcessor.class.getName()).build());
@@ -65,42 +67,14 @@ class HexclaveNativeProcessor {
                 .constructors().methods().reason(HexclaveNativeProcessor.class.getName()).build();
     }
 
-    /** Every class (nested ones included) directly in {@code packageName}, from jars and class directories. */
-    static List<String> classesInPackage(String packageName) {
-        String path = packageName.replace('.', '/');
+    /** Every class (nested ones included) directly in {@code packageName}, sorted. */
+    static List<String> classesInPackage(IndexView index, String packageName) {
         TreeSet<String> names = new TreeSet<>();
-        try {
-            Enumeration<URL> roots = Thread.currentThread().getContextClassLoader().getResources(path);
-            while (roots.hasMoreElements()) {
-                URL url = roots.nextElement();
-                if ("jar".equals(url.getProtocol())) {
-                    URLConnection connection = url.openConnection();
-                    connection.setUseCaches(false);
-                    try (JarFile jar = ((JarURLConnection) connection).getJarFile()) {
-                        Enumeration<JarEntry> entries = jar.entries();
-                        while (entries.hasMoreElements()) {
-                            addClass(names, path, entries.nextElement().getName());
-                        }
-                    }
-                } else if ("file".equals(url.getProtocol())) {
-                    Path dir = Path.of(url.toURI());
-                    try (Stream<Path> files = Files.list(dir)) {
-                        files.forEach(f -> addClass(names, path, path + "/" + f.getFileName()));
-                    }
-                }
+        for (ClassInfo c : index.getClassesInPackage(DotName.createSimple(packageName))) {
+            if (!c.name().local().equals("package-info")) {
+                names.add(c.name().toString());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the classes of " + packageName, e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot list the classes of " + packageName, e);
         }
         return List.copyOf(names);
-    }
-
-    private static void addClass(TreeSet<String> names, String path, String entry) {
-        if (entry.startsWith(path + "/") && entry.endsWith(".class") && entry.indexOf('/', path.length() + 1) < 0
-                && !entry.endsWith("package-info.class")) {
-            names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
-        }
     }
 }

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.Claim;
 import org.jboss.jandex.DotName;
 
@@ -25,6 +27,7 @@ import io.quarkiverse.hexclave.runtime.internal.HexclaveConfigFallback;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveJsonWebTokenProducer;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveUserProducer;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
+import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
 import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
 import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
@@ -53,6 +56,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.smallrye.jwt.auth.cdi.ClaimValueProducer;
 import io.smallrye.jwt.auth.cdi.CommonJwtProducer;
 import io.smallrye.jwt.auth.cdi.JsonValueProducer;
@@ -127,10 +131,17 @@ class HexclaveProcessor {
 
     /** Which per-endpoint user-class annotations the application uses. */
     @BuildStep
-    UserClassAnnotationsBuildItem findUserClassAnnotations(CombinedIndexBuildItem index) {
+    UserClassAnnotationsBuildItem findUserClassAnnotations(CombinedIndexBuildItem index, HttpRootPathBuildItem rootPath,
+            Capabilities capabilities) {
+        Config config = ConfigProvider.getConfig();
+        String restPath = capabilities.isPresent(Capability.RESTEASY)
+                ? config.getOptionalValue("quarkus.resteasy.path", String.class).orElse("/")
+                : config.getOptionalValue("quarkus.rest.path", String.class).orElse("/");
+        String prefix = UserClassEndpointScanner.join(rootPath.getRootPath(), restPath);
         return new UserClassAnnotationsBuildItem(
                 !index.getIndex().getAnnotations(ALLOW_RESTRICTED_USERS).isEmpty(),
-                !index.getIndex().getAnnotations(ALLOW_ANONYMOUS_USERS).isEmpty());
+                !index.getIndex().getAnnotations(ALLOW_ANONYMOUS_USERS).isEmpty(),
+                UserClassEndpointScanner.scan(index.getIndex(), prefix));
     }
 
     /** The JAX-RS filter that enforces {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}. */
@@ -168,6 +179,9 @@ class HexclaveProcessor {
                 .unremovable().setRuntimeInit()
                 .runtimeValue(recorder.pipeline(settings, verifier, annotations.restricted(), annotations.anonymous(),
                         shutdown))
+                .done());
+        beans.produce(SyntheticBeanBuildItem.configure(UserClassEndpoints.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(recorder.userClassEndpoints(annotations.endpoints()))
                 .done());
         beans.produce(SyntheticBeanBuildItem.configure(MechanismOptions.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.mechanismOptions()).done());

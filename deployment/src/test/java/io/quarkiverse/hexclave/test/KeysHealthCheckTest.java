@@ -11,11 +11,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
 
-/** With quarkus-smallrye-health, readiness follows the signing keys: down while none can be had, up once cached. */
+/**
+ * With quarkus-smallrye-health and {@code quarkus.hexclave.health.enabled}, readiness follows the signing keys: down
+ * while none can be had, up once cached.
+ */
 class KeysHealthCheckTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = HexclaveTestApp.create("keys-unavailable", GreetingEndpoint.class);
+    static final QuarkusUnitTest app = HexclaveTestApp.create("health", GreetingEndpoint.class);
 
     @AfterEach
     void restoreKeys() {

@@ -27,7 +27,8 @@ class KeysUnavailableTest {
         String token = SharedEmulator.normalToken();
         SharedEmulator.fault("jwks-down");
         given().auth().oauth2(token).get("/greet")
-                .then().statusCode(503).header("WWW-Authenticate", nullValue()).header("Retry-After", equalTo("5"))
+                .then().statusCode(503).header("WWW-Authenticate", nullValue()).header("Retry-After", equalTo("10"))
+                .header("Cache-Control", equalTo("no-store"))
                 .body(emptyString());
         given().auth().oauth2(token).get("/greet/public").then().statusCode(503);
 

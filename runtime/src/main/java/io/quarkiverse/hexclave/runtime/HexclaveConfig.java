@@ -110,8 +110,12 @@ public interface HexclaveConfig {
      * {@code Authorization: Bearer}), {@code access-token-header} ({@code x-hexclave-access-token} /
      * {@code x-stack-access-token}), {@code x-stack-auth} (the legacy JSON header) and {@code cookie} (the
      * {@code hexclave-access} cookie of same-site frontends). Narrow it to turn formats off.
+     * <p>
+     * The default is every source but {@code cookie}: the browser sends cookies with every same-site request (an
+     * ambient credential, hence CSRF-prone), so list {@code cookie} explicitly only on same-site deployments whose
+     * state-changing endpoints are protected against CSRF.
      */
-    @ConfigDocDefault("all of them")
+    @ConfigDocDefault("all but cookie")
     Optional<List<String>> credentialSources();
 
     /**
@@ -200,7 +204,12 @@ public interface HexclaveConfig {
          * {@code jwt}: verify the token's signature and claims locally with the project's cached keys (fast, no call
          * per request). {@code rest}: ask Hexclave ({@code GET /users/me}) for every token, so revoked sessions and
          * deleted users are refused at once (needs {@code secret-server-key}; costs a round trip, cached for
-         * {@code rest-cache-ttl}). {@code both}: verify locally first, then ask Hexclave.
+         * {@code rest-cache-ttl}). {@code both}: verify the signature locally first, then ask Hexclave.
+         * <p>
+         * In {@code rest} mode the signature is not checked locally: only the token's shape and unverified claims
+         * (issuer, audience, expiry, user class) are pre-checked, so an unsigned or forged token with plausible claims
+         * does cost a call to Hexclave (and counts against its rate limit). Revocation-sensitive applications should
+         * use {@code both}, where only correctly signed tokens reach Hexclave.
          */
         @WithDefault("jwt")
         VerificationMode mode();

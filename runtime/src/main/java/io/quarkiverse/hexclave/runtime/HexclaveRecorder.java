@@ -16,6 +16,7 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
+import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.RestTokenVerifier;
@@ -93,6 +94,11 @@ public class HexclaveRecorder {
             rest = restVerifier::verify;
         }
         return new RuntimeValue<>(new VerificationPipeline(mode, verifier.getValue(), rest, global, widened));
+    }
+
+    /** The endpoints annotated {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}, found at build time. */
+    public RuntimeValue<UserClassEndpoints> userClassEndpoints(List<String> entries) {
+        return new RuntimeValue<>(new UserClassEndpoints(entries));
     }
 
     /** Status, priority and response headers of the authentication mechanism. */

@@ -18,8 +18,9 @@ import io.quarkiverse.hexclave.verifier.UserClass;
  * tokens;} then {@code given().auth().oauth2(tokens.mint().token())}. Each call creates a user (or uses the demo user)
  * and a new session in the emulator; the token is signed by the emulator's keys and verified by the real mechanism.
  * <p>
- * Works only against a loopback Hexclave (the emulator Dev Services start when {@code quarkus.hexclave.api-url} is
- * unset): it never creates users in a real project.
+ * Works only against the emulator that Dev Services started (when {@code quarkus.hexclave.api-url} is unset), and
+ * only on loopback: it never creates users in a real project, nor in a Hexclave running locally that is not the
+ * emulator (a self-hosted Hexclave on {@code localhost} with {@code quarkus.hexclave.api-url} set is refused).
  */
 @Singleton
 public class HexclaveTestTokens {
@@ -40,7 +41,7 @@ public class HexclaveTestTokens {
 
     /** A new user of the class, signed in. */
     public SignedInUser mint(UserClass userClass) {
-        return users.create(null, null, userClass);
+        return users().create(null, null, userClass);
     }
 
     /**
@@ -50,15 +51,12 @@ public class HexclaveTestTokens {
      * @param displayName the display name, or {@code null} for a generated one
      */
     public SignedInUser mint(String email, String displayName, UserClass userClass) {
-        return users.create(email, displayName, userClass);
+        return users().create(email, displayName, userClass);
     }
 
     /** The demo user Dev Services seeded ({@code demo@example.com}), signed in with a new session. */
     public SignedInUser demoUser() {
-        if (emulator.isUnsatisfied()) {
-            throw new IllegalStateException("There is no Dev Services emulator (quarkus.hexclave.api-url is set, or "
-                    + "quarkus.hexclave.devservices.enabled=false): no demo user.");
-        }
+        EmulatorUsers users = users();
         DevServicesEmulator e = emulator.get();
         return new SignedInUser(e.demoUserId(), Optional.of(e.demoUserEmail()), Optional.of("Demo User"),
                 UserClass.NORMAL, users.mint(e.demoUserId()));
@@ -66,7 +64,20 @@ public class HexclaveTestTokens {
 
     /** A new token (new session) of an existing user of the emulator. */
     public String tokenFor(String userId) {
-        return users.mint(userId).value();
+        return users().mint(userId).value();
+    }
+
+    /**
+     * The emulator's users, once it is certain that the application talks to the Dev Services emulator (as the Dev UI
+     * checks); {@link EmulatorUsers} adds its own loopback check.
+     */
+    private EmulatorUsers users() {
+        if (emulator.isUnsatisfied()) {
+            throw new IllegalStateException("HexclaveTestTokens only mints through the Dev Services emulator, and there "
+                    + "is none (quarkus.hexclave.api-url is set, or quarkus.hexclave.devservices.enabled=false): it "
+                    + "never creates users in another Hexclave, even on localhost.");
+        }
+        return users;
     }
 
     /** The user of the running {@link TestHexclaveUser} test, if the test (or its class) carries the annotation. */

@@ -13,10 +13,16 @@ import java.lang.annotation.Target;
  * Lets anonymous (guest) Hexclave users, and restricted users, call this JAX-RS resource method, or every method of
  * this resource class, although {@code quarkus.hexclave.allow-anonymous-users} is off.
  * <p>
- * Elsewhere such users are answered 401 with {@code error_description="anonymous users are not allowed"}. Their
- * identity has the roles {@code anonymous} and {@code restricted} but not {@code authenticated} (unless anonymous
- * users are allowed globally), so protect these endpoints with {@code @Authenticated} or
- * {@code @RolesAllowed({"authenticated", "anonymous"})}.
+ * Such users are authenticated only on requests to an endpoint carrying this annotation (restricted users also on
+ * endpoints carrying {@link AllowRestrictedUsers}), matched by HTTP method and path at the identity provider and again
+ * by resource method in a JAX-RS filter. On every other request (unannotated endpoints, Vert.x routes, HTTP permission
+ * policies, with proactive or lazy authentication) the token is refused with 401 and
+ * {@code error_description="anonymous users are not allowed"}: they never hold a {@code SecurityIdentity} there.
+ * <p>
+ * On the annotated endpoint their identity has the roles {@code anonymous} and {@code restricted} but not
+ * {@code authenticated} (unless anonymous users are allowed globally), so protect it with {@code @Authenticated}
+ * (which is safe: nobody but the admitted classes and normal users is authenticated here) or
+ * {@code @RolesAllowed({"authenticated", "anonymous"})}, not with {@code @RolesAllowed("authenticated")} alone.
  */
 @Documented
 @Inherited

@@ -32,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Finds a Hexclave credential in an HTTP request and hands it to {@link HexclaveIdentityProvider}.
  * <p>
- * Nothing Hexclave-shaped in the request, or a raw bearer JWT that Hexclave did not issue: a {@code null} identity,
+ * Nothing Hexclave-shaped in the request, a raw bearer JWT that Hexclave did not issue, or a raw bearer token that
+ * cannot even be read (too long, for instance): a {@code null} identity,
  * so other mechanisms (smallrye-jwt, OIDC, Basic …) get their turn. A Hexclave credential that cannot be read, or a
  * token that fails verification: 401 with an RFC 6750 {@code WWW-Authenticate} challenge naming the reason and an
  * empty body. Hexclave's keys unreachable: {@code quarkus.hexclave.keys-unavailable-status} (503).
@@ -47,6 +48,11 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     public static final String REJECTION_KEY = "io.quarkiverse.hexclave.rejection";
     /** Routing-context key set when Hexclave's keys could not be obtained. */
     public static final String KEYS_UNAVAILABLE_KEY = "io.quarkiverse.hexclave.keys-unavailable";
+
+    /** Seconds a client should wait after a 503 (keys unavailable); the Jakarta adapter sends the same. */
+    static final String RETRY_AFTER_SECONDS = "10";
+    /** {@code Cache-Control} of every 401 / 503 this mechanism answers. */
+    public static final String NO_STORE = "no-store";
 
     private static final Logger LOG = Logger.getLogger(HexclaveAuthMechanism.class);
     private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(
@@ -70,6 +76,12 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         CredentialLookup lookup = credentials.find(new VertxRequestView(context.request()));
         if (lookup instanceof CredentialLookup.Malformed malformed) {
+            if (malformed.source() == CredentialSource.BEARER_TOKEN) {
+                // A raw bearer token we cannot read (an OIDC / smallrye-jwt token over 16 KiB, say) is not
+                // necessarily ours: decline it, so that its own mechanism can verify it.
+                LOG.debugf("Unreadable bearer token declined: %s", malformed.detail());
+                return Uni.createFrom().nullItem();
+            }
             LOG.debugf("Hexclave credential in %s is malformed: %s", malformed.source(), malformed.detail());
             return fail(context, RejectionReason.MALFORMED);
         }
@@ -101,7 +113,7 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     private void onFailure(RoutingContext context, Throwable failure) {
-        context.put(HttpAuthenticationMechanism.class.getName(), this); // our challenge answers our failure
+        markOurFailure(context);
         if (failure instanceof AuthenticationFailedException afe) {
             if (Boolean.TRUE.equals(afe.getAttribute(KEYS_UNAVAILABLE_KEY))) {
                 context.put(KEYS_UNAVAILABLE_KEY, Boolean.TRUE);
@@ -114,18 +126,37 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private Uni<SecurityIdentity> fail(RoutingContext context, RejectionReason reason) {
+    /**
+     * Makes our {@link #getChallenge} answer this request. Quarkus' {@code HttpAuthenticator} keeps the mechanism that
+     * failed under the routing-context key {@code HttpAuthenticationMechanism.class.getName()} and asks only that one
+     * for the challenge (otherwise it asks every mechanism by priority, and the first answer wins). Without this, a
+     * higher-priority mechanism (Basic, OIDC's login redirect, smallrye-jwt …) would answer a rejected Hexclave token
+     * with its own challenge, hiding our RFC 6750 reason or our 503 when keys are unavailable. This relies on a
+     * Quarkus-internal key; {@code ChallengeOfOurFailureTest} pins the behaviour.
+     */
+    private void markOurFailure(RoutingContext context) {
         context.put(HttpAuthenticationMechanism.class.getName(), this);
+    }
+
+    private Uni<SecurityIdentity> fail(RoutingContext context, RejectionReason reason) {
+        markOurFailure(context);
         context.put(REJECTION_KEY, reason);
         return Uni.createFrom().failure(new AuthenticationFailedException(reason.description(),
                 Map.of(REJECTION_KEY, reason)));
     }
 
+    /**
+     * 401 with the RFC 6750 challenge, or {@code keys-unavailable-status} with {@code Retry-After: 10}; both with
+     * {@code Cache-Control: no-store}, as the Jakarta adapter answers, so no cache keeps an authentication failure.
+     */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (!context.response().headWritten()) {
+            context.response().headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
+        }
         if (Boolean.TRUE.equals(context.get(KEYS_UNAVAILABLE_KEY))) {
             return Uni.createFrom().item(new ChallengeData(options.keysUnavailableStatus(),
-                    HttpHeaderNames.RETRY_AFTER, "5"));
+                    HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS));
         }
         RejectionReason reason = context.get(REJECTION_KEY);
         String challenge = reason == null ? RejectionReason.MISSING.wwwAuthenticate() : reason.wwwAuthenticate();

@@ -69,6 +69,16 @@ class CoexistenceTest {
     }
 
     @Test
+    void partnerTokenOver16KiBIsStillVerifiedBySmallryeJwt() {
+        String token = Jwt.issuer("https://partner.example.com").subject("partner-42").upn("partner-42")
+                .groups("partner").claim("padding", "p".repeat(12_500))
+                .sign(Thread.currentThread().getContextClassLoader().getResource("foreign-private.pem").toString());
+        org.junit.jupiter.api.Assertions.assertTrue(token.length() > 16 * 1024, "token over 16 KiB");
+        given().auth().oauth2(token).get("/whoami")
+                .then().statusCode(200).body(equalTo("smallrye-jwt|partner-42|https://partner.example.com|false"));
+    }
+
+    @Test
     void badPartnerTokenIsRefusedBySmallryeJwt() {
         given().auth().oauth2(partnerToken("https://someone-else.example.com")).get("/whoami")
                 .then().statusCode(401);
