@@ -77,40 +77,40 @@ final class TeamPermissionRoutes {
         }
     }
 
-    private ApiResponse grant(ApiRequest r) {
+    /** The team, member and permission named by {@code /team-permissions/{team_id}/{user_id}/{permission_id}}. */
+    private record Grant(StoredTeam team, String userId, String permissionId) {
+    }
+
+    /** Checks access, query and body, then resolves and checks the path; call while holding the store's lock. */
+    private Grant grantIn(ApiRequest r) {
         r.requireAccess("server", "admin");
         r.allowQuery();
         r.body(false);
+        StoredTeam team = team(r);
+        String userId = resolveUser(r, r.pathParam(1), "params.user_id");
+        String permissionId = r.pathParam(2);
+        if (!store.teamPermissionExists(permissionId)) {
+            throw KnownError.permissionNotFound(permissionId);
+        }
+        if (!team.members.containsKey(userId)) {
+            throw KnownError.teamMembershipNotFound(team.id, userId);
+        }
+        return new Grant(team, userId, permissionId);
+    }
+
+    private ApiResponse grant(ApiRequest r) {
         synchronized (store) {
-            StoredTeam team = team(r);
-            String userId = resolveUser(r, r.pathParam(1), "params.user_id");
-            String permissionId = r.pathParam(2);
-            if (!store.teamPermissionExists(permissionId)) {
-                throw KnownError.permissionNotFound(permissionId);
-            }
-            if (!team.members.containsKey(userId)) {
-                throw KnownError.teamMembershipNotFound(team.id, userId);
-            }
-            team.permissionsOf(userId).add(permissionId);
-            return ApiResponse.json(201, Json.object().put("id", permissionId).put("team_id", team.id).put("user_id", userId));
+            Grant g = grantIn(r);
+            g.team().permissionsOf(g.userId()).add(g.permissionId());
+            return ApiResponse.json(201,
+                    Json.object().put("id", g.permissionId()).put("team_id", g.team().id).put("user_id", g.userId()));
         }
     }
 
     private ApiResponse revoke(ApiRequest r) {
-        r.requireAccess("server", "admin");
-        r.allowQuery();
-        r.body(false);
         synchronized (store) {
-            StoredTeam team = team(r);
-            String userId = resolveUser(r, r.pathParam(1), "params.user_id");
-            String permissionId = r.pathParam(2);
-            if (!store.teamPermissionExists(permissionId)) {
-                throw KnownError.permissionNotFound(permissionId);
-            }
-            if (!team.members.containsKey(userId)) {
-                throw KnownError.teamMembershipNotFound(team.id, userId);
-            }
-            if (!team.permissionsOf(userId).remove(permissionId)) {
+            Grant g = grantIn(r);
+            if (!g.team().permissionsOf(g.userId()).remove(g.permissionId())) {
                 throw new StatusError(404, "Permission not granted to this user in this team.");
             }
             return ApiResponse.success();
