@@ -12,7 +12,7 @@ class MissingProjectIdFailsDeploymentIT {
 
     @Test
     void deploymentWithoutProjectIdFailsNamingTheKey() {
-        OpenLibertyServer[] started = new OpenLibertyServer[1];
+        ServerUnderTest[] started = new ServerUnderTest[1];
         Throwable failure = catchThrowable(() -> started[0] = OpenLibertyServer.start("liberty-misconfigured", Map.of(),
                 OpenLibertyServer.ConfigRoute.SERVER_XML_VARIABLES, false));
         if (started[0] != null) {

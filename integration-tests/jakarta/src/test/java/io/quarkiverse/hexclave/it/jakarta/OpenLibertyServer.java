@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.quarkiverse.hexclave.config.ConfigLookup;
+
 /**
  * Open Liberty (the full runtime zip resolved by Maven), started with {@code bin/server run}, which execs the
  * server JVM, so the process we hold is the server and is stopped by its PID.
@@ -13,22 +15,13 @@ import java.util.stream.Collectors;
  * Two ways of handing over the {@code hexclave.*} configuration, so both reach the application through MicroProfile
  * Config: {@code <variable>} elements of server.xml, or {@code HEXCLAVE_*} variables in server.env.
  */
-final class OpenLibertyServer implements ServerUnderTest {
+final class OpenLibertyServer {
 
     enum ConfigRoute {
         SERVER_XML_VARIABLES, SERVER_ENV
     }
 
-    static final String CONTEXT_ROOT = "sample";
-
-    private final String name;
-    private final ServerProcess process;
-    private final int port;
-
-    private OpenLibertyServer(String name, ServerProcess process, int port) {
-        this.name = name;
-        this.process = process;
-        this.port = port;
+    private OpenLibertyServer() {
     }
 
     /**
@@ -36,7 +29,7 @@ final class OpenLibertyServer implements ServerUnderTest {
      *
      * @param mpJwt also enable Liberty's own MicroProfile JWT feature
      */
-    static OpenLibertyServer start(String variant, Map<String, String> hexclaveConfig, ConfigRoute route, boolean mpJwt) {
+    static ServerUnderTest start(String variant, Map<String, String> hexclaveConfig, ConfigRoute route, boolean mpJwt) {
         Path zip = ServerProcess.requiredFile("hexclave.it.liberty-zip");
         Path war = ServerProcess.requiredFile("hexclave.it.war");
         Path runtime = ServerProcess.workDir("liberty-runtime");
@@ -60,7 +53,7 @@ final class OpenLibertyServer implements ServerUnderTest {
         xml.append("  </featureManager>\n")
                 .append("  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"127.0.0.1\" httpPort=\"").append(port)
                 .append("\" httpsPort=\"-1\"/>\n")
-                .append("  <webApplication location=\"").append(war).append("\" contextRoot=\"/").append(CONTEXT_ROOT)
+                .append("  <webApplication location=\"").append(war).append("\" contextRoot=\"/").append(ServerUnderTest.CONTEXT_ROOT)
                 .append("\"/>\n")
                 .append("  <applicationManager autoExpand=\"true\"/>\n");
         // With mpJwt, no <mpJwt> element: Liberty's defaults. (Measured: the same results with
@@ -73,7 +66,7 @@ final class OpenLibertyServer implements ServerUnderTest {
         ServerProcess.write(serverDir.resolve("server.xml"), xml.toString());
         if (route == ConfigRoute.SERVER_ENV) {
             ServerProcess.write(serverDir.resolve("server.env"), hexclaveConfig.entrySet().stream()
-                    .map(e -> envName(e.getKey()) + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+                    .map(e -> ConfigLookup.envName(e.getKey()) + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
         }
         ServerProcess.write(serverDir.resolve("jvm.options"), "-Xshare:auto\n-XX:TieredStopAtLevel=1\n");
 
@@ -83,41 +76,12 @@ final class OpenLibertyServer implements ServerUnderTest {
                 Map.of("WLP_USER_DIR", userDir.toString(), "JAVA_HOME", System.getProperty("java.home"),
                         "JVM_ARGS", ""),
                 output, List.of(serverDir.resolve("logs/messages.log")));
-        OpenLibertyServer server = new OpenLibertyServer("Open Liberty" + (mpJwt ? " + mpJwt" : ""), process, port);
+        ServerUnderTest server = new ServerUnderTest("Open Liberty" + (mpJwt ? " + mpJwt" : ""), process, port);
         process.awaitLog(log -> log.contains("CWWKF0011I") && log.contains("CWWKZ0001I"),
                 log -> log.contains("CWWKZ0002E") || log.contains("CWWKZ0004E") || log.contains("CWWKZ0012I")
                         || log.contains("CWWKF0001E"),
                 Duration.ofSeconds(90));
         return server;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String baseUri() {
-        return "http://127.0.0.1:" + port + "/" + CONTEXT_ROOT;
-    }
-
-    @Override
-    public String logTail() {
-        return process.logTail();
-    }
-
-    @Override
-    public String log() {
-        return process.log();
-    }
-
-    @Override
-    public void close() {
-        process.stop();
-    }
-
-    static String envName(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String escapeXml(String v) {

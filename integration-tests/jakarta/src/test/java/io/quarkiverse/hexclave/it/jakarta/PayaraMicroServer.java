@@ -11,19 +11,12 @@ import java.util.stream.Collectors;
  * clustering off, a fresh root directory per run, and the {@code hexclave.*} configuration as system properties
  * ({@code --systemproperties}), which Payara's MicroProfile Config reads.
  */
-final class PayaraMicroServer implements ServerUnderTest {
+final class PayaraMicroServer {
 
-    static final String CONTEXT_ROOT = "sample";
-
-    private final ServerProcess process;
-    private final int port;
-
-    private PayaraMicroServer(ServerProcess process, int port) {
-        this.process = process;
-        this.port = port;
+    private PayaraMicroServer() {
     }
 
-    static PayaraMicroServer start(Map<String, String> hexclaveConfig) {
+    static ServerUnderTest start(Map<String, String> hexclaveConfig) {
         Path jar = ServerProcess.requiredFile("hexclave.it.payara-jar");
         Path war = ServerProcess.requiredFile("hexclave.it.war");
         Path dir = ServerProcess.workDir("payara");
@@ -41,41 +34,16 @@ final class PayaraMicroServer implements ServerUnderTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--nocluster", "--disablephonehome", "--port", String.valueOf(port),
-                "--deploy", war.toString(), "--contextroot", CONTEXT_ROOT,
+                "--deploy", war.toString(), "--contextroot", ServerUnderTest.CONTEXT_ROOT,
                 "--prebootcommandfile", preboot.toString(),
                 "--systemproperties", properties.toString(),
                 "--rootdir", dir.resolve("root").toString());
         ServerProcess process = ServerProcess.start("Payara Micro", command, dir, Map.of(), dir.resolve("console.log"),
                 List.of());
-        PayaraMicroServer server = new PayaraMicroServer(process, port);
+        ServerUnderTest server = new ServerUnderTest("Payara Micro", process, port);
         process.awaitLog(log -> log.contains("ready in"),
                 log -> log.contains("Exception while loading the app") || log.contains("Failed to deploy"),
                 Duration.ofSeconds(120));
         return server;
-    }
-
-    @Override
-    public String name() {
-        return "Payara Micro";
-    }
-
-    @Override
-    public String baseUri() {
-        return "http://127.0.0.1:" + port + "/" + CONTEXT_ROOT;
-    }
-
-    @Override
-    public String logTail() {
-        return process.logTail();
-    }
-
-    @Override
-    public String log() {
-        return process.log();
-    }
-
-    @Override
-    public void close() {
-        process.stop();
     }
 }

@@ -1,23 +1,47 @@
 package io.quarkiverse.hexclave.it.jakarta;
 
 /**
- * A Jakarta EE server started by a test, with the sample WAR deployed, listening on 127.0.0.1 only. Closing it stops
- * the server process (by PID) and waits for it to end.
+ * A Jakarta EE server started by a test, with the sample WAR deployed at {@link #CONTEXT_ROOT}, listening on 127.0.0.1
+ * only. Closing it stops the server process (by PID) and waits for it to end. {@link OpenLibertyServer} and
+ * {@link PayaraMicroServer} start one.
  */
-interface ServerUnderTest extends AutoCloseable {
+final class ServerUnderTest implements AutoCloseable {
+
+    /** Where both servers deploy the sample WAR. */
+    static final String CONTEXT_ROOT = "sample";
+
+    private final String name;
+    private final ServerProcess process;
+    private final int port;
+
+    ServerUnderTest(String name, ServerProcess process, int port) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+    }
 
     /** A short name for messages: {@code Open Liberty}, {@code Payara Micro} … */
-    String name();
+    String name() {
+        return name;
+    }
 
     /** {@code http://127.0.0.1:<port>/<context-root>}, without a trailing slash. */
-    String baseUri();
+    String baseUri() {
+        return "http://127.0.0.1:" + port + "/" + CONTEXT_ROOT;
+    }
 
     /** The last lines of the server's log, for assertion messages. */
-    String logTail();
+    String logTail() {
+        return process.logTail();
+    }
 
     /** The server's whole log so far (console output and log files). */
-    String log();
+    String log() {
+        return process.log();
+    }
 
     @Override
-    void close();
+    public void close() {
+        process.stop();
+    }
 }
