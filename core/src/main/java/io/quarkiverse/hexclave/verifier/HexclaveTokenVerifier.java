@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -160,6 +161,32 @@ public final class HexclaveTokenVerifier {
             }
             return finish(parsed, lookup);
         });
+    }
+
+    /**
+     * The outcome of {@link #verify(String)} if it can be had without a network call (a token verified before, one
+     * rejected on its face, or one whose key is in the cached key set); empty when keys must be fetched first. Never
+     * blocks, so an event-loop caller can verify in place and hop to a worker thread only when this is empty — without
+     * parsing or hashing the token twice.
+     */
+    public Optional<Verification> verifyWithoutBlocking(String token) {
+        Object prepared = prepare(token);
+        if (prepared instanceof Verification v) {
+            return Optional.of(v);
+        }
+        Parsed parsed = (Parsed) prepared;
+        Verification disallowed = disallowedClassBeforeFetch(parsed);
+        if (disallowed != null) {
+            return Optional.of(disallowed);
+        }
+        if (!jwks.answersWithoutFetch(parsed.kid())) {
+            return Optional.empty();
+        }
+        CompletableFuture<JwksCache.Lookup> lookup = jwks.lookup(parsed.kid());
+        if (!lookup.isDone() || lookup.isCompletedExceptionally()) {
+            return Optional.empty(); // the cooldown ended meanwhile and a fetch started: the caller waits for it
+        }
+        return Optional.of(finish(parsed, lookup.join()));
     }
 
     /**

@@ -277,6 +277,27 @@ class JwksCacheBehaviourTest {
         assertThat(v.canVerifyWithoutBlocking("garbage")).as("settled without keys").isTrue();
     }
 
+    @Test
+    void verifyWithoutBlockingAnswersOnlyWhatNeedsNoFetch() {
+        var v = f.verifier();
+        String token = f.tokens.normal().mint();
+        assertThat(v.verifyWithoutBlocking(token)).as("no keys yet").isEmpty();
+        assertThat(f.jwks.requests()).as("and no fetch started either").isZero();
+        assertThat(v.verifyWithoutBlocking("garbage")).get().isInstanceOf(Verification.Rejected.class);
+
+        accepted(v.verify(token));
+        assertThat(v.verifyWithoutBlocking(token)).get().isInstanceOf(Verification.Accepted.class);
+        assertThat(v.verifyWithoutBlocking(f.tokens.normal().signedBy(f.key2).mint())).as("a new token, cached key")
+                .get().isInstanceOf(Verification.Accepted.class);
+        rejected(v.verifyWithoutBlocking(f.tokens.normal().expiresIn(Duration.ofMinutes(-5)).mint()).orElseThrow(),
+                RejectionReason.EXPIRED);
+        String unknownKid = f.tokens.normal().header("kid", "new-kid").mint();
+        rejected(v.verifyWithoutBlocking(unknownKid).orElseThrow(), RejectionReason.UNKNOWN_KEY); // within the cooldown
+        f.clock.advance(Duration.ofSeconds(31));
+        assertThat(v.verifyWithoutBlocking(unknownKid)).as("after the cooldown it needs a fetch").isEmpty();
+        assertThat(f.jwks.requests()).as("which verifyWithoutBlocking never starts").isEqualTo(1);
+    }
+
     private void awaitRequests(int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (f.jwks.requests() < n && System.nanoTime() < deadline) {

@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.runtime.internal;
 
+import java.util.Optional;
+
 import java.util.Objects;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
@@ -58,11 +60,11 @@ public final class VerificationPipeline {
     }
 
     /**
-     * Whether {@link #verify} will return without I/O: in the {@code jwt} mode when the token's key is cached; never
-     * in the modes that ask Hexclave.
+     * The outcome of {@link #verify} if it needs no I/O: in the {@code jwt} mode when the token was verified before or
+     * its key is cached; always empty in the modes that ask Hexclave.
      */
-    public boolean canVerifyWithoutBlocking(String token) {
-        return mode == VerificationMode.JWT && jwt.canVerifyWithoutBlocking(token);
+    public Optional<Verification> verifyWithoutBlocking(String token) {
+        return mode == VerificationMode.JWT ? jwt.verifyWithoutBlocking(token) : Optional.empty();
     }
 
     /**

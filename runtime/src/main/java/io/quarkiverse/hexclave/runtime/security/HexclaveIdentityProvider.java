@@ -2,6 +2,7 @@ package io.quarkiverse.hexclave.runtime.security;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,14 +73,21 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
         }
         // Foreign raw bearer tokens were already declined by HexclaveAuthMechanism (the only creator of
         // HexclaveTokenCredential), which peeks at the issuer before building the request: no second peek here.
-        String token = credential.getToken();
-        if (pipeline.canVerifyWithoutBlocking(token)) {
-            return Uni.createFrom().item(() -> verify(credential, request));
+        Optional<Verification> ready;
+        try {
+            ready = pipeline.verifyWithoutBlocking(credential.getToken()); // on this (I/O) thread: no network call
+        } catch (RuntimeException e) {
+            ready = Optional.empty(); // let the worker-thread path map it
         }
-        return context.runBlocking(() -> verify(credential, request));
+        if (ready.isPresent()) {
+            Verification verification = ready.get();
+            return Uni.createFrom().item(() -> identity(verification, credential, request));
+        }
+        return context.runBlocking(() -> identity(verify(credential), credential, request));
     }
 
-    private SecurityIdentity verify(HexclaveTokenCredential credential, TokenAuthenticationRequest request) {
+    /** Verifies on a worker thread: keys may have to be fetched, or Hexclave asked. */
+    private Verification verify(HexclaveTokenCredential credential) {
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Verifying a Hexclave token from %s on thread %s", credential.source(),
                     Thread.currentThread().getName());
@@ -99,12 +107,17 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
             LOG.debugf("Hexclave token verification failed unexpectedly: %s", e.getClass().getName());
             throw rejected(RejectionReason.MALFORMED);
         }
+        return verification;
+    }
+
+    /** The identity of an accepted token; a rejection becomes the authentication failure carrying its reason. */
+    private SecurityIdentity identity(Verification verification, HexclaveTokenCredential credential,
+            TokenAuthenticationRequest request) {
         if (verification instanceof Verification.Rejected rejected) {
             LOG.debugf("Hexclave token rejected: %s", rejected.reason());
             throw rejected(rejected.reason());
         }
-        HexclavePrincipal principal = ((Verification.Accepted) verification).principal();
-        return identity(principal, credential, request);
+        return identity(((Verification.Accepted) verification).principal(), credential, request);
     }
 
     private SecurityIdentity identity(HexclavePrincipal principal, HexclaveTokenCredential credential,
