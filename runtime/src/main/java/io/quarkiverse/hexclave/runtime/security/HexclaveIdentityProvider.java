@@ -88,10 +88,6 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
 
     /** Verifies on a worker thread: keys may have to be fetched, or Hexclave asked. */
     private Verification verify(HexclaveTokenCredential credential) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("Verifying a Hexclave token from %s on thread %s", credential.source(),
-                    Thread.currentThread().getName());
-        }
         Verification verification;
         try {
             verification = pipeline.verify(credential.getToken());
@@ -113,6 +109,11 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     /** The identity of an accepted token; a rejection becomes the authentication failure carrying its reason. */
     private SecurityIdentity identity(Verification verification, HexclaveTokenCredential credential,
             TokenAuthenticationRequest request) {
+        if (LOG.isDebugEnabled()) {
+            // Names the thread the outcome was reached on: the I/O thread when keys were cached, a worker otherwise.
+            LOG.debugf("Verifying a Hexclave token from %s on thread %s", credential.source(),
+                    Thread.currentThread().getName());
+        }
         if (verification instanceof Verification.Rejected rejected) {
             LOG.debugf("Hexclave token rejected: %s", rejected.reason());
             throw rejected(rejected.reason());
