@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
-import io.quarkiverse.hexclave.client.internal.TtlCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkiverse.hexclave.client.model.User;
 
 /**
@@ -18,7 +20,7 @@ public final class UserProfileCache {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
     public static final int DEFAULT_SIZE = 1000;
 
-    private final TtlCache<String, User> cache;
+    private final Cache<String, User> cache;
 
     /** A cache with the defaults. */
     public UserProfileCache() {
@@ -26,18 +28,21 @@ public final class UserProfileCache {
     }
 
     public UserProfileCache(Duration ttl, int maxSize, Clock clock) {
-        this.cache = new TtlCache<>(maxSize, ttl, clock);
+        this.cache = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl)
+                .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
     }
 
     /** The cached profile of {@code userId}, else {@code loader}'s, which is then cached. */
     public User get(String userId, Function<String, User> loader) {
-        return cache.get(userId).orElseGet(() -> {
-            User user = loader.apply(userId);
-            if (user != null) {
-                cache.put(userId, user);
-            }
-            return user;
-        });
+        User cached = cache.getIfPresent(userId);
+        if (cached != null) {
+            return cached;
+        }
+        User user = loader.apply(userId); // not inside the cache's lock: a slow load blocks no other user
+        if (user != null) {
+            cache.put(userId, user);
+        }
+        return user;
     }
 
     /** Forgets a user's profile (e.g. after updating it). */
@@ -47,6 +52,7 @@ public final class UserProfileCache {
 
     /** Entries held. */
     public int size() {
-        return cache.size();
+        cache.cleanUp();
+        return (int) cache.estimatedSize();
     }
 }

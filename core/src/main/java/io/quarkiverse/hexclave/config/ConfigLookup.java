@@ -1,6 +1,5 @@
 package io.quarkiverse.hexclave.config;
 
-import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -51,28 +50,13 @@ public interface ConfigLookup {
     }
 
     /**
-     * MicroProfile Config if its API and an implementation are present, else nothing. Probed reflectively so the
-     * core runs without MicroProfile Config on the class path.
+     * The application's MicroProfile Config ({@code ConfigProvider.getConfig()}, through its public API) when the
+     * MicroProfile Config API and an implementation are present; else a lookup that finds nothing. A value MicroProfile
+     * Config cannot give (a failing converter, an expression that cannot be expanded) is an error naming its key, not
+     * "not set".
      */
     static ConfigLookup microProfileConfig() {
-        try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Class<?> provider = Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
-                    loader != null ? loader : ConfigLookup.class.getClassLoader());
-            Object config = provider.getMethod("getConfig").invoke(null);
-            Method getOptional = config.getClass().getMethod("getOptionalValue", String.class, Class.class);
-            getOptional.setAccessible(true);
-            return key -> {
-                try {
-                    Optional<?> value = (Optional<?>) getOptional.invoke(config, key, String.class);
-                    return value.map(String::valueOf).flatMap(ConfigLookup::nonBlank);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return Optional.empty();
-                }
-            };
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return key -> Optional.empty();
-        }
+        return MicroProfileConfigLookup.isAvailable() ? MicroProfileConfigLookup.create() : key -> Optional.empty();
     }
 
     /** MicroProfile Config (when present), then system properties, then the environment. */

@@ -3,8 +3,6 @@ package io.quarkiverse.hexclave.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -20,42 +18,46 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
 /**
  * Everything the core needs to know about one Hexclave project: immutable, validated on construction.
  * <p>
- * Build it with {@link #builder(String)}, or read it from {@code hexclave.*} configuration with
- * {@link #load()} / {@link #from(ConfigLookup)} (MicroProfile Config when present, else system properties,
- * else the {@code HEXCLAVE_*} environment variables that {@code hexclave dev} injects).
+ * Build it with {@link #builder(String)}, or read it from {@code hexclave.*} configuration with {@link #load()} /
+ * {@link #from(ConfigLookup)} (MicroProfile Config when present, else system properties, else the
+ * {@code HEXCLAVE_*} environment variables that {@code hexclave dev} injects). Every default is a constant of
+ * {@link Defaults}; every key a constant of {@link Keys}.
  *
- * @param projectId Hexclave project id: a UUID, or {@code internal}. Key {@code hexclave.project-id}
- *        ({@code HEXCLAVE_PROJECT_ID}).
+ * @param projectId Hexclave project id: a UUID, or {@code internal}. Key {@code project-id} ({@code HEXCLAVE_PROJECT_ID}).
  * @param apiUrl API origin, no trailing slash, e.g. {@code https://api.hexclave.com}; endpoints live under
- *        {@code {apiUrl}/api/v1}. Key {@code hexclave.api-url} ({@code HEXCLAVE_API_URL}).
+ *        {@code {apiUrl}/api/v1}. Key {@code api-url} ({@code HEXCLAVE_API_URL}).
  * @param issuerOrigins origins accepted in a token's {@code iss}; by default the origin of {@code apiUrl} plus its
- *        rebrand alias ({@code api.hexclave.com} ↔ {@code api.stack-auth.com}). Key {@code hexclave.issuer-origins}.
+ *        rebrand alias ({@code api.hexclave.com} ↔ {@code api.stack-auth.com}). Key {@code issuer-origins}.
  * @param secretServerKey secret server key ({@code ssk_…}) for server-access API calls, if any. Key
- *        {@code hexclave.secret-server-key} ({@code HEXCLAVE_SECRET_SERVER_KEY}).
+ *        {@code secret-server-key} ({@code HEXCLAVE_SECRET_SERVER_KEY}).
  * @param publishableClientKey publishable client key ({@code pck_…}) for client-access calls, if the project
- *        requires one. Key {@code hexclave.publishable-client-key} ({@code HEXCLAVE_PUBLISHABLE_CLIENT_KEY}).
- * @param allowRestrictedUsers accept tokens of restricted users (e.g. e-mail not verified). Key
- *        {@code hexclave.allow-restricted-users}, default {@code false}.
- * @param allowAnonymousUsers accept tokens of anonymous (guest) users; as in Hexclave, this implies
- *        {@code allowRestrictedUsers}. Key {@code hexclave.allow-anonymous-users}, default {@code false}.
- * @param clockSkew leeway on {@code exp} and {@code iat}. Key {@code hexclave.clock-skew}, default 30 s.
+ *        requires one. Key {@code publishable-client-key} ({@code HEXCLAVE_PUBLISHABLE_CLIENT_KEY}).
+ * @param allowRestrictedUsers accept tokens of restricted users (e.g. e-mail not verified) everywhere. Key
+ *        {@code allow-restricted-users}, default {@code false}.
+ * @param allowAnonymousUsers accept tokens of anonymous (guest) users everywhere; as in Hexclave, this implies
+ *        {@code allowRestrictedUsers}. Key {@code allow-anonymous-users}, default {@code false}.
+ * @param clockSkew leeway on {@code exp} and {@code iat}. Key {@code clock-skew}, default 30 s.
  * @param jwksCacheTime how long fetched keys are used before a background refresh, at most; a shorter
- *        {@code Cache-Control: max-age} wins. Key {@code hexclave.jwks.cache-time}, default 1 h.
+ *        {@code Cache-Control: max-age} wins. Key {@code jwks.cache-time}, default 1 h.
  * @param jwksRefreshCooldown minimum time between two refreshes forced by an unknown key id, so that tokens with
- *        made-up {@code kid}s cannot hammer Hexclave. Key {@code hexclave.jwks.refresh-cooldown}, default 30 s.
- * @param connectTimeout connect timeout of every call to Hexclave. Key {@code hexclave.http.connect-timeout}, default 5 s.
- * @param readTimeout time allowed for a response to a call to Hexclave. Key {@code hexclave.http.read-timeout},
- *        default 10 s.
- * @param jcaProvider name of the JCA provider that verifies ES256 signatures ({@code SunEC}, {@code BC},
- *        {@code AmazonCorrettoCryptoProvider} …); the JDK's choice when empty. Key {@code hexclave.jca-provider}.
- * @param credentialSources where credentials are looked for in a request. Key {@code hexclave.credential-sources},
- *        default all but {@code cookie} (opt in for same-site deployments; cookies are sent with every same-site
- *        request, so protect state-changing endpoints against CSRF when you do).
- * @param verifiedTokenCacheSize how many verified tokens are remembered (by SHA-256) until they expire, so a token
- *        presented again is not verified again; {@code 0} turns the cache off. Key
- *        {@code hexclave.verified-token-cache-size}, default 10000.
+ *        made-up {@code kid}s cannot hammer Hexclave. Key {@code jwks.refresh-cooldown}, default 30 s.
+ * @param connectTimeout connect timeout of every call to Hexclave. Key {@code http.connect-timeout}, default 5 s.
+ * @param readTimeout time allowed for a response to a call to Hexclave. Key {@code http.read-timeout}, default 10 s.
+ * @param jcaProvider name of a JCA provider to verify ES256 signatures with ({@code SunEC},
+ *        {@code AmazonCorrettoCryptoProvider} …); by default BouncyCastle's ECDSA (or the JDK's when bcprov is
+ *        absent). Key {@code jca-provider}.
+ * @param credentialSources where credentials are looked for in a request. Key {@code credential-sources}, default
+ *        all but {@code cookie} (opt in for same-site deployments; cookies are sent with every same-site request).
+ * @param verifiedTokenCacheSize how many verified tokens (of typical size) are remembered until they expire, so a
+ *        token presented again is not verified again; the cache is bounded by this many KiB of heap. {@code 0} turns
+ *        it off. Key {@code verified-token-cache-size}, default 50000.
  * @param maxRetries how many times the client retries an idempotent call after a connection error, 429 or
- *        502/503/504. Key {@code hexclave.client.max-retries}, default 3.
+ *        502/503/504. Key {@code client.max-retries}, default 3.
+ * @param verificationMode how tokens are verified: locally ({@code jwt}), by Hexclave ({@code rest}) or both. Key
+ *        {@code verification.mode}, default {@code jwt}.
+ * @param restCacheTtl in the {@code rest} and {@code both} modes, how long Hexclave's answer for a token is reused.
+ *        Key {@code verification.rest-cache-ttl}, default 5 s; {@code 0} asks every time.
+ * @param restCacheSize how many such answers are kept. Key {@code verification.rest-cache-size}, default 10000.
  */
 public record HexclaveSettings(
         String projectId,
@@ -73,41 +75,74 @@ public record HexclaveSettings(
         Optional<String> jcaProvider,
         Set<CredentialSource> credentialSources,
         int verifiedTokenCacheSize,
-        int maxRetries) {
+        int maxRetries,
+        VerificationMode verificationMode,
+        Duration restCacheTtl,
+        int restCacheSize) {
 
     /** The hosted service. */
-    public static final String DEFAULT_API_URL = "https://api.hexclave.com";
+    public static final String DEFAULT_API_URL = Defaults.API_URL;
 
-    /**
-     * Every source but {@link CredentialSource#COOKIE}: cookies are ambient credentials (sent by the browser with every
-     * same-site request, hence CSRF-prone) and only work on same-site deployments, so they are opt-in.
-     */
-    public static final Set<CredentialSource> DEFAULT_CREDENTIAL_SOURCES = Set
-            .copyOf(EnumSet.complementOf(EnumSet.of(CredentialSource.COOKIE)));
+    /** Every key, relative to {@link #PREFIX}; adapters prefix them their own way ({@code quarkus.hexclave.}). */
+    public static final class Keys {
+        /** The prefix of the portable keys. */
+        public static final String PREFIX = "hexclave.";
+        public static final String PROJECT_ID = "project-id";
+        public static final String API_URL = "api-url";
+        public static final String ISSUER_ORIGINS = "issuer-origins";
+        public static final String SECRET_SERVER_KEY = "secret-server-key";
+        public static final String PUBLISHABLE_CLIENT_KEY = "publishable-client-key";
+        public static final String ALLOW_RESTRICTED_USERS = "allow-restricted-users";
+        public static final String ALLOW_ANONYMOUS_USERS = "allow-anonymous-users";
+        public static final String CLOCK_SKEW = "clock-skew";
+        public static final String JWKS_CACHE_TIME = "jwks.cache-time";
+        public static final String JWKS_REFRESH_COOLDOWN = "jwks.refresh-cooldown";
+        public static final String CONNECT_TIMEOUT = "http.connect-timeout";
+        public static final String READ_TIMEOUT = "http.read-timeout";
+        public static final String JCA_PROVIDER = "jca-provider";
+        public static final String CREDENTIAL_SOURCES = "credential-sources";
+        public static final String VERIFIED_TOKEN_CACHE_SIZE = "verified-token-cache-size";
+        public static final String MAX_RETRIES = "client.max-retries";
+        public static final String VERIFICATION_MODE = "verification.mode";
+        public static final String REST_CACHE_TTL = "verification.rest-cache-ttl";
+        public static final String REST_CACHE_SIZE = "verification.rest-cache-size";
 
-    public static final String KEY_PROJECT_ID = "hexclave.project-id";
-    public static final String KEY_API_URL = "hexclave.api-url";
-    public static final String KEY_ISSUER_ORIGINS = "hexclave.issuer-origins";
-    public static final String KEY_SECRET_SERVER_KEY = "hexclave.secret-server-key";
-    public static final String KEY_PUBLISHABLE_CLIENT_KEY = "hexclave.publishable-client-key";
-    public static final String KEY_ALLOW_RESTRICTED_USERS = "hexclave.allow-restricted-users";
-    public static final String KEY_ALLOW_ANONYMOUS_USERS = "hexclave.allow-anonymous-users";
-    public static final String KEY_CLOCK_SKEW = "hexclave.clock-skew";
-    public static final String KEY_JWKS_CACHE_TIME = "hexclave.jwks.cache-time";
-    public static final String KEY_JWKS_REFRESH_COOLDOWN = "hexclave.jwks.refresh-cooldown";
-    public static final String KEY_CONNECT_TIMEOUT = "hexclave.http.connect-timeout";
-    public static final String KEY_READ_TIMEOUT = "hexclave.http.read-timeout";
-    public static final String KEY_JCA_PROVIDER = "hexclave.jca-provider";
-    public static final String KEY_CREDENTIAL_SOURCES = "hexclave.credential-sources";
-    public static final String KEY_VERIFIED_TOKEN_CACHE_SIZE = "hexclave.verified-token-cache-size";
-    public static final String KEY_MAX_RETRIES = "hexclave.client.max-retries";
+        private Keys() {
+        }
+    }
+
+    /** Every default, in one place (the Quarkus mapping's {@code @WithDefault}s are tested against these). */
+    public static final class Defaults {
+        public static final String API_URL = "https://api.hexclave.com";
+        public static final boolean ALLOW_RESTRICTED_USERS = false;
+        public static final boolean ALLOW_ANONYMOUS_USERS = false;
+        public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+        public static final Duration JWKS_CACHE_TIME = Duration.ofHours(1);
+        public static final Duration JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(30);
+        public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+        public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+        /**
+         * Every source but {@link CredentialSource#COOKIE}: cookies are ambient credentials (sent by the browser with
+         * every same-site request, hence CSRF-prone) and only work on same-site deployments, so they are opt-in.
+         */
+        public static final Set<CredentialSource> CREDENTIAL_SOURCES = Set
+                .copyOf(EnumSet.complementOf(EnumSet.of(CredentialSource.COOKIE)));
+        public static final int VERIFIED_TOKEN_CACHE_SIZE = 50_000;
+        public static final int MAX_RETRIES = 3;
+        public static final VerificationMode VERIFICATION_MODE = VerificationMode.JWT;
+        public static final Duration REST_CACHE_TTL = Duration.ofSeconds(5);
+        public static final int REST_CACHE_SIZE = 10_000;
+
+        private Defaults() {
+        }
+    }
 
     private static final Pattern UUID = Pattern
             .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public HexclaveSettings {
         projectId = validateProjectId(projectId);
-        apiUrl = normaliseApiUrl(apiUrl);
+        apiUrl = normaliseApiUrl(apiUrl, Keys.API_URL);
         issuerOrigins = issuerOrigins == null || issuerOrigins.isEmpty()
                 ? defaultIssuerOrigins(apiUrl)
                 : normaliseOrigins(issuerOrigins);
@@ -115,22 +150,32 @@ public record HexclaveSettings(
         publishableClientKey = Objects.requireNonNullElse(publishableClientKey, Optional.<String> empty())
                 .map(String::strip).filter(s -> !s.isEmpty());
         allowRestrictedUsers = allowRestrictedUsers || allowAnonymousUsers;
-        clockSkew = nonNegative(clockSkew, Duration.ofSeconds(30), KEY_CLOCK_SKEW);
-        jwksCacheTime = positive(jwksCacheTime, Duration.ofHours(1), KEY_JWKS_CACHE_TIME);
-        jwksRefreshCooldown = nonNegative(jwksRefreshCooldown, Duration.ofSeconds(30), KEY_JWKS_REFRESH_COOLDOWN);
-        connectTimeout = positive(connectTimeout, Duration.ofSeconds(5), KEY_CONNECT_TIMEOUT);
-        readTimeout = positive(readTimeout, Duration.ofSeconds(10), KEY_READ_TIMEOUT);
+        clockSkew = nonNegative(clockSkew, Defaults.CLOCK_SKEW, Keys.CLOCK_SKEW);
+        jwksCacheTime = positive(jwksCacheTime, Defaults.JWKS_CACHE_TIME, Keys.JWKS_CACHE_TIME);
+        jwksRefreshCooldown = nonNegative(jwksRefreshCooldown, Defaults.JWKS_REFRESH_COOLDOWN, Keys.JWKS_REFRESH_COOLDOWN);
+        connectTimeout = positive(connectTimeout, Defaults.CONNECT_TIMEOUT, Keys.CONNECT_TIMEOUT);
+        readTimeout = positive(readTimeout, Defaults.READ_TIMEOUT, Keys.READ_TIMEOUT);
         jcaProvider = Objects.requireNonNullElse(jcaProvider, Optional.<String> empty())
                 .map(String::strip).filter(s -> !s.isEmpty());
         credentialSources = credentialSources == null || credentialSources.isEmpty()
-                ? DEFAULT_CREDENTIAL_SOURCES
+                ? Defaults.CREDENTIAL_SOURCES
                 : Set.copyOf(EnumSet.copyOf(credentialSources));
         if (verifiedTokenCacheSize < 0) {
-            throw new HexclaveConfigException(KEY_VERIFIED_TOKEN_CACHE_SIZE + " must be 0 (off) or positive, got "
+            throw new HexclaveConfigException(Keys.VERIFIED_TOKEN_CACHE_SIZE, "{key} must be 0 (off) or positive, got "
                     + verifiedTokenCacheSize);
         }
         if (maxRetries < 0 || maxRetries > 10) {
-            throw new HexclaveConfigException(KEY_MAX_RETRIES + " must be between 0 and 10, got " + maxRetries);
+            throw new HexclaveConfigException(Keys.MAX_RETRIES, "{key} must be between 0 and 10, got " + maxRetries);
+        }
+        verificationMode = Objects.requireNonNullElse(verificationMode, Defaults.VERIFICATION_MODE);
+        restCacheTtl = nonNegative(restCacheTtl, Defaults.REST_CACHE_TTL, Keys.REST_CACHE_TTL);
+        if (restCacheSize < 0) {
+            throw new HexclaveConfigException(Keys.REST_CACHE_SIZE, "{key} must be 0 or positive, got " + restCacheSize);
+        }
+        if (verificationMode != VerificationMode.JWT && secretServerKey.isEmpty()) {
+            throw new HexclaveConfigException(Keys.VERIFICATION_MODE, "{key}=" + verificationMode.name()
+                    .toLowerCase(Locale.ROOT) + " asks Hexclave about every token and needs the secret server key: set "
+                    + Keys.PREFIX + Keys.SECRET_SERVER_KEY + " (or the environment variable HEXCLAVE_SECRET_SERVER_KEY)");
         }
     }
 
@@ -147,7 +192,8 @@ public record HexclaveSettings(
                 .clockSkew(clockSkew).jwksCacheTime(jwksCacheTime).jwksRefreshCooldown(jwksRefreshCooldown)
                 .connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
                 .credentialSources(credentialSources).verifiedTokenCacheSize(verifiedTokenCacheSize)
-                .maxRetries(maxRetries);
+                .maxRetries(maxRetries).verificationMode(verificationMode).restCacheTtl(restCacheTtl)
+                .restCacheSize(restCacheSize);
     }
 
     /** Reads {@code hexclave.*} from {@link ConfigLookup#defaults()}. */
@@ -162,36 +208,7 @@ public record HexclaveSettings(
 
     /** Reads {@code hexclave.*} keys from {@code lookup}; a missing or malformed value names its key. */
     public static HexclaveSettings from(ConfigLookup lookup) {
-        Builder b = new Builder();
-        b.projectId(lookup.get(KEY_PROJECT_ID).orElseThrow(() -> new HexclaveConfigException(
-                "The Hexclave project id is not set: set " + KEY_PROJECT_ID + " (or the environment variable "
-                        + "HEXCLAVE_PROJECT_ID) to your project's id from the Hexclave dashboard.")));
-        lookup.get(KEY_API_URL).ifPresent(b::apiUrl);
-        lookup.get(KEY_ISSUER_ORIGINS).ifPresent(v -> b.issuerOrigins(splitList(v)));
-        lookup.get(KEY_SECRET_SERVER_KEY).ifPresent(b::secretServerKey);
-        lookup.get(KEY_PUBLISHABLE_CLIENT_KEY).ifPresent(b::publishableClientKey);
-        lookup.get(KEY_ALLOW_RESTRICTED_USERS).ifPresent(v -> b.allowRestrictedUsers(parseBoolean(KEY_ALLOW_RESTRICTED_USERS, v)));
-        lookup.get(KEY_ALLOW_ANONYMOUS_USERS).ifPresent(v -> b.allowAnonymousUsers(parseBoolean(KEY_ALLOW_ANONYMOUS_USERS, v)));
-        lookup.get(KEY_CLOCK_SKEW).ifPresent(v -> b.clockSkew(parseDuration(KEY_CLOCK_SKEW, v)));
-        lookup.get(KEY_JWKS_CACHE_TIME).ifPresent(v -> b.jwksCacheTime(parseDuration(KEY_JWKS_CACHE_TIME, v)));
-        lookup.get(KEY_JWKS_REFRESH_COOLDOWN).ifPresent(v -> b.jwksRefreshCooldown(parseDuration(KEY_JWKS_REFRESH_COOLDOWN, v)));
-        lookup.get(KEY_CONNECT_TIMEOUT).ifPresent(v -> b.connectTimeout(parseDuration(KEY_CONNECT_TIMEOUT, v)));
-        lookup.get(KEY_READ_TIMEOUT).ifPresent(v -> b.readTimeout(parseDuration(KEY_READ_TIMEOUT, v)));
-        lookup.get(KEY_JCA_PROVIDER).ifPresent(b::jcaProvider);
-        lookup.get(KEY_CREDENTIAL_SOURCES).ifPresent(v -> {
-            List<CredentialSource> sources = new ArrayList<>();
-            for (String name : splitList(v)) {
-                try {
-                    sources.add(CredentialSource.fromConfigName(name));
-                } catch (IllegalArgumentException e) {
-                    throw new HexclaveConfigException(KEY_CREDENTIAL_SOURCES + ": " + e.getMessage());
-                }
-            }
-            b.credentialSources(sources);
-        });
-        lookup.get(KEY_VERIFIED_TOKEN_CACHE_SIZE).ifPresent(v -> b.verifiedTokenCacheSize(parseInt(KEY_VERIFIED_TOKEN_CACHE_SIZE, v)));
-        lookup.get(KEY_MAX_RETRIES).ifPresent(v -> b.maxRetries(parseInt(KEY_MAX_RETRIES, v)));
-        return b.build();
+        return new SettingsReader(lookup, Keys.PREFIX).read();
     }
 
     /** {@code {apiUrl}/api/v1}. */
@@ -199,9 +216,17 @@ public record HexclaveSettings(
         return apiUrl + "/api/v1";
     }
 
-    /** The project's JWKS, with {@code include_restricted}/{@code include_anonymous} only when those users are allowed. */
+    /** The project's JWKS for the users these settings allow everywhere. */
     public URI jwksUri() {
-        String query = allowAnonymousUsers ? "?include_anonymous=true" : allowRestrictedUsers ? "?include_restricted=true" : "";
+        return jwksUri(allowRestrictedUsers, allowAnonymousUsers);
+    }
+
+    /**
+     * The project's JWKS, with {@code include_restricted}/{@code include_anonymous} only when those users are admitted
+     * somewhere (anonymous keys come with the restricted ones).
+     */
+    public URI jwksUri(boolean restrictedKeys, boolean anonymousKeys) {
+        String query = anonymousKeys ? "?include_anonymous=true" : restrictedKeys ? "?include_restricted=true" : "";
         return URI.create(apiBaseUrl() + "/projects/" + projectId + "/.well-known/jwks.json" + query);
     }
 
@@ -215,27 +240,29 @@ public record HexclaveSettings(
                 + ", clockSkew=" + clockSkew + ", jwksCacheTime=" + jwksCacheTime + ", jwksRefreshCooldown="
                 + jwksRefreshCooldown + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", jcaProvider=" + jcaProvider.orElse("default") + ", credentialSources=" + credentialSources
-                + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries + "]";
+                + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries
+                + ", verificationMode=" + verificationMode + ", restCacheTtl=" + restCacheTtl + ", restCacheSize="
+                + restCacheSize + "]";
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
     static String validateProjectId(String projectId) {
         if (projectId == null || projectId.isBlank()) {
-            throw new HexclaveConfigException("The Hexclave project id is not set: set " + KEY_PROJECT_ID
-                    + " (or the environment variable HEXCLAVE_PROJECT_ID) to your project's id from the Hexclave dashboard.");
+            throw new HexclaveConfigException(Keys.PROJECT_ID, "The Hexclave project id is not set: set {key} (or the "
+                    + "environment variable HEXCLAVE_PROJECT_ID) to your project's id from the Hexclave dashboard.");
         }
         String id = projectId.strip();
         if (!id.equals("internal") && !UUID.matcher(id).matches()) {
-            throw new HexclaveConfigException("The Hexclave project id set in " + KEY_PROJECT_ID
-                    + " (or HEXCLAVE_PROJECT_ID) is malformed: expected a UUID such as "
+            throw new HexclaveConfigException(Keys.PROJECT_ID, "The Hexclave project id set in {key} (or "
+                    + "HEXCLAVE_PROJECT_ID) is malformed: expected a UUID such as "
                     + "e0b52f4d-dece-408c-af49-d23061bb0f8d, got a value of " + id.length() + " characters.");
         }
         return id.toLowerCase(Locale.ROOT);
     }
 
-    static String normaliseApiUrl(String apiUrl) {
-        String url = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl.strip();
+    static String normaliseApiUrl(String apiUrl, String key) {
+        String url = apiUrl == null || apiUrl.isBlank() ? Defaults.API_URL : apiUrl.strip();
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
@@ -246,13 +273,13 @@ public record HexclaveSettings(
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new HexclaveConfigException(KEY_API_URL + " is not a valid URL: " + e.getMessage());
+            throw new HexclaveConfigException(key, "{key} is not a valid URL");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
                 || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null) {
-            throw new HexclaveConfigException(KEY_API_URL + " must be an http(s) URL without query, fragment or "
-                    + "user info, such as " + DEFAULT_API_URL + "; got '" + url + "'");
+            throw new HexclaveConfigException(key, "{key} must be an http(s) URL without query, fragment or user info, "
+                    + "such as " + Defaults.API_URL);
         }
         return url;
     }
@@ -290,8 +317,7 @@ public record HexclaveSettings(
     private static List<String> normaliseOrigins(Collection<String> origins) {
         LinkedHashSet<String> result = new LinkedHashSet<>();
         for (String o : origins) {
-            String url = normaliseApiUrl(o);
-            result.add(origin(url));
+            result.add(origin(normaliseApiUrl(o, Keys.ISSUER_ORIGINS)));
         }
         return List.copyOf(result);
     }
@@ -299,7 +325,7 @@ public record HexclaveSettings(
     private static Duration nonNegative(Duration d, Duration dflt, String key) {
         Duration v = d == null ? dflt : d;
         if (v.isNegative()) {
-            throw new HexclaveConfigException(key + " must not be negative, got " + v);
+            throw new HexclaveConfigException(key, "{key} must not be negative, got " + v);
         }
         return v;
     }
@@ -307,77 +333,20 @@ public record HexclaveSettings(
     private static Duration positive(Duration d, Duration dflt, String key) {
         Duration v = d == null ? dflt : d;
         if (v.isNegative() || v.isZero()) {
-            throw new HexclaveConfigException(key + " must be positive, got " + v);
+            throw new HexclaveConfigException(key, "{key} must be positive, got " + v);
         }
         return v;
     }
 
-    static List<String> splitList(String value) {
-        List<String> items = new ArrayList<>();
-        for (String s : value.split(",")) {
-            if (!s.isBlank()) {
-                items.add(s.strip());
-            }
-        }
-        return items;
-    }
-
-    static boolean parseBoolean(String key, String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        if (v.equals("true")) {
-            return true;
-        }
-        if (v.equals("false")) {
-            return false;
-        }
-        throw new HexclaveConfigException(key + " must be true or false, got '" + value + "'");
-    }
-
-    static int parseInt(String key, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new HexclaveConfigException(key + " must be a whole number, got '" + value + "'");
-        }
-    }
-
-    /**
-     * Parses {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, {@code 2d}, an ISO-8601 duration ({@code PT30S}),
-     * or a bare number of seconds, as Quarkus does.
-     */
-    public static Duration parseDuration(String key, String value) {
-        String v = value.strip();
-        try {
-            if (v.matches("\\d+")) {
-                return Duration.ofSeconds(Long.parseLong(v));
-            }
-            if (v.matches("\\d+ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.matches("\\d+[smhd]")) {
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                return switch (v.charAt(v.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            }
-            return Duration.parse(v.toUpperCase(Locale.ROOT).startsWith("P") ? v : "PT" + v);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new HexclaveConfigException(key + " must be a duration such as 30s, 500ms, 5m or PT30S; got '" + value + "'");
-        }
-    }
-
-    /** Builder of {@link HexclaveSettings}; unset values take their documented defaults. */
+    /** Builder of {@link HexclaveSettings}; unset values take their {@link Defaults}. */
     public static final class Builder {
         private String projectId;
         private String apiUrl;
         private List<String> issuerOrigins;
         private Secret secretServerKey;
         private String publishableClientKey;
-        private boolean allowRestrictedUsers;
-        private boolean allowAnonymousUsers;
+        private boolean allowRestrictedUsers = Defaults.ALLOW_RESTRICTED_USERS;
+        private boolean allowAnonymousUsers = Defaults.ALLOW_ANONYMOUS_USERS;
         private Duration clockSkew;
         private Duration jwksCacheTime;
         private Duration jwksRefreshCooldown;
@@ -385,8 +354,11 @@ public record HexclaveSettings(
         private Duration readTimeout;
         private String jcaProvider;
         private Set<CredentialSource> credentialSources;
-        private int verifiedTokenCacheSize = 10_000;
-        private int maxRetries = 3;
+        private int verifiedTokenCacheSize = Defaults.VERIFIED_TOKEN_CACHE_SIZE;
+        private int maxRetries = Defaults.MAX_RETRIES;
+        private VerificationMode verificationMode;
+        private Duration restCacheTtl;
+        private int restCacheSize = Defaults.REST_CACHE_SIZE;
 
         private Builder() {
         }
@@ -476,11 +448,27 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder verificationMode(VerificationMode verificationMode) {
+            this.verificationMode = verificationMode;
+            return this;
+        }
+
+        public Builder restCacheTtl(Duration restCacheTtl) {
+            this.restCacheTtl = restCacheTtl;
+            return this;
+        }
+
+        public Builder restCacheSize(int restCacheSize) {
+            this.restCacheSize = restCacheSize;
+            return this;
+        }
+
         public HexclaveSettings build() {
             return new HexclaveSettings(projectId, apiUrl, issuerOrigins, Optional.ofNullable(secretServerKey),
                     Optional.ofNullable(publishableClientKey), allowRestrictedUsers, allowAnonymousUsers, clockSkew,
                     jwksCacheTime, jwksRefreshCooldown, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
-                    credentialSources, verifiedTokenCacheSize, maxRetries);
+                    credentialSources, verifiedTokenCacheSize, maxRetries, verificationMode, restCacheTtl,
+                    restCacheSize);
         }
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
+import io.quarkiverse.hexclave.verifier.AccessToken;
 
 /**
  * Finds a Hexclave credential in a request, in the order of the Hexclave wire reference §4:
@@ -31,8 +32,11 @@ import io.quarkiverse.hexclave.config.Secret;
  */
 public final class HexclaveCredentials {
 
-    /** Longest header or cookie value looked at; longer ones are malformed, not decoded. */
-    static final int MAX_VALUE_LENGTH = 16 * 1024;
+    /**
+     * Longest header or cookie value looked at (room for an access and a refresh token in base64 JSON); longer ones
+     * are malformed, not decoded.
+     */
+    static final int MAX_VALUE_LENGTH = 2 * AccessToken.MAX_LENGTH;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] AUTH_PREFIXES = { "hexclave_", "stackauth_" };
@@ -61,8 +65,8 @@ public final class HexclaveCredentials {
     /** Looks for a credential in {@code request}. Never throws for bad input: that is {@link CredentialLookup.Malformed}. */
     public CredentialLookup find(RequestView request) {
         String authorization = request.header("Authorization");
-        if (authorization != null && (sources.contains(CredentialSource.AUTHORIZATION_HEADER)
-                || sources.contains(CredentialSource.BEARER_TOKEN))) {
+        if (authorization != null && (sources.contains(CredentialSource.AUTHORIZATION)
+                || sources.contains(CredentialSource.BEARER))) {
             CredentialLookup fromAuthorization = fromAuthorization(authorization);
             if (!(fromAuthorization instanceof CredentialLookup.Absent)) {
                 return fromAuthorization;
@@ -79,10 +83,10 @@ public final class HexclaveCredentials {
                         Optional.ofNullable(Secret.ofNullable(access)), Optional.ofNullable(Secret.ofNullable(refresh))));
             }
         }
-        if (sources.contains(CredentialSource.LEGACY_AUTH_HEADER)) {
+        if (sources.contains(CredentialSource.X_STACK_AUTH)) {
             String legacy = request.header("x-stack-auth");
             if (legacy != null && !legacy.isBlank()) {
-                return fromAuthJson(legacy, CredentialSource.LEGACY_AUTH_HEADER);
+                return fromAuthJson(legacy, CredentialSource.X_STACK_AUTH);
             }
         }
         if (sources.contains(CredentialSource.COOKIE)) {
@@ -109,23 +113,25 @@ public final class HexclaveCredentials {
         String credential = value.substring(7).strip();
         for (String prefix : AUTH_PREFIXES) {
             if (credential.startsWith(prefix)) {
-                if (!sources.contains(CredentialSource.AUTHORIZATION_HEADER)) {
+                if (!sources.contains(CredentialSource.AUTHORIZATION)) {
                     return CredentialLookup.ABSENT;
                 }
                 return fromPrefixedAuthorization(credential.substring(prefix.length()));
             }
         }
-        if (sources.contains(CredentialSource.BEARER_TOKEN) && looksLikeJws(credential)) {
-            if (credential.length() > MAX_VALUE_LENGTH) {
-                return new CredentialLookup.Malformed(CredentialSource.BEARER_TOKEN, "bearer token too long");
+        if (sources.contains(CredentialSource.BEARER)) {
+            AccessToken token = AccessToken.of(credential);
+            if (token.malformation() == null) {
+                // Shaped like a compact JWS of at most AccessToken.MAX_LENGTH: possibly ours. Whether its issuer is
+                // this project's is the verifier's question (HexclaveTokenVerifier#recognises).
+                return new CredentialLookup.Found(new HexclaveCredential(CredentialSource.BEARER, token));
             }
-            return new CredentialLookup.Found(HexclaveCredential.ofAccessToken(CredentialSource.BEARER_TOKEN, credential));
         }
-        return CredentialLookup.ABSENT; // an opaque or foreign bearer token: another mechanism's business
+        return CredentialLookup.ABSENT; // an opaque, encrypted, oversized or foreign bearer token: not ours
     }
 
     private static CredentialLookup fromPrefixedAuthorization(String b64) {
-        CredentialSource source = CredentialSource.AUTHORIZATION_HEADER;
+        CredentialSource source = CredentialSource.AUTHORIZATION;
         if (b64.isEmpty()) {
             return new CredentialLookup.Malformed(source, "nothing after the Authorization header's prefix");
         }
@@ -260,23 +266,6 @@ public final class HexclaveCredentials {
             v = request.header(legacy);
         }
         return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    /** Three base64url segments, the first starting with {@code ey} (a JSON object). A JWE has five. */
-    static boolean looksLikeJws(String s) {
-        if (!s.startsWith("ey")) {
-            return false;
-        }
-        int dots = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                dots++;
-            } else if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '=')) {
-                return false;
-            }
-        }
-        return dots == 2 || dots == 4;
     }
 
     private static String padBase64(String s) {

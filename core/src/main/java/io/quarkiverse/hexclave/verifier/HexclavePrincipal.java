@@ -26,100 +26,44 @@ public final class HexclavePrincipal implements JsonWebToken {
     public static final String AUTHENTICATED = "authenticated";
 
     private final String rawToken;
+    private final VerifiedClaims verified;
     private final Map<String, Object> claims;
-    private final String userId;
-    private final String projectId;
-    private final String issuer;
-    private final String audience;
-    private final UserClass userClass;
-    private final String sessionId;
-    private final Instant issuedAt;
-    private final Instant expiresAt;
-    private final Set<String> groups;
 
-    private HexclavePrincipal(String rawToken, Map<String, Object> claims, UserClass userClass) {
+    /** A presentation of a verified token: its claims are shared, the raw token is the one presented. */
+    HexclavePrincipal(String rawToken, VerifiedClaims verified) {
         this.rawToken = rawToken;
-        this.userId = (String) claims.get(Claims.sub.name());
-        this.issuer = (String) claims.get(Claims.iss.name());
-        this.audience = (String) claims.get(Claims.aud.name());
-        this.userClass = userClass;
-        this.sessionId = firstString(claims, "refresh_token_id", "refreshTokenId");
-        this.issuedAt = Instant.ofEpochSecond(((Number) claims.get(Claims.iat.name())).longValue());
-        this.expiresAt = Instant.ofEpochSecond(((Number) claims.get(Claims.exp.name())).longValue());
-        String pid = claims.get("project_id") instanceof String s ? s : audience.split(":", 2)[0];
-        this.projectId = pid;
-
-        Set<String> g = new LinkedHashSet<>();
-        g.add(AUTHENTICATED);
-        if (userClass.group() != null) {
-            g.add(userClass.group());
-        }
-        if (userClass == UserClass.ANONYMOUS) {
-            g.add(UserClass.RESTRICTED.group()); // anonymous ⇒ restricted, as in Hexclave
-        }
-        this.groups = Collections.unmodifiableSet(g);
-
-        Map<String, Object> c = new LinkedHashMap<>(claims);
-        c.put(Claims.aud.name(), Set.of(audience));
-        c.put(Claims.groups.name(), groups);
-        c.put(Claims.raw_token.name(), rawToken);
-        // Legacy fallbacks (wire reference §3.5), so getClaim() sees the current names.
-        c.putIfAbsent("branch_id", claims.get("branchId"));
-        c.putIfAbsent("refresh_token_id", claims.get("refreshTokenId"));
-        c.putIfAbsent("is_restricted", claims.get("is_anonymous"));
-        if (!c.containsKey("restricted_reason") || c.get("restricted_reason") == null) {
-            c.put("restricted_reason", Boolean.TRUE.equals(c.get("is_anonymous")) ? Map.of("type", "anonymous") : null);
-        }
-        c.values().removeIf(java.util.Objects::isNull);
-        this.claims = Collections.unmodifiableMap(c);
+        this.verified = verified;
+        this.claims = verified.claims();
     }
 
-    /**
-     * A principal over claims that were already verified (by {@link HexclaveTokenVerifier}, or by Hexclave itself
-     * in REST verification). Applies the legacy fallbacks of the wire reference §3.5.
-     *
-     * @throws IllegalArgumentException if a claim every Hexclave token has ({@code sub}, {@code iss}, {@code aud},
-     *         {@code iat}, {@code exp}, {@code is_anonymous}) is missing or mistyped
-     */
-    public static HexclavePrincipal fromVerifiedClaims(String rawToken, Map<String, Object> claims) {
-        for (String name : new String[] { "sub", "iss", "aud" }) {
-            if (!(claims.get(name) instanceof String)) {
-                throw new IllegalArgumentException("claim " + name + " missing or not a string");
-            }
-        }
-        for (String name : new String[] { "iat", "exp" }) {
-            if (!(claims.get(name) instanceof Number)) {
-                throw new IllegalArgumentException("claim " + name + " missing or not a number");
-            }
-        }
-        if (!(claims.get("is_anonymous") instanceof Boolean)) {
-            throw new IllegalArgumentException("claim is_anonymous missing or not a boolean");
-        }
-        String aud = (String) claims.get("aud");
-        UserClass userClass = aud.endsWith(":anon") ? UserClass.ANONYMOUS
-                : aud.endsWith(":restricted") ? UserClass.RESTRICTED : UserClass.NORMAL;
-        return new HexclavePrincipal(rawToken, claims, userClass);
-    }
-
-    static HexclavePrincipal create(String rawToken, Map<String, Object> claims, UserClass userClass) {
-        return new HexclavePrincipal(rawToken, claims, userClass);
+    VerifiedClaims verified() {
+        return verified;
     }
 
     // ---- Hexclave accessors ----------------------------------------------------------------------------------
 
     /** The user id ({@code sub}), a UUID. */
     public String userId() {
-        return userId;
+        return verified.userId();
+    }
+
+    /**
+     * A stable id of this token, for deny-lists and correlation: the unpadded base64url SHA-256 of the token's signed
+     * part (its header and payload). It does not depend on how the signature was encoded, so every acceptable
+     * spelling of one token has the same id. Not secret, but not the token either: it cannot be replayed.
+     */
+    public String tokenId() {
+        return verified.digest().id();
     }
 
     /** The project id ({@code project_id}, else the project part of {@code aud}). */
     public String projectId() {
-        return projectId;
+        return verified.projectId();
     }
 
     /** The session id ({@code refresh_token_id}), equal to the session's {@code id} in the sessions API. */
     public Optional<String> sessionId() {
-        return Optional.ofNullable(sessionId);
+        return Optional.ofNullable(verified.sessionId());
     }
 
     /** The primary e-mail ({@code email}), if the user has one. */
@@ -181,29 +125,29 @@ public final class HexclavePrincipal implements JsonWebToken {
 
     /** Normal, restricted or anonymous, from the token's audience. */
     public UserClass userClass() {
-        return userClass;
+        return verified.userClass();
     }
 
     /** {@code iat} as an instant. */
     public Instant issuedAt() {
-        return issuedAt;
+        return verified.issuedAt();
     }
 
     /** {@code exp} as an instant. */
     public Instant expiresAt() {
-        return expiresAt;
+        return verified.expiresAt();
     }
 
     /** The single audience string ({@code aud}), e.g. {@code <projectId>} or {@code <projectId>:anon}. */
     public String audience() {
-        return audience;
+        return verified.audience();
     }
 
     // ---- JsonWebToken ------------------------------------------------------------------------------------------
 
     @Override
     public String getName() {
-        return userId;
+        return verified.userId();
     }
 
     @Override
@@ -213,48 +157,50 @@ public final class HexclavePrincipal implements JsonWebToken {
 
     @Override
     public String getIssuer() {
-        return issuer;
+        return verified.issuer();
     }
 
     @Override
     public Set<String> getAudience() {
-        return Set.of(audience);
+        return Set.of(verified.audience());
     }
 
     @Override
     public String getSubject() {
-        return userId;
+        return verified.userId();
     }
 
     @Override
     public long getExpirationTime() {
-        return expiresAt.getEpochSecond();
+        return verified.expiresAt().getEpochSecond();
     }
 
     @Override
     public long getIssuedAtTime() {
-        return issuedAt.getEpochSecond();
+        return verified.issuedAt().getEpochSecond();
     }
 
     @Override
     public Set<String> getGroups() {
-        return groups;
+        return verified.groups();
     }
 
     @Override
     public Set<String> getClaimNames() {
-        return claims.keySet();
+        Set<String> names = new LinkedHashSet<>(claims.keySet());
+        names.add(Claims.raw_token.name());
+        return Collections.unmodifiableSet(names);
     }
 
     @Override
     public boolean containsClaim(String claimName) {
-        return claims.containsKey(claimName);
+        return Claims.raw_token.name().equals(claimName) || claims.containsKey(claimName);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getClaim(String claimName) {
-        return (T) claims.get(claimName);
+        return (T) (Claims.raw_token.name().equals(claimName) ? rawToken : claims.get(claimName));
     }
 
     @Override
@@ -269,18 +215,12 @@ public final class HexclavePrincipal implements JsonWebToken {
 
     @Override
     public String toString() {
-        return "HexclavePrincipal[sub=" + userId + ", iss=" + issuer + ", exp=" + expiresAt + "]";
+        return "HexclavePrincipal[sub=" + verified.userId() + ", iss=" + verified.issuer() + ", exp="
+                + verified.expiresAt() + "]";
     }
 
     private String stringClaim(String name) {
         return claims.get(name) instanceof String s ? s : null;
     }
 
-    private static String firstString(Map<String, Object> claims, String name, String legacy) {
-        Object v = claims.get(name);
-        if (!(v instanceof String)) {
-            v = claims.get(legacy);
-        }
-        return v instanceof String s ? s : null;
-    }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,14 +48,14 @@ final class JwksCache {
 
     /** The result of looking a key id up. */
     sealed interface Lookup {
-        record Found(PublicKey key) implements Lookup {
+        record Found(Es256.Key key) implements Lookup {
         }
 
         record Unknown(String detail) implements Lookup {
         }
     }
 
-    record KeySet(Map<String, PublicKey> keys, Instant fetchedAt, Instant expiresAt) {
+    record KeySet(Map<String, Es256.Key> keys, Instant fetchedAt, Instant expiresAt) {
     }
 
     private final URI uri;
@@ -65,7 +64,7 @@ final class JwksCache {
     private final Duration maxCacheTime;
     private final Duration cooldown;
     private final Clock clock;
-    private final String jcaProvider;
+    private final Es256 engine;
     private final Object lock = new Object();
     private final AtomicLong fetches = new AtomicLong();
 
@@ -77,8 +76,8 @@ final class JwksCache {
     private volatile Instant lastErrorAt;
 
     JwksCache(URI uri, HttpClient http, Duration readTimeout, Duration maxCacheTime, Duration cooldown, Clock clock,
-            String jcaProvider) {
-        this.jcaProvider = jcaProvider;
+            Es256 engine) {
+        this.engine = engine;
         this.uri = uri;
         this.http = http;
         this.readTimeout = readTimeout;
@@ -91,7 +90,7 @@ final class JwksCache {
     CompletableFuture<Lookup> lookup(String kid) {
         KeySet keys = current;
         if (keys != null) {
-            PublicKey key = keys.keys().get(kid);
+            Es256.Key key = keys.keys().get(kid);
             if (clock.instant().isAfter(keys.expiresAt())) {
                 refresh(); // in the background; the keys at hand keep serving meanwhile
             }
@@ -116,24 +115,36 @@ final class JwksCache {
                 }
                 throw new CompletionException(unavailable(error));
             }
-            PublicKey key = fresh.keys().get(kid);
+            Es256.Key key = fresh.keys().get(kid);
             return key != null ? new Lookup.Found(key) : new Lookup.Unknown("unknown key id");
         });
     }
 
     /**
-     * Whether {@link #lookup} would complete at once: the key is cached, or the kid is unknown while a refresh is on
-     * cooldown.
+     * Whether {@link #lookup} would answer "unknown key" at once for {@code kid}: keys are held, {@code kid} is not
+     * among them, and a refresh is on cooldown with none running.
      */
-    boolean answersWithoutFetch(String kid) {
+    boolean refusesWithoutFetch(String kid) {
         KeySet keys = current;
-        return keys != null && (keys.keys().containsKey(kid) || (!cooldownOver() && running() == null));
+        return keys != null && !keys.keys().containsKey(kid) && !cooldownOver() && running() == null;
     }
 
     /** Whether {@code kid} is among the keys currently held. */
     boolean holds(String kid) {
         KeySet keys = current;
         return keys != null && keys.keys().containsKey(kid);
+    }
+
+    /**
+     * The key for {@code kid} if it is held, without fetching or refreshing anything; {@code null} otherwise. For
+     * callers that must not block: they fall back to {@link #lookup} off their thread.
+     */
+    Es256.Key cached(String kid) {
+        KeySet keys = current;
+        if (keys == null || clock.instant().isAfter(keys.expiresAt())) {
+            return null; // due for a refresh: let lookup() start it
+        }
+        return keys.keys().get(kid);
     }
 
     private CompletableFuture<KeySet> running() {
@@ -209,14 +220,17 @@ final class JwksCache {
         if (response.statusCode() != 200) {
             throw new JwksFetchException("HTTP " + response.statusCode());
         }
-        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        Map<String, Es256.Key> keys = new LinkedHashMap<>();
         try {
             for (JsonWebKey jwk : new JsonWebKeySet(response.body()).getJsonWebKeys()) {
                 if (jwk instanceof EllipticCurveJsonWebKey ec && EllipticCurves.P_256.equals(ec.getCurveName())
                         && jwk.getKeyId() != null && !jwk.getKeyId().isEmpty()
                         && (jwk.getAlgorithm() == null || "ES256".equals(jwk.getAlgorithm()))
                         && (jwk.getUse() == null || "sig".equals(jwk.getUse()))) {
-                    keys.putIfAbsent(jwk.getKeyId(), forProvider(ec.getPublicKey()));
+                    Es256.Key prepared = prepare(ec);
+                    if (prepared != null) {
+                        keys.putIfAbsent(jwk.getKeyId(), prepared);
+                    }
                 }
             }
         } catch (JoseException | RuntimeException e) {
@@ -229,18 +243,13 @@ final class JwksCache {
         return new KeySet(Map.copyOf(keys), now, now.plus(cacheTime(response)));
     }
 
-    /**
-     * The key as the configured provider's own type, made once per fetch: otherwise the provider translates it on every
-     * signature check (and cannot keep its per-key precomputation).
-     */
-    private PublicKey forProvider(PublicKey key) {
-        if (jcaProvider == null) {
-            return key;
-        }
+    /** The key, prepared once for the signature engine; {@code null} (skipped) when the engine refuses it. */
+    private Es256.Key prepare(EllipticCurveJsonWebKey jwk) {
         try {
-            return (PublicKey) java.security.KeyFactory.getInstance("EC", jcaProvider).translateKey(key);
+            return engine.prepare(jwk.getECPublicKey());
         } catch (java.security.GeneralSecurityException | RuntimeException e) {
-            return key; // the provider translates at verification time instead
+            LOG.debugf("Skipping JWK %s: the signature engine refused it (%s)", jwk.getKeyId(), e.getClass().getSimpleName());
+            return null;
         }
     }
 

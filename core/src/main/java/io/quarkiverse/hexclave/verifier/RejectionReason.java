@@ -1,8 +1,9 @@
 package io.quarkiverse.hexclave.verifier;
 
 /**
- * Why a credential was not accepted. One enum feeds the {@code WWW-Authenticate} challenge, logs, metrics, the Dev UI
- * and tests. The descriptions are fixed texts: safe to send to a caller, they never contain the token or its claims.
+ * Why a credential was not accepted. One enum feeds the {@code WWW-Authenticate} challenge ({@link Challenge}), logs,
+ * metrics, the Dev UI and tests. The descriptions are fixed texts: safe to send to a caller, they never contain the
+ * token or its claims.
  * <p>
  * "Hexclave's keys could not be fetched" is deliberately not a reason: it is {@link KeysUnavailableException}, which
  * adapters answer with 503, because it is not the caller's fault.
@@ -21,7 +22,7 @@ public enum RejectionReason {
     FORBIDDEN_HEADER("token header not allowed"),
     /** The {@code kid} is not in the project's key set, even after a refresh. */
     UNKNOWN_KEY("unknown signing key"),
-    /** The signature does not verify. */
+    /** The signature does not verify (or is not a canonical ES256 signature). */
     BAD_SIGNATURE("invalid signature"),
     /** {@code exp} is past (beyond the clock skew). */
     EXPIRED("token expired"),
@@ -37,9 +38,9 @@ public enum RejectionReason {
     WRONG_BRANCH("wrong branch"),
     /** The claims contradict each other (Hexclave's consistency rules, wire reference §3.3). */
     INCONSISTENT_CLAIMS("inconsistent claims"),
-    /** A restricted user, and restricted users are not allowed. */
+    /** A restricted user, and restricted users are not allowed here. */
     RESTRICTED_USER_NOT_ALLOWED("restricted users are not allowed"),
-    /** An anonymous user, and anonymous users are not allowed. */
+    /** An anonymous user, and anonymous users are not allowed here. */
     ANONYMOUS_USER_NOT_ALLOWED("anonymous users are not allowed"),
     /** Hexclave says the token's session or user no longer exists (REST verification only). */
     REVOKED("session or user no longer valid");
@@ -53,18 +54,5 @@ public enum RejectionReason {
     /** A short fixed text for {@code error_description}; never contains token data. */
     public String description() {
         return description;
-    }
-
-    /**
-     * The RFC 6750 error code: none for a request without credentials (a plain challenge), {@code invalid_token}
-     * otherwise.
-     */
-    public String oauthError() {
-        return this == MISSING ? null : "invalid_token";
-    }
-
-    /** The RFC 6750 {@code WWW-Authenticate} value for this reason, e.g. {@code Bearer error="invalid_token", error_description="token expired"}. */
-    public String wwwAuthenticate() {
-        return this == MISSING ? "Bearer" : "Bearer error=\"invalid_token\", error_description=\"" + description + "\"";
     }
 }

@@ -1,22 +1,18 @@
 package io.quarkiverse.hexclave.verifier;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutionException;
 
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.error.AccessTokenExpiredException;
@@ -30,218 +26,244 @@ import io.quarkiverse.hexclave.client.error.RefreshTokenNotFoundOrExpiredExcepti
 import io.quarkiverse.hexclave.client.error.RestrictedUserNotAllowedException;
 import io.quarkiverse.hexclave.client.error.UnparsableAccessTokenException;
 import io.quarkiverse.hexclave.client.error.UserNotFoundException;
-import io.quarkiverse.hexclave.client.internal.Json;
-import io.quarkiverse.hexclave.client.internal.RequestSender;
-import io.quarkiverse.hexclave.client.internal.TtlCache;
 import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
-import io.quarkiverse.hexclave.credential.HexclaveCredential;
 
 /**
  * Verifies an access token by asking Hexclave ({@code GET /users/me} with server access, wire reference §9.4)
- * instead of checking its signature locally. Deleted users and revoked access are noticed at once, at the cost of one
- * round trip per token (per {@link #cacheTtl()}, if the cache is on).
+ * instead of checking its signature locally. Deleted users and revoked sessions are noticed at once, at the cost of
+ * one round trip per token (per {@link #cacheTtl()}, if the cache is on).
  * <p>
  * Outcomes, as with the local verifier:
  * <ul>
- * <li>{@link Verification.Accepted}: Hexclave accepted the token; the principal is built from the token's own
- * payload (decoded without a signature check: Hexclave just validated it).</li>
+ * <li>{@link Verification.Accepted}: Hexclave accepted the token for the user its {@code sub} names; the principal is
+ * built from the token's own payload, judged by the same claim rules as a locally verified token.</li>
  * <li>{@link Verification.Rejected}: {@code EXPIRED} ({@code ACCESS_TOKEN_EXPIRED}), {@code MALFORMED}
- * ({@code UNPARSABLE_ACCESS_TOKEN}, or not a compact JWS at all: no call is made), {@code WRONG_ISSUER} (an issuer
- * not accepted, decided locally), {@code WRONG_AUDIENCE}
- * ({@code INVALID_PROJECT_FOR_ACCESS_TOKEN}), {@code RESTRICTED_USER_NOT_ALLOWED}, {@code ANONYMOUS_USER_NOT_ALLOWED},
- * {@code REVOKED} (the user was deleted), {@code MISSING_CLAIM} (a claim every Hexclave token has is absent),
+ * ({@code UNPARSABLE_ACCESS_TOKEN}, or not a readable compact JWS: no call is made), {@code WRONG_ISSUER},
+ * {@code WRONG_AUDIENCE} ({@code INVALID_PROJECT_FOR_ACCESS_TOKEN}), {@code RESTRICTED_USER_NOT_ALLOWED},
+ * {@code ANONYMOUS_USER_NOT_ALLOWED}, {@code REVOKED} (the user or session is gone), {@code MISSING_CLAIM},
  * {@code INCONSISTENT_CLAIMS} (Hexclave's user is not the token's subject).</li>
  * <li>{@link KeysUnavailableException}: Hexclave unreachable, timing out, answering 5xx/429, or refusing the
  * <em>server's</em> credentials (an operator error): not the caller's fault, adapters answer 503.</li>
  * </ul>
- * Before calling, the token's unverified claims are checked against the settings (expiry with the clock skew, audience
- * and {@code project_id}, issuer, user class): what they already rule out is rejected without a call.
+ * Before calling, the token's unverified claims are checked against the settings ({@link ClaimRules#precheck}:
+ * expiry with the clock skew, audience and {@code project_id}, issuer, user class): what they already rule out is
+ * rejected without a call. A forged token with plausible claims still costs one call (the signature is Hexclave's to
+ * check here); where that matters, use the {@code both} mode, which checks the signature locally first.
  * <p>
- * Restricted and anonymous users are accepted only when the settings allow them (the allow headers are sent
- * accordingly). Results are cached for a few seconds (bounded, keyed by the SHA-256 of the token, never longer
- * than the token lives) when a cache TTL is given. Thread-safe.
+ * Answers are cached for {@link #cacheTtl()} (bounded, keyed by the token's digest, never longer than the token lives).
+ * Thread-safe.
  */
-public final class RestTokenVerifier {
+public final class RestTokenVerifier implements HexclaveTokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(RestTokenVerifier.class);
 
-    /** Default result cache: 5 seconds, 10 000 tokens. */
-    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
-    public static final int DEFAULT_CACHE_SIZE = 10_000;
-
-    /** The compact JWS shape, checked before anything else looks at a token. */
-    private static final Pattern JWS_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-
     private final HexclaveClient client;
+    private final boolean ownsClient;
     private final HexclaveSettings settings;
+    private final UserClassPolicy policy;
     private final Clock clock;
-    private final Map<String, UserClass> issuers;
-    private final TtlCache<String, Verification> cache;
+    private final Issuers issuers;
+    private final Duration cacheTtl;
+    private final VerifiedTokenCache cache;
 
     /**
-     * A verifier over {@code client} with the default cache.
+     * A verifier over {@code client}, with the client's settings: their policy and their REST cache.
      *
      * @throws HexclaveConfigException if the client's settings have no secret server key
      */
     public RestTokenVerifier(HexclaveClient client) {
-        this(client, DEFAULT_CACHE_TTL, DEFAULT_CACHE_SIZE, Clock.systemUTC());
+        this(client, UserClassPolicy.of(client.settings().allowRestrictedUsers(), client.settings().allowAnonymousUsers()),
+                client.settings().restCacheTtl(), client.settings().restCacheSize(), Clock.systemUTC());
     }
 
     /**
-     * A verifier over {@code client}; {@code cacheTtl} zero turns the cache off.
+     * A verifier over {@code client} with the client's policy and the given cache; {@code cacheTtl} zero turns it off.
      *
      * @throws HexclaveConfigException if the client's settings have no secret server key
      */
     public RestTokenVerifier(HexclaveClient client, Duration cacheTtl, int cacheSize, Clock clock) {
+        this(client, UserClassPolicy.of(client.settings().allowRestrictedUsers(), client.settings().allowAnonymousUsers()),
+                cacheTtl, cacheSize, clock);
+    }
+
+    /**
+     * A verifier over {@code client} applying {@code policy}; {@code cacheTtl} zero turns the cache off. The client's
+     * settings must allow every class of {@code policy.anywhere()} (they decide the allow-restricted/anonymous headers
+     * sent to Hexclave).
+     *
+     * @throws HexclaveConfigException if the client's settings have no secret server key, or admit fewer classes
+     */
+    public RestTokenVerifier(HexclaveClient client, UserClassPolicy policy, Duration cacheTtl, int cacheSize, Clock clock) {
+        this(client, false, policy, cacheTtl, cacheSize, clock);
+    }
+
+    private RestTokenVerifier(HexclaveClient client, boolean ownsClient, UserClassPolicy policy, Duration cacheTtl,
+            int cacheSize, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
-        if (client.settings().secretServerKey().isEmpty()) {
-            throw new HexclaveConfigException("REST token verification needs a secret server key: set "
-                    + HexclaveSettings.KEY_SECRET_SERVER_KEY + " (or HEXCLAVE_SECRET_SERVER_KEY).");
-        }
+        this.ownsClient = ownsClient;
         this.settings = client.settings();
+        if (settings.secretServerKey().isEmpty()) {
+            throw new HexclaveConfigException(HexclaveSettings.Keys.SECRET_SERVER_KEY, "REST token verification needs a "
+                    + "secret server key: set {key} (or HEXCLAVE_SECRET_SERVER_KEY).");
+        }
+        this.policy = Objects.requireNonNull(policy, "policy");
+        Set<UserClass> allowedByClient = UserClassPolicy.of(settings.allowRestrictedUsers(), settings.allowAnonymousUsers())
+                .global();
+        if (!allowedByClient.containsAll(policy.anywhere())) {
+            throw new IllegalArgumentException("the client's settings allow " + allowedByClient
+                    + " but the policy admits " + policy.anywhere() + ": Hexclave would refuse those users");
+        }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.issuers = HexclaveTokenVerifier.issuers(settings);
-        this.cache = cacheTtl.isZero() ? null : new TtlCache<>(cacheSize, cacheTtl, clock);
+        this.issuers = new Issuers(settings.issuerOrigins(), settings.projectId());
+        this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
+        this.cache = cacheTtl.isZero() || cacheSize == 0 ? null : new VerifiedTokenCache(cacheSize, clock);
     }
 
-    /** How long results are reused; zero when the cache is off. */
+    /**
+     * A verifier with a client of its own, created from {@code settings} widened to the classes of
+     * {@code policy.anywhere()}; {@link #close()} closes it.
+     */
+    static RestTokenVerifier withOwnClient(HexclaveSettings settings, UserClassPolicy policy, Clock clock) {
+        HexclaveSettings widened = settings.toBuilder()
+                .allowRestrictedUsers(policy.anywhere().contains(UserClass.RESTRICTED))
+                .allowAnonymousUsers(policy.anywhere().contains(UserClass.ANONYMOUS)).build();
+        return new RestTokenVerifier(HexclaveClient.create(widened), true, policy, settings.restCacheTtl(),
+                settings.restCacheSize(), clock);
+    }
+
+    /** How long answers are reused; zero when the cache is off. */
     public Duration cacheTtl() {
-        return cache == null ? Duration.ZERO : cache.ttl();
+        return cache == null ? Duration.ZERO : cacheTtl;
     }
 
-    /**
-     * Verifies the access token of a credential found in a request, as {@link HexclaveTokenVerifier#verify(HexclaveCredential)}
-     * does; a credential without an access token is {@link RejectionReason#MISSING}.
-     *
-     * @throws KeysUnavailableException when Hexclave cannot give an answer
-     */
-    public Verification verify(HexclaveCredential credential) {
-        return RequestSender.await(verifyAsync(credential));
+    @Override
+    public UserClassPolicy policy() {
+        return policy;
     }
 
-    /** As {@link #verify(HexclaveCredential)}, without blocking. */
-    public CompletionStage<Verification> verifyAsync(HexclaveCredential credential) {
-        return credential.accessToken().map(t -> verifyAsync(t.value()))
-                .orElseGet(() -> CompletableFuture.completedFuture(Verification.Rejected.of(RejectionReason.MISSING)));
-    }
-
-    /**
-     * Verifies {@code token} (blocking).
-     *
-     * @throws KeysUnavailableException when Hexclave cannot give an answer
-     */
-    public Verification verify(String token) {
-        return RequestSender.await(verifyAsync(token));
-    }
-
-    /**
-     * Verifies {@code token}; the stage fails with {@link KeysUnavailableException} when Hexclave cannot answer.
-     * Tokens that are not compact JWS (base64url parts only, at most 8 KiB), or whose unverified claims already rule
-     * them out (expired, another project, an issuer not accepted, a user class not allowed), are rejected without a
-     * call. A forged token with plausible claims still costs one call (the signature is Hexclave's to check here); where
-     * that matters, verify the signature locally first ({@link HexclaveTokenVerifier}) and use this class only for
-     * tokens that passed.
-     */
-    public CompletionStage<Verification> verifyAsync(String token) {
-        if (token == null || token.isBlank()) {
-            return CompletableFuture.completedFuture(Verification.Rejected.of(RejectionReason.MISSING));
-        }
-        String raw = token.strip();
-        if (raw.length() > HexclaveTokenVerifier.MAX_TOKEN_LENGTH || !JWS_SHAPE.matcher(raw).matches()) {
-            return CompletableFuture.completedFuture(Verification.Rejected.of(RejectionReason.MALFORMED));
-        }
+    @Override
+    public Verification verify(AccessToken token, Set<UserClass> admitted) {
         try {
-            Map<String, Object> claims = payload(raw);
-            if (claims == null) {
-                return CompletableFuture.completedFuture(Verification.Rejected.of(RejectionReason.MALFORMED));
+            return verifyAsync(token, admitted).toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeysUnavailableException("interrupted while asking Hexclave to verify a token");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : unexpected(e.getCause());
+        }
+    }
+
+    @Override
+    public CompletionStage<Verification> verifyAsync(AccessToken token, Set<UserClass> requested) {
+        try {
+            Set<UserClass> admitted = bounded(requested);
+            Verification settled = settle(token, admitted);
+            if (settled != null) {
+                return CompletableFuture.completedFuture(settled);
             }
-            Verification local = rejectLocally(claims);
-            if (local != null) {
-                LOG.debugf("Access token rejected without asking Hexclave: %s", local);
-                return CompletableFuture.completedFuture(local);
-            }
-            String key = cache == null ? null : sha256(raw);
-            if (key != null) {
-                var hit = cache.get(key);
-                if (hit.isPresent()) {
-                    return CompletableFuture.completedFuture(hit.get());
-                }
-            }
-            return client.users().meAsync(new Secret(raw)).handle((user, error) -> {
-                Verification v = error == null ? accept(raw, claims, user) : reject(RequestSender.unwrap(error));
-                Instant notAfter = expiry(claims);
-                if (key != null && (notAfter == null || notAfter.isAfter(clock.instant()))) {
-                    cache.put(key, v, notAfter);
-                }
-                return v;
+            Map<String, Object> claims = token.unverifiedClaims();
+            return client.users().meAsync(new Secret(token.raw())).handle((user, error) -> {
+                Verification v = error == null ? accept(token, claims, user) : reject(unwrap(error));
+                remember(token, v);
+                return v instanceof Verification.Accepted a ? admit(a.principal(), admitted) : v;
             });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(unexpected(e));
         }
     }
 
-    /**
-     * The rejections the token's own (unverified) claims already decide, with the settings at hand; {@code null} when
-     * only Hexclave can tell. An unverified claim can only lead to a rejection here, never to an acceptance.
-     */
-    private Verification rejectLocally(Map<String, Object> claims) {
-        for (String claim : new String[] { "sub", "aud", "iss", "exp" }) {
-            if (claims.get(claim) == null) { // every Hexclave access token has them
-                return Verification.Rejected.of(RejectionReason.MISSING_CLAIM);
+    @Override
+    public Optional<Verification> verifyWithoutBlocking(AccessToken token, Set<UserClass> admitted) {
+        return Optional.ofNullable(settle(token, bounded(admitted)));
+    }
+
+    @Override
+    public boolean recognises(AccessToken token) {
+        return token.malformation() == null && issuers.classOf(token.unverifiedIssuer()) != null;
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** What is decided without asking Hexclave: malformed, ruled out by its own claims, or answered before. */
+    private Verification settle(AccessToken token, Set<UserClass> admitted) {
+        Verification.Rejected malformed = token.malformation();
+        if (malformed != null) {
+            return malformed;
+        }
+        if (token.parsed() instanceof AccessToken.Parsed.Unreadable unreadable) {
+            return unreadable.rejection();
+        }
+        Map<String, Object> claims = token.unverifiedClaims();
+        Verification.Rejected ruledOut = ClaimRules.precheck(claims, context(), admitted);
+        if (ruledOut != null) {
+            LOG.debugf("Access token rejected without asking Hexclave: %s", ruledOut);
+            return ruledOut;
+        }
+        if (cache != null) {
+            VerifiedTokenCache.Entry hit = cache.get(token, kid -> true);
+            if (hit != null) {
+                return hit.claims() == null ? hit.rejection()
+                        : admit(new HexclavePrincipal(token.raw(), hit.claims()), admitted);
             }
-        }
-        if (claims.get("exp") instanceof Number exp
-                && clock.instant().getEpochSecond() > exp.longValue() + settings.clockSkew().getSeconds()) {
-            return Verification.Rejected.of(RejectionReason.EXPIRED);
-        }
-        Object aud = claims.get("aud");
-        String audSuffix = null;
-        if (aud != null) {
-            if (!(aud instanceof String a)) {
-                return new Verification.Rejected(RejectionReason.WRONG_AUDIENCE, "aud must be a single string");
-            }
-            int colon = a.indexOf(':');
-            if (!(colon < 0 ? a : a.substring(0, colon)).equals(settings.projectId())) {
-                return new Verification.Rejected(RejectionReason.WRONG_AUDIENCE, "token is for another project");
-            }
-            audSuffix = colon < 0 ? "" : a.substring(colon + 1);
-        }
-        Object projectId = claims.get("project_id");
-        if (projectId != null && !settings.projectId().equals(projectId)) {
-            return new Verification.Rejected(RejectionReason.WRONG_AUDIENCE, "token is for another project");
-        }
-        UserClass issuerClass = claims.get("iss") instanceof String iss ? issuers.get(iss) : null;
-        if (issuerClass == null) {
-            return new Verification.Rejected(RejectionReason.WRONG_ISSUER, "issuer not accepted");
-        }
-        boolean anonymous = issuerClass == UserClass.ANONYMOUS || "anon".equals(audSuffix)
-                || Boolean.TRUE.equals(claims.get("is_anonymous"));
-        boolean restricted = anonymous || issuerClass == UserClass.RESTRICTED || "restricted".equals(audSuffix)
-                || Boolean.TRUE.equals(claims.get("is_restricted"));
-        if (anonymous && !settings.allowAnonymousUsers()) {
-            return Verification.Rejected.of(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED);
-        }
-        if (restricted && !settings.allowRestrictedUsers()) {
-            return Verification.Rejected.of(RejectionReason.RESTRICTED_USER_NOT_ALLOWED);
         }
         return null;
     }
 
-    private static Verification accept(String raw, Map<String, Object> claims, User user) {
-        HexclavePrincipal principal;
-        try {
-            principal = HexclavePrincipal.fromVerifiedClaims(raw, claims);
-        } catch (RuntimeException e) { // never log its message: it may quote a claim
-            LOG.debugf("Hexclave accepted a token lacking a standard claim (%s)", e.getClass().getSimpleName());
-            return Verification.Rejected.of(RejectionReason.MISSING_CLAIM);
+    /** Hexclave accepted the token: the principal comes from its payload, under the same claim rules. */
+    private Verification accept(AccessToken token, Map<String, Object> claims, User user) {
+        ClaimRules.Outcome outcome = ClaimRules.check(claims, context(), token.digest());
+        if (outcome instanceof ClaimRules.Outcome.Invalid invalid) {
+            LOG.debugf("Hexclave accepted a token our claim rules reject: %s", invalid.rejection());
+            return invalid.rejection();
         }
-        if (user == null || !principal.userId().equals(user.id())) {
+        VerifiedClaims verified = ((ClaimRules.Outcome.Valid) outcome).claims();
+        if (user == null || !verified.userId().equals(user.id())) {
             return Verification.Rejected.of(RejectionReason.INCONSISTENT_CLAIMS);
         }
-        return new Verification.Accepted(principal);
+        return new Verification.Accepted(new HexclavePrincipal(token.raw(), verified));
+    }
+
+    /** Caches Hexclave's answer for the TTL, never beyond the token's expiry. */
+    private void remember(AccessToken token, Verification v) {
+        if (cache == null) {
+            return;
+        }
+        Instant until = clock.instant().plus(cacheTtl);
+        if (v instanceof Verification.Accepted a) {
+            Instant expiry = a.principal().expiresAt();
+            cache.put(token, new VerifiedTokenCache.Entry(a.principal().verified(), null, token.signaturePart(), null,
+                    until.isBefore(expiry) ? until : expiry));
+        } else {
+            Map<String, Object> claims = token.unverifiedClaims();
+            long exp = claims == null ? -1 : ClaimRules.epochSecond(claims.get("exp"));
+            Instant expiry = exp < 0 ? until : Instant.ofEpochSecond(exp);
+            cache.put(token, new VerifiedTokenCache.Entry(null, (Verification.Rejected) v, token.signaturePart(), null,
+                    until.isBefore(expiry) ? until : expiry));
+        }
+    }
+
+    private ClaimRules.Context context() {
+        return new ClaimRules.Context(settings.projectId(), issuers, clock.instant().getEpochSecond(),
+                settings.clockSkew().getSeconds());
+    }
+
+    private Set<UserClass> bounded(Set<UserClass> requested) {
+        return policy.anywhere().containsAll(requested) ? requested : policy.admittedOn(requested);
+    }
+
+    private static Verification admit(HexclavePrincipal principal, Set<UserClass> admitted) {
+        Verification.Rejected refusal = UserClassPolicy.refusal(principal.userClass(), admitted);
+        return refusal != null ? refusal : new Verification.Accepted(principal);
     }
 
     /** Anything but a Hexclave answer: a fixed message (the cause's message could quote the token), no cause kept. */
@@ -251,7 +273,15 @@ public final class RestTokenVerifier {
                 + error.getClass().getSimpleName() + ")");
     }
 
-    private static Verification reject(RuntimeException error) {
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static Verification reject(Throwable error) {
         RejectionReason reason;
         if (error instanceof AccessTokenExpiredException) {
             reason = RejectionReason.EXPIRED;
@@ -268,7 +298,8 @@ public final class RestTokenVerifier {
             reason = RejectionReason.REVOKED;
         } else if (error instanceof ProjectAuthenticationException p) {
             throw new KeysUnavailableException("Hexclave refused this server's project credentials (" + p.code()
-                    + "); check " + HexclaveSettings.KEY_SECRET_SERVER_KEY + " and " + HexclaveSettings.KEY_PROJECT_ID, p);
+                    + "); check " + HexclaveSettings.Keys.PREFIX + HexclaveSettings.Keys.SECRET_SERVER_KEY + " and "
+                    + HexclaveSettings.Keys.PREFIX + HexclaveSettings.Keys.PROJECT_ID, p);
         } else if (error instanceof HexclaveConnectionException c) {
             throw new KeysUnavailableException("Hexclave could not be reached to verify a token: " + c.getMessage(), c);
         } else if (error instanceof HexclaveApiException a) {
@@ -280,37 +311,5 @@ public final class RestTokenVerifier {
         }
         LOG.debugf("Hexclave rejected an access token: %s", reason);
         return Verification.Rejected.of(reason);
-    }
-
-    /** The JWT payload as claims (numbers as {@code Long} or {@code Double}), or {@code null} if it is not a JWT. */
-    static Map<String, Object> payload(String token) {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || parts[1].isEmpty()) {
-            return null;
-        }
-        try {
-            byte[] json = Base64.getUrlDecoder().decode(parts[1]);
-            Map<String, Object> claims = Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {
-            });
-            if (claims == null) {
-                return null;
-            }
-            claims.replaceAll((k, v) -> v instanceof Integer i ? Long.valueOf(i) : v);
-            return claims;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            return null;
-        }
-    }
-
-    private static Instant expiry(Map<String, Object> claims) {
-        return claims.get("exp") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

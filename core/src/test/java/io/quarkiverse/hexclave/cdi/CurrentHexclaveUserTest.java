@@ -30,13 +30,12 @@ import io.quarkiverse.hexclave.client.internal.Json;
 import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.testsupport.MutableClock;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.TestPrincipals;
 
 class CurrentHexclaveUserTest {
 
     static HexclavePrincipal principal(String userId) {
-        long now = Instant.now().getEpochSecond();
-        return HexclavePrincipal.fromVerifiedClaims("a.b.c", Map.of("sub", userId, "iss", "https://api.hexclave.com/api/v1/projects/p",
-                "aud", HexclaveStub.PROJECT_ID, "iat", now, "exp", now + 600, "is_anonymous", false));
+        return TestPrincipals.normal(HexclaveStub.PROJECT_ID, userId);
     }
 
     static User user(String id) {

@@ -27,8 +27,8 @@ class HexclaveSettingsTest {
         assertThat(s.clockSkew()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.jwksCacheTime()).isEqualTo(Duration.ofHours(1));
         assertThat(s.credentialSources()).as("cookies are opt-in").doesNotContain(CredentialSource.COOKIE)
-                .containsExactlyInAnyOrder(CredentialSource.AUTHORIZATION_HEADER, CredentialSource.BEARER_TOKEN,
-                        CredentialSource.ACCESS_TOKEN_HEADER, CredentialSource.LEGACY_AUTH_HEADER, CredentialSource.AUTH_JSON);
+                .containsExactlyInAnyOrder(CredentialSource.AUTHORIZATION, CredentialSource.BEARER,
+                        CredentialSource.ACCESS_TOKEN_HEADER, CredentialSource.X_STACK_AUTH, CredentialSource.AUTH_JSON);
         assertThat(s.jcaProvider()).isEmpty();
     }
 
@@ -116,7 +116,7 @@ class HexclaveSettingsTest {
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(s.jcaProvider()).contains("SunEC");
-        assertThat(s.credentialSources()).containsExactlyInAnyOrder(CredentialSource.BEARER_TOKEN, CredentialSource.ACCESS_TOKEN_HEADER);
+        assertThat(s.credentialSources()).containsExactlyInAnyOrder(CredentialSource.BEARER, CredentialSource.ACCESS_TOKEN_HEADER);
         assertThat(s.verifiedTokenCacheSize()).isZero();
         assertThat(s.maxRetries()).isEqualTo(5);
     }
@@ -154,11 +154,11 @@ class HexclaveSettingsTest {
 
     @Test
     void durationsParseLikeQuarkus() {
-        assertThat(HexclaveSettings.parseDuration("k", "30")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(HexclaveSettings.parseDuration("k", "500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(HexclaveSettings.parseDuration("k", "2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(HexclaveSettings.parseDuration("k", "1d")).isEqualTo(Duration.ofDays(1));
-        assertThat(HexclaveSettings.parseDuration("k", "PT1M")).isEqualTo(Duration.ofMinutes(1));
-        assertThat(HexclaveSettings.parseDuration("k", "1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SettingsReader.parseDuration("30")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(SettingsReader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(SettingsReader.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(SettingsReader.parseDuration("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(SettingsReader.parseDuration("PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(SettingsReader.parseDuration("1m30s")).isEqualTo(Duration.ofSeconds(90));
     }
 }

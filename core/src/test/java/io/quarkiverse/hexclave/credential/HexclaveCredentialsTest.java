@@ -47,7 +47,7 @@ class HexclaveCredentialsTest {
     void sdkAuthorizationHeaderWithEitherPrefixGivesBothTokens(String prefix) {
         var c = found(find(credentials, Map.of("Authorization",
                 sdkHeader(prefix, "{\"accessToken\":\"" + JWT + "\",\"refreshToken\":\"" + REFRESH + "\"}"))));
-        assertThat(c.source()).isEqualTo(CredentialSource.AUTHORIZATION_HEADER);
+        assertThat(c.source()).isEqualTo(CredentialSource.AUTHORIZATION);
         assertThat(c.accessToken()).map(Secret::value).contains(JWT);
         assertThat(c.refreshToken()).map(Secret::value).contains(REFRESH);
         assertThat(c.toString()).doesNotContain(JWT).doesNotContain(REFRESH);
@@ -84,7 +84,7 @@ class HexclaveCredentialsTest {
     @Test
     void rawBearerJwtIsAnAccessToken() {
         var c = found(find(credentials, Map.of("Authorization", "Bearer " + JWT)));
-        assertThat(c.source()).isEqualTo(CredentialSource.BEARER_TOKEN);
+        assertThat(c.source()).isEqualTo(CredentialSource.BEARER);
         assertThat(c.accessToken()).map(Secret::value).contains(JWT);
         assertThat(c.refreshToken()).isEmpty();
     }
@@ -113,7 +113,7 @@ class HexclaveCredentialsTest {
     @Test
     void legacyXStackAuthJsonHeaderIsRead() {
         var c = found(find(credentials, Map.of("x-stack-auth", "{\"accessToken\":\"" + JWT + "\",\"refreshToken\":\"" + REFRESH + "\"}")));
-        assertThat(c.source()).isEqualTo(CredentialSource.LEGACY_AUTH_HEADER);
+        assertThat(c.source()).isEqualTo(CredentialSource.X_STACK_AUTH);
         assertThat(c.accessToken()).map(Secret::value).contains(JWT);
         malformed(find(credentials, Map.of("x-stack-auth", "{broken")));
     }
@@ -124,11 +124,11 @@ class HexclaveCredentialsTest {
         all.put("Authorization", sdkHeader("stackauth_", "{\"accessToken\":\"sdk\"}"));
         all.put("x-hexclave-access-token", "header");
         all.put("x-stack-auth", "{\"accessToken\":\"legacy\"}");
-        assertThat(found(find(credentials, all)).source()).isEqualTo(CredentialSource.AUTHORIZATION_HEADER);
+        assertThat(found(find(credentials, all)).source()).isEqualTo(CredentialSource.AUTHORIZATION);
         all.remove("Authorization");
         assertThat(found(find(credentials, all)).source()).isEqualTo(CredentialSource.ACCESS_TOKEN_HEADER);
         all.remove("x-hexclave-access-token");
-        assertThat(found(find(credentials, all)).source()).isEqualTo(CredentialSource.LEGACY_AUTH_HEADER);
+        assertThat(found(find(credentials, all)).source()).isEqualTo(CredentialSource.X_STACK_AUTH);
     }
 
     @Test
@@ -138,7 +138,7 @@ class HexclaveCredentialsTest {
         assertThat(find(onlyHeader, Map.of("Authorization", "Bearer stackauth_"))).isInstanceOf(CredentialLookup.Absent.class);
         assertThat(found(find(onlyHeader, Map.of("Authorization", "Bearer " + JWT, "x-stack-access-token", JWT))).source())
                 .isEqualTo(CredentialSource.ACCESS_TOKEN_HEADER);
-        var noBearer = new HexclaveCredentials(PROJECT, EnumSet.complementOf(EnumSet.of(CredentialSource.BEARER_TOKEN)));
+        var noBearer = new HexclaveCredentials(PROJECT, EnumSet.complementOf(EnumSet.of(CredentialSource.BEARER)));
         assertThat(find(noBearer, Map.of("Authorization", "Bearer " + JWT))).isInstanceOf(CredentialLookup.Absent.class);
     }
 
@@ -224,7 +224,7 @@ class HexclaveCredentialsTest {
 
     @Test
     void credentialSourcesHaveConfigNames() {
-        assertThat(CredentialSource.fromConfigName("bearer")).isEqualTo(CredentialSource.BEARER_TOKEN);
+        assertThat(CredentialSource.fromConfigName("bearer")).isEqualTo(CredentialSource.BEARER);
         assertThat(CredentialSource.fromConfigName("ACCESS_TOKEN_HEADER")).isEqualTo(CredentialSource.ACCESS_TOKEN_HEADER);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CredentialSource.fromConfigName("carrier-pigeon"))
                 .hasMessageContaining("carrier-pigeon").hasMessageContaining("cookie");

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
-import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
+import io.quarkiverse.hexclave.verifier.JwtTokenVerifier;
 
 /**
  * A project with published keys on a loopback JWKS server, a token factory signing with the first key, and a clock.
@@ -26,12 +26,12 @@ public final class VerifierFixture implements AutoCloseable {
                 .jwksRefreshCooldown(Duration.ofSeconds(30));
     }
 
-    public HexclaveTokenVerifier verifier() {
-        return new HexclaveTokenVerifier(settings().build(), clock);
+    public JwtTokenVerifier verifier() {
+        return new JwtTokenVerifier(settings().build(), clock);
     }
 
-    public HexclaveTokenVerifier verifier(UnaryOperator<HexclaveSettings.Builder> customiser) {
-        return new HexclaveTokenVerifier(customiser.apply(settings()).build(), clock);
+    public JwtTokenVerifier verifier(UnaryOperator<HexclaveSettings.Builder> customiser) {
+        return new JwtTokenVerifier(customiser.apply(settings()).build(), clock);
     }
 
     @Override

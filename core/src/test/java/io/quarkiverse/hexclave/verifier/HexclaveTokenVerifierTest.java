@@ -231,7 +231,7 @@ class HexclaveTokenVerifierTest {
 
     @Test
     void credentialWithoutAccessTokenIsMissing() {
-        var credential = new HexclaveCredential(CredentialSource.AUTHORIZATION_HEADER, java.util.Optional.empty(),
+        var credential = new HexclaveCredential(CredentialSource.AUTHORIZATION, java.util.Optional.empty(),
                 java.util.Optional.of(new io.quarkiverse.hexclave.config.Secret("refresh")));
         rejected(f.verifier().verify(credential), RejectionReason.MISSING);
         rejected(f.verifier().verify(""), RejectionReason.MISSING);
@@ -250,13 +250,13 @@ class HexclaveTokenVerifierTest {
     }
 
     @Test
-    @DisplayName("isHexclaveIssued tells this project's tokens from other issuers' without verifying")
-    void isHexclaveIssuedPeeksAtTheIssuer() {
+    @DisplayName("recognises tells this project's tokens from other issuers' without verifying")
+    void recognisesPeeksAtTheIssuer() {
         var v = f.verifier();
-        assertThat(v.isHexclaveIssued(f.tokens.normal().mint())).isTrue();
-        assertThat(v.isHexclaveIssued(f.tokens.normal().claim("iss", "https://keycloak.example.com/realms/x").mint())).isFalse();
-        assertThat(v.isHexclaveIssued("not.a.token")).isFalse();
-        assertThat(v.isHexclaveIssued(null)).isFalse();
+        assertThat(v.recognises(AccessToken.of(f.tokens.normal().mint()))).isTrue();
+        assertThat(v.recognises(AccessToken.of(f.tokens.normal().claim("iss", "https://keycloak.example.com/realms/x").mint()))).isFalse();
+        assertThat(v.recognises(AccessToken.of("not.a.token"))).isFalse();
+        assertThat(v.recognises(AccessToken.of(null))).isFalse();
         assertThat(f.jwks.requests()).as("peeking makes no network call").isZero();
     }
 
@@ -272,12 +272,12 @@ class HexclaveTokenVerifierTest {
     void theSameTokenIsVerifiedOnceThenServedFromTheCache() {
         var v = f.verifier();
         String token = f.tokens.normal().mint();
-        assertThat(v.canVerifyWithoutBlocking(token)).as("no keys yet").isFalse();
+        assertThat(v.verifyWithoutBlocking(token)).as("no keys yet").isEmpty();
         HexclavePrincipal first = accepted(v.verify(token));
-        assertThat(v.canVerifyWithoutBlocking(token)).isTrue();
-        assertThat(accepted(v.verify(token))).isSameAs(first);
+        assertThat(v.verifyWithoutBlocking(token)).isPresent();
+        assertThat(accepted(v.verify(token)).verified()).as("claims verified once, shared").isSameAs(first.verified());
         var uncached = f.verifier(b -> b.verifiedTokenCacheSize(0));
-        assertThat(accepted(uncached.verify(token))).isNotSameAs(accepted(uncached.verify(token)));
+        assertThat(accepted(uncached.verify(token)).verified()).isNotSameAs(accepted(uncached.verify(token)).verified());
     }
 
     @Test
@@ -301,9 +301,9 @@ class HexclaveTokenVerifierTest {
 
     @Test
     void rejectionsCarryAChallengeWithoutTokenData() {
-        assertThat(RejectionReason.EXPIRED.wwwAuthenticate())
+        assertThat(Challenge.unauthorized(RejectionReason.EXPIRED).wwwAuthenticate())
                 .isEqualTo("Bearer error=\"invalid_token\", error_description=\"token expired\"");
-        assertThat(RejectionReason.MISSING.wwwAuthenticate()).isEqualTo("Bearer");
+        assertThat(Challenge.unauthorized(RejectionReason.MISSING).wwwAuthenticate()).isEqualTo("Bearer");
         for (RejectionReason r : RejectionReason.values()) {
             assertThat(r.description()).doesNotContain("\"").isNotBlank();
         }

@@ -36,7 +36,7 @@ class VerifierWithEmulatorTest {
     }
 
     HexclaveTokenVerifier verifier(UnaryOperator<HexclaveSettings.Builder> customiser) {
-        return new HexclaveTokenVerifier(customiser.apply(HexclaveSettings.builder(emulator.projectId())
+        return new JwtTokenVerifier(customiser.apply(HexclaveSettings.builder(emulator.projectId())
                 .apiUrl(emulator.apiUrl()).jwksRefreshCooldown(Duration.ZERO)).build());
     }
 

@@ -125,8 +125,8 @@ public final class RequestSender {
         };
         if (server) {
             Secret key = settings.secretServerKey().orElseThrow(() -> new HexclaveConfigException(
-                    "Hexclave call " + call + " needs server access, but no secret server key is configured: set "
-                            + HexclaveSettings.KEY_SECRET_SERVER_KEY + " (or the environment variable "
+                    HexclaveSettings.Keys.SECRET_SERVER_KEY, "Hexclave call " + call + " needs server access, but no "
+                            + "secret server key is configured: set {key} (or the environment variable "
                             + "HEXCLAVE_SECRET_SERVER_KEY) to the project's secret server key (ssk_…)."));
             h.put("x-hexclave-access-type", "server");
             h.put("x-hexclave-secret-server-key", key.value());

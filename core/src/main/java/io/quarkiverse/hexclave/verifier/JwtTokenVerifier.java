@@ -1,0 +1,287 @@
+package io.quarkiverse.hexclave.verifier;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.hexclave.config.HexclaveSettings;
+
+/**
+ * Verifies Hexclave access tokens locally, against the project's JWKS (wire reference §3.6).
+ * <ol>
+ * <li>The token is a compact JWS, base64url strictly (one spelling per token); {@code alg} exactly ES256; no
+ * {@code enc}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c} or {@code crit} header.</li>
+ * <li>A token whose (unverified) claims name a user class that is not admitted is turned away before any key is
+ * fetched.</li>
+ * <li>The key is found by {@code kid} in the cached JWKS (see {@link JwksCache} for the fetching rules); the signature
+ * is checked with the configured engine (see {@link Es256}) over the token's digest.</li>
+ * <li>The claim rules ({@link ClaimRules}): audience of this project and of one user class, issuer of that class at an
+ * accepted origin, {@code exp}/{@code iat} within the clock skew, {@code branch_id == "main"}, consistency, legacy
+ * fallbacks.</li>
+ * <li>The user class admitted ({@link UserClassPolicy}).</li>
+ * </ol>
+ * A token verified before is recognised by its digest and signature part and not verified again until it expires
+ * (see {@link HexclaveSettings#verifiedTokenCacheSize()}).
+ * <p>
+ * Thread-safe; create one per project and share it. Construction makes no network call.
+ */
+public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(JwtTokenVerifier.class);
+    private static final String ES256 = "ES256";
+    private static final String[] FORBIDDEN_HEADERS = { "jku", "x5u", "jwk", "x5c", "crit" };
+    private static final int MAX_KID_LENGTH = 256;
+
+    private final HexclaveSettings settings;
+    private final UserClassPolicy policy;
+    private final Clock clock;
+    private final Issuers issuers;
+    private final Es256 engine;
+    private final JwksCache jwks;
+    private final VerifiedTokenCache verified;
+    private final long keyWaitMillis;
+
+    /** A verifier with the settings' global policy, fetching keys with its own HTTP client. */
+    public JwtTokenVerifier(HexclaveSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #JwtTokenVerifier(HexclaveSettings)}, on the given clock (tests). */
+    public JwtTokenVerifier(HexclaveSettings settings, Clock clock) {
+        this(settings, UserClassPolicy.of(settings.allowRestrictedUsers(), settings.allowAnonymousUsers()), clock);
+    }
+
+    /** A verifier applying {@code policy}, whose {@code anywhere} classes decide which keys are fetched. */
+    public JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock) {
+        this(settings, policy, clock, HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /** As {@link #JwtTokenVerifier(HexclaveSettings, UserClassPolicy, Clock)}, sharing an existing HTTP client. */
+    public JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock, HttpClient httpClient) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.issuers = new Issuers(settings.issuerOrigins(), settings.projectId());
+        this.engine = Es256.forSettings(settings);
+        Set<UserClass> keyClasses = policy.anywhere();
+        this.jwks = new JwksCache(settings.jwksUri(keyClasses.contains(UserClass.RESTRICTED),
+                keyClasses.contains(UserClass.ANONYMOUS)), httpClient, settings.readTimeout(), settings.jwksCacheTime(),
+                settings.jwksRefreshCooldown(), clock, engine);
+        this.verified = settings.verifiedTokenCacheSize() == 0 ? null
+                : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);
+        this.keyWaitMillis = settings.connectTimeout().plus(settings.readTimeout()).plus(Duration.ofSeconds(1)).toMillis();
+    }
+
+    public HexclaveSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public UserClassPolicy policy() {
+        return policy;
+    }
+
+    /** The signature engine in use, for logs and the Dev UI. */
+    public String signatureEngine() {
+        return engine.description();
+    }
+
+    @Override
+    public Verification verify(AccessToken token, Set<UserClass> admitted) {
+        Verification settled = settle(token, admitted);
+        if (settled != null) {
+            return settled;
+        }
+        AccessToken.Parsed.Readable parsed = (AccessToken.Parsed.Readable) token.parsed();
+        try {
+            return finish(token, parsed, jwks.lookup(parsed.kid()).get(keyWaitMillis, TimeUnit.MILLISECONDS), admitted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeysUnavailableException("interrupted while fetching Hexclave's signing keys");
+        } catch (TimeoutException e) {
+            throw new KeysUnavailableException("Hexclave's signing keys are unavailable: timed out");
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    @Override
+    public CompletionStage<Verification> verifyAsync(AccessToken token, Set<UserClass> admitted) {
+        Verification settled;
+        try {
+            settled = settle(token, admitted);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (settled != null) {
+            return CompletableFuture.completedFuture(settled);
+        }
+        AccessToken.Parsed.Readable parsed = (AccessToken.Parsed.Readable) token.parsed();
+        return jwks.lookup(parsed.kid()).handle((lookup, error) -> {
+            if (error != null) {
+                throw unwrap(error);
+            }
+            return finish(token, parsed, lookup, admitted);
+        });
+    }
+
+    @Override
+    public Optional<Verification> verifyWithoutBlocking(AccessToken token, Set<UserClass> admitted) {
+        Verification settled = settle(token, admitted);
+        if (settled != null) {
+            return Optional.of(settled);
+        }
+        AccessToken.Parsed.Readable parsed = (AccessToken.Parsed.Readable) token.parsed();
+        Es256.Key key = jwks.cached(parsed.kid());
+        if (key != null) {
+            return Optional.of(finish(token, parsed, new JwksCache.Lookup.Found(key), admitted));
+        }
+        if (jwks.refusesWithoutFetch(parsed.kid())) {
+            return Optional.of(Verification.Rejected.of(RejectionReason.UNKNOWN_KEY));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean recognises(AccessToken token) {
+        if (token.malformation() != null) {
+            return false;
+        }
+        if (verified != null && verified.get(token, jwks::holds) != null) {
+            return true; // judged before: no need to read the payload
+        }
+        return issuers.classOf(token.unverifiedIssuer()) != null;
+    }
+
+    @Override
+    public Optional<SigningKeys> signingKeys() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public JwksStatus status() {
+        return jwks.status();
+    }
+
+    @Override
+    public CompletionStage<JwksStatus> refresh() {
+        return jwks.refresh().handle((keys, error) -> jwks.status());
+    }
+
+    /** The state of the key cache. */
+    public JwksStatus jwksStatus() {
+        return status();
+    }
+
+    /** Fetches the keys now; completes with the new status. */
+    public CompletionStage<JwksStatus> refreshKeys() {
+        return refresh();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * What is decided without a key: a malformed token, one verified before, an unreadable or disallowed header, a
+     * user class not admitted. {@code null} when the signature must be checked.
+     */
+    private Verification settle(AccessToken token, Set<UserClass> requested) {
+        Verification.Rejected malformed = token.malformation();
+        if (malformed != null) {
+            return malformed;
+        }
+        Set<UserClass> admitted = bounded(requested);
+        if (verified != null) {
+            VerifiedTokenCache.Entry hit = verified.get(token, jwks::holds);
+            if (hit != null) {
+                return admit(new HexclavePrincipal(token.raw(), hit.claims()), admitted);
+            }
+        }
+        if (!(token.parsed() instanceof AccessToken.Parsed.Readable parsed)) {
+            return ((AccessToken.Parsed.Unreadable) token.parsed()).rejection();
+        }
+        Map<String, Object> header = parsed.header();
+        if (header.get("enc") != null) {
+            return Verification.Rejected.of(RejectionReason.ENCRYPTED);
+        }
+        if (!ES256.equals(header.get("alg"))) {
+            return new Verification.Rejected(RejectionReason.ALGORITHM_NOT_ALLOWED, "only ES256 is accepted");
+        }
+        for (String forbidden : FORBIDDEN_HEADERS) {
+            if (header.get(forbidden) != null) {
+                return new Verification.Rejected(RejectionReason.FORBIDDEN_HEADER, "header '" + forbidden + "' not allowed");
+            }
+        }
+        String kid = parsed.kid();
+        if (kid == null || kid.isEmpty() || kid.length() > MAX_KID_LENGTH) {
+            return new Verification.Rejected(RejectionReason.UNKNOWN_KEY, "no key id");
+        }
+        if (jwks.holds(kid)) {
+            return null; // the signature can be checked at once: the claim rules then give the precise reason
+        }
+        // Not a key at hand, and the keys of classes that are not admitted are not even fetched: turn such tokens away
+        // on their (unverified) claims rather than fetch. An unverified claim can only lead to a rejection here.
+        return UserClassPolicy.refusal(ClaimRules.unverifiedClass(parsed.claims(), issuers), admitted);
+    }
+
+    private Verification finish(AccessToken token, AccessToken.Parsed.Readable parsed, JwksCache.Lookup lookup,
+            Set<UserClass> requested) {
+        if (!(lookup instanceof JwksCache.Lookup.Found found)) {
+            return Verification.Rejected.of(RejectionReason.UNKNOWN_KEY);
+        }
+        byte[] signature = token.signatureBytes();
+        if (signature == null) {
+            return new Verification.Rejected(RejectionReason.BAD_SIGNATURE, "not a canonical ES256 signature");
+        }
+        if (!found.key().verify(token, signature)) {
+            return Verification.Rejected.of(RejectionReason.BAD_SIGNATURE);
+        }
+        ClaimRules.Outcome outcome = ClaimRules.check(parsed.claims(), context(), token.digest());
+        if (outcome instanceof ClaimRules.Outcome.Invalid invalid) {
+            LOG.debugf("Access token rejected after its signature was verified: %s", invalid.rejection());
+            return invalid.rejection();
+        }
+        VerifiedClaims claims = ((ClaimRules.Outcome.Valid) outcome).claims();
+        if (verified != null) {
+            verified.put(token, new VerifiedTokenCache.Entry(claims, null, token.signaturePart(), parsed.kid(),
+                    claims.expiresAt().plus(settings.clockSkew())));
+        }
+        return admit(new HexclavePrincipal(token.raw(), claims), bounded(requested));
+    }
+
+    private ClaimRules.Context context() {
+        return new ClaimRules.Context(settings.projectId(), issuers, clock.instant().getEpochSecond(),
+                settings.clockSkew().getSeconds());
+    }
+
+    /** The requested classes, never beyond those whose keys this verifier fetches. */
+    private Set<UserClass> bounded(Set<UserClass> requested) {
+        return policy.anywhere().containsAll(requested) ? requested : policy.admittedOn(requested);
+    }
+
+    private static Verification admit(HexclavePrincipal principal, Set<UserClass> admitted) {
+        Verification.Rejected refusal = UserClassPolicy.refusal(principal.userClass(), admitted);
+        return refusal != null ? refusal : new Verification.Accepted(principal);
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof KeysUnavailableException k ? k
+                : new KeysUnavailableException("Hexclave's signing keys are unavailable: " + JwksCache.describe(e), e);
+    }
+}

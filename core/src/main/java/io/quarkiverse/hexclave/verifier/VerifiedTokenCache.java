@@ -1,0 +1,122 @@
+package io.quarkiverse.hexclave.verifier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * Remembers what was decided about tokens, so that a client presenting the same token again pays for one check.
+ * <ul>
+ * <li>Keyed by the token's {@link AccessToken#digest() digest} (the SHA-256 of its signed part); an entry holds the
+ * verified claims and the signature part it was verified with, never the token: a token matches only if its signed
+ * part hashes to the key <em>and</em> its signature part is the one verified, character for character.</li>
+ * <li>Bounded in bytes: each entry is weighed by the heap it holds (about 1 KiB for a typical Hexclave token), and
+ * the cache holds at most {@code capacity} KiB. Caffeine's W-TinyLFU decides what to evict, one entry at a time, so a
+ * flood of new tokens cannot push out the ones presented again and again.</li>
+ * <li>An entry lives until its {@code validUntil} (the token's expiry plus the clock skew, or sooner), and is only
+ * used while the key that signed it is still held.</li>
+ * </ul>
+ * Thread-safe.
+ */
+final class VerifiedTokenCache {
+
+    /** The weight budget per unit of capacity: a typical token's entry, rounded up. */
+    static final long BYTES_PER_TOKEN = 1024;
+    /** What an entry holds besides its claims: the entry, its key, Caffeine's node, the signature string. */
+    private static final int ENTRY_OVERHEAD = 300;
+
+    /**
+     * @param claims the verified claims, or {@code null} for a remembered rejection
+     * @param rejection the rejection, or {@code null} for an acceptance
+     * @param signature the signature part the token was judged with
+     * @param kid the key that verified the signature, or {@code null} when Hexclave judged the token
+     * @param validUntil when the entry stops being used
+     */
+    record Entry(VerifiedClaims claims, Verification.Rejected rejection, String signature, String kid,
+            Instant validUntil) {
+
+        int weight() {
+            return ENTRY_OVERHEAD + 2 * signature.length() + (claims == null ? 64 : claims.estimatedBytes());
+        }
+    }
+
+    private final Cache<AccessToken.TokenDigest, Entry> cache;
+    private final Clock clock;
+
+    /** @param capacity how many typical tokens fit: the budget is {@code capacity} × {@value #BYTES_PER_TOKEN} bytes */
+    VerifiedTokenCache(int capacity, Clock clock) {
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(capacity * BYTES_PER_TOKEN)
+                .weigher((AccessToken.TokenDigest key, Entry entry) -> entry.weight())
+                .expireAfter(new Expiry<AccessToken.TokenDigest, Entry>() {
+                    @Override
+                    public long expireAfterCreate(AccessToken.TokenDigest key, Entry entry, long currentTime) {
+                        return nanosUntil(entry.validUntil());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(AccessToken.TokenDigest key, Entry entry, long currentTime,
+                            long currentDuration) {
+                        return nanosUntil(entry.validUntil());
+                    }
+
+                    @Override
+                    public long expireAfterRead(AccessToken.TokenDigest key, Entry entry, long currentTime,
+                            long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .executor(Runnable::run) // maintenance on the caller's thread: no pool, no surprise threads
+                .build();
+    }
+
+    /**
+     * The entry for {@code token}, if its signed part and signature match one judged before, it is still valid, and
+     * (for a verified signature) its key is still held.
+     */
+    Entry get(AccessToken token, Predicate<String> keyHeld) {
+        AccessToken.TokenDigest digest = token.digest();
+        Entry entry = cache.getIfPresent(digest);
+        if (entry == null || !token.hasSignaturePart(entry.signature())) {
+            return null;
+        }
+        if (clock.instant().isAfter(entry.validUntil()) || (entry.kid() != null && !keyHeld.test(entry.kid()))) {
+            cache.asMap().remove(digest, entry);
+            return null;
+        }
+        return entry;
+    }
+
+    void put(AccessToken token, Entry entry) {
+        if (clock.instant().isBefore(entry.validUntil())) {
+            cache.put(token.digest(), entry);
+        }
+    }
+
+    /** Entries currently held (approximately: expired ones may linger until the next maintenance). */
+    long size() {
+        return cache.estimatedSize();
+    }
+
+    /** The weight held, in bytes. */
+    long weightedBytes() {
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** Runs pending maintenance (evictions, expiries) now; for tests. */
+    void cleanUp() {
+        cache.cleanUp();
+    }
+
+    private long nanosUntil(Instant validUntil) {
+        long millis = Duration.between(clock.instant(), validUntil).toMillis();
+        return Math.max(0, millis) * 1_000_000L;
+    }
+}
