@@ -2,8 +2,6 @@ package io.quarkiverse.hexclave.jakarta;
 
 import java.io.IOException;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +20,9 @@ import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
 import io.quarkiverse.hexclave.jakarta.internal.ServletRequestView;
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkiverse.hexclave.verifier.Verification;
@@ -32,20 +32,23 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * server.
  * <p>
  * For each request it looks for a Hexclave credential (every format of the Hexclave wire reference §4), verifies the
- * access token with the core verifier, and hands the {@link HexclavePrincipal} and its groups ({@code authenticated},
- * plus {@code restricted} / {@code anonymous}) to the container, so that {@code @RolesAllowed},
- * {@code SecurityContext} and {@code HttpServletRequest#getUserPrincipal()/isUserInRole()} work. The outcome decides
- * the answer:
+ * access token with the application's {@link HexclaveTokenVerifier} (in the configured {@code hexclave.verification.mode}),
+ * and hands the {@link HexclavePrincipal} and its groups ({@code authenticated}, plus {@code restricted} /
+ * {@code anonymous}) to the container, so that {@code @RolesAllowed}, {@code SecurityContext} and
+ * {@code HttpServletRequest#getUserPrincipal()/isUserInRole()} work. The outcome decides the answer, rendered from the
+ * core's {@link Challenge}, as the Quarkus extension answers:
  * <ul>
  * <li>no credential: the request continues unauthenticated, or 401 with {@code WWW-Authenticate: Bearer} when the
  * resource is protected by a security constraint (or the application called {@code HttpServletRequest#authenticate});</li>
  * <li>a malformed credential or a rejected token: 401 with an RFC 6750 challenge such as
  * {@code Bearer error="invalid_token", error_description="token expired"} (a fixed text: never the token), on
  * protected and unprotected resources alike;</li>
- * <li>Hexclave's signing keys cannot be fetched: 503, because it is not the caller's fault.</li>
+ * <li>Hexclave's signing keys (or Hexclave itself, verifying through its API) cannot be had: 503 with
+ * {@code Retry-After}, because it is not the caller's fault.</li>
  * </ul>
- * The mechanism is stateless: nothing is stored in the HTTP session. The principal of the current request is also
- * kept in the request attribute {@link #PRINCIPAL_ATTRIBUTE}, from which {@link HexclaveIdentity} reads it.
+ * A bearer token of another issuer is left alone, as if there were no credential. The mechanism is stateless: nothing
+ * is stored in the HTTP session. The principal of the current request is also kept in the request attribute
+ * {@link #PRINCIPAL_ATTRIBUTE}, from which {@link HexclaveIdentity} reads it.
  */
 @ApplicationScoped
 public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -53,14 +56,13 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     /** Request attribute holding the {@link HexclavePrincipal} this mechanism authenticated for the request. */
     public static final String PRINCIPAL_ATTRIBUTE = "io.quarkiverse.hexclave.principal";
 
-    /** Request attribute holding the {@link Rejection} this mechanism answered, for the response filter. */
-    public static final String REJECTION_ATTRIBUTE = "io.quarkiverse.hexclave.rejection";
+    /** Request attribute holding the {@link Challenge} this mechanism answered, for the response filter. */
+    public static final String CHALLENGE_ATTRIBUTE = "io.quarkiverse.hexclave.challenge";
 
     private static final Logger LOG = Logger.getLogger(HexclaveHttpAuthenticationMechanism.class);
 
     private HexclaveCredentials credentials;
-    private Function<HexclaveCredential, Verification> verifier;
-    private Predicate<String> hexclaveIssued = token -> true;
+    private HexclaveTokenVerifier verifier;
 
     /** For CDI: the collaborators come from the configured {@code hexclave.*} settings. */
     public HexclaveHttpAuthenticationMechanism() {
@@ -70,60 +72,46 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
      * With explicit collaborators, for tests or programmatic set-up.
      *
      * @param credentials finds the credential in a request
-     * @param verifier verifies it; usually {@code HexclaveTokenVerifier::verify}. May throw
-     *        {@link KeysUnavailableException}.
+     * @param verifier verifies its access token (and tells this project's raw bearer tokens from others')
      */
-    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials,
-            Function<HexclaveCredential, Verification> verifier) {
-        this(credentials, verifier, token -> true);
-    }
-
-    /**
-     * As {@link #HexclaveHttpAuthenticationMechanism(HexclaveCredentials, Function)}, with the test that tells this
-     * project's raw bearer tokens from other issuers' (usually {@code HexclaveTokenVerifier::isHexclaveIssued}): a
-     * bearer JWT of another issuer is left alone, as if there were no credential.
-     */
-    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials,
-            Function<HexclaveCredential, Verification> verifier, Predicate<String> hexclaveIssued) {
+    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.hexclaveIssued = Objects.requireNonNull(hexclaveIssued, "hexclaveIssued");
     }
 
     @Inject
     void wire(HexclaveComponents components) {
         this.credentials = components.credentials();
-        this.verifier = components.verifier()::verify;
-        this.hexclaveIssued = components.verifier()::isHexclaveIssued;
+        this.verifier = components.verifier();
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         CredentialLookup lookup = credentials.find(new ServletRequestView(request));
-        if (isForeign(lookup)) {
+        if (lookup instanceof CredentialLookup.Found found && found.credential().source() == CredentialSource.BEARER
+                && !verifier.recognises(found.credential().token())) {
             lookup = CredentialLookup.ABSENT; // a gateway's or another issuer's bearer token: not ours to judge
         }
         if (lookup instanceof CredentialLookup.Absent) {
-            return mustAuthenticate(context) ? challenge(request, response, context, RejectionReason.MISSING)
-                    : context.doNothing();
+            return noCredential(request, response, context);
         }
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s rejected: %s", malformed.source(), malformed.detail());
-            return challenge(request, response, context, RejectionReason.MALFORMED);
+            return challenge(request, response, context, Challenge.unauthorized(RejectionReason.MALFORMED));
         }
         HexclaveCredential credential = ((CredentialLookup.Found) lookup).credential();
         Verification verification;
         try {
-            verification = verifier.apply(credential);
+            verification = verifier.verify(credential.token(), verifier.policy().global());
         } catch (KeysUnavailableException e) {
             // The verifier logs the outage itself (HEXCLAVE002), once per attempt to fetch the keys, not per request.
             LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
-            return unavailable(request, response);
+            return unavailable(request, response, Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE));
         } catch (RuntimeException e) {
             // Never a 500 (or a server error page with a stack trace) for a caller's token.
             LOG.debugf("Hexclave token from %s could not be verified: %s", credential.source(), e.getClass().getName());
-            return challenge(request, response, context, RejectionReason.MALFORMED);
+            return challenge(request, response, context, Challenge.unauthorized(RejectionReason.MALFORMED));
         }
         if (verification instanceof Verification.Accepted accepted) {
             HexclavePrincipal principal = accepted.principal();
@@ -132,82 +120,46 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         }
         Verification.Rejected rejected = (Verification.Rejected) verification;
         if (rejected.reason() == RejectionReason.MISSING) {
-            // e.g. only a refresh token was sent: the same as no credential at all
-            return mustAuthenticate(context) ? challenge(request, response, context, RejectionReason.MISSING)
-                    : context.doNothing();
+            return noCredential(request, response, context); // e.g. only a refresh token was sent
         }
         LOG.debugf("Hexclave token from %s rejected: %s", credential.source(), rejected.reason());
-        return challenge(request, response, context, rejected.reason());
+        return challenge(request, response, context, Challenge.unauthorized(rejected.reason()));
     }
 
-    /**
-     * A raw bearer token that is not this project's (another issuer, or too large to be a Hexclave token): other
-     * mechanisms or the application may handle it, so it counts as no credential.
-     */
-    private boolean isForeign(CredentialLookup lookup) {
-        if (lookup instanceof CredentialLookup.Malformed malformed) {
-            return malformed.source() == CredentialSource.BEARER_TOKEN;
-        }
-        if (lookup instanceof CredentialLookup.Found found && found.credential().source() == CredentialSource.BEARER_TOKEN) {
-            return !found.credential().accessToken().map(t -> hexclaveIssued.test(t.value())).orElse(false);
-        }
-        return false;
-    }
-
-    /** A protected resource, or the application called {@code HttpServletRequest#authenticate}. */
-    private static boolean mustAuthenticate(HttpMessageContext context) {
-        return context.isProtected() || context.isAuthenticationRequest();
+    /** Continue unauthenticated, unless the resource is protected or the application called {@code authenticate}. */
+    private static AuthenticationStatus noCredential(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        return context.isProtected() || context.isAuthenticationRequest()
+                ? challenge(request, response, context, Challenge.unauthorized(RejectionReason.MISSING))
+                : context.doNothing();
     }
 
     private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, RejectionReason reason) {
-        Rejection rejection = Rejection.unauthorized(reason);
-        request.setAttribute(REJECTION_ATTRIBUTE, rejection);
-        rejection.headersTo(response);
+            HttpMessageContext context, Challenge challenge) {
+        request.setAttribute(CHALLENGE_ATTRIBUTE, challenge);
+        headersTo(challenge, response);
         return context.responseUnauthorized();
     }
 
-    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response)
-            throws AuthenticationException {
-        Rejection rejection = Rejection.UNAVAILABLE;
-        request.setAttribute(REJECTION_ATTRIBUTE, rejection);
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+            Challenge challenge) throws AuthenticationException {
+        request.setAttribute(CHALLENGE_ATTRIBUTE, challenge);
         try {
-            rejection.applyTo(response);
+            send(challenge, response);
         } catch (IOException e) {
-            throw new AuthenticationException("Could not send the 503 answer", e);
+            throw new AuthenticationException("Could not send the " + challenge.status() + " answer", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /**
-     * The answer to a request this mechanism did not let in: 401 with an RFC 6750 challenge, or 503 when Hexclave's keys
-     * are unavailable. Never carries the token or an exception.
-     *
-     * @param status 401 or 503
-     * @param wwwAuthenticate the challenge, {@code null} for 503
-     */
-    public record Rejection(int status, String wwwAuthenticate) {
+    /** Sets the challenge's headers on {@code response}. */
+    public static void headersTo(Challenge challenge, HttpServletResponse response) {
+        challenge.headers().forEach(response::setHeader);
+    }
 
-        static final Rejection UNAVAILABLE = new Rejection(HttpServletResponse.SC_SERVICE_UNAVAILABLE, null);
-
-        static Rejection unauthorized(RejectionReason reason) {
-            return new Rejection(HttpServletResponse.SC_UNAUTHORIZED, reason.wwwAuthenticate());
-        }
-
-        /** Sets this rejection's headers. */
-        public void headersTo(HttpServletResponse response) {
-            response.setHeader("Cache-Control", "no-store");
-            if (wwwAuthenticate != null) {
-                response.setHeader("WWW-Authenticate", wwwAuthenticate);
-            } else {
-                response.setHeader("Retry-After", "10");
-            }
-        }
-
-        /** Sets the headers and sends the error status. */
-        public void applyTo(HttpServletResponse response) throws IOException {
-            headersTo(response);
-            response.sendError(status);
-        }
+    /** Sets the challenge's headers and sends its status. */
+    public static void send(Challenge challenge, HttpServletResponse response) throws IOException {
+        headersTo(challenge, response);
+        response.sendError(challenge.status());
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,9 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkiverse.hexclave.credential.CredentialSource;
-import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.verifier.AccessToken;
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkiverse.hexclave.verifier.Verification;
@@ -28,34 +29,26 @@ import io.quarkiverse.hexclave.verifier.Verification;
 class HexclaveHttpAuthenticationMechanismTest {
 
     static final String PROJECT = "e0b52f4d-dece-408c-af49-d23061bb0f8d";
-    static final String USER = "7a9b1c2d-0000-4000-8000-00000000beef";
     static final String TOKEN = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
 
-    final List<HexclaveCredential> verified = new ArrayList<>();
+    final List<AccessToken> verified = new ArrayList<>();
     final FakeHttp http = new FakeHttp();
 
-    HexclaveHttpAuthenticationMechanism mechanism(Function<HexclaveCredential, Verification> verifier) {
+    HexclaveHttpAuthenticationMechanism mechanism(Function<AccessToken, Verification> verifier) {
         return new HexclaveHttpAuthenticationMechanism(
                 new HexclaveCredentials(PROJECT, Set.of(CredentialSource.values())),
-                credential -> {
-                    verified.add(credential);
-                    return verifier.apply(credential);
-                });
+                new StubVerifier(token -> {
+                    verified.add(token);
+                    return verifier.apply(token);
+                }, token -> true));
     }
 
-    AuthenticationStatus authenticate(Function<HexclaveCredential, Verification> verifier) throws AuthenticationException {
+    AuthenticationStatus authenticate(Function<AccessToken, Verification> verifier) throws AuthenticationException {
         return mechanism(verifier).validateRequest(http.request(), http.response(), http.context());
     }
 
-    static HexclavePrincipal principal(String audience) {
-        long now = System.currentTimeMillis() / 1000;
-        return HexclavePrincipal.fromVerifiedClaims(TOKEN, Map.of("sub", USER,
-                "iss", "https://api.hexclave.com/api/v1/projects/" + PROJECT, "aud", audience,
-                "iat", now, "exp", now + 600, "is_anonymous", false));
-    }
-
-    static Verification accept(HexclaveCredential credential) {
-        return new Verification.Accepted(principal(PROJECT));
+    static Verification accept(AccessToken token) {
+        return new Verification.Accepted(EmulatedPrincipals.principal(UserClass.NORMAL));
     }
 
     @Test
@@ -101,10 +94,10 @@ class HexclaveHttpAuthenticationMechanismTest {
             throws AuthenticationException {
         var mechanism = new HexclaveHttpAuthenticationMechanism(
                 new HexclaveCredentials(PROJECT, Set.of(CredentialSource.values())),
-                credential -> {
-                    verified.add(credential);
-                    return accept(credential);
-                }, token -> false);
+                new StubVerifier(token -> {
+                    verified.add(token);
+                    return accept(token);
+                }, token -> false));
         http.header("Authorization", "Bearer " + TOKEN);
 
         assertThat(mechanism.validateRequest(http.request(), http.response(), http.context()))
@@ -147,20 +140,17 @@ class HexclaveHttpAuthenticationMechanismTest {
 
         assertThat(status).isEqualTo(AuthenticationStatus.SUCCESS);
         assertThat(http.loggedIn).isInstanceOf(HexclavePrincipal.class);
-        assertThat(http.loggedIn.getName()).isEqualTo(USER);
+        assertThat(http.loggedIn.getName()).isEqualTo(((HexclavePrincipal) http.loggedIn).userId());
         assertThat(http.loggedInGroups).containsExactly("authenticated");
         assertThat(http.attributes).containsEntry(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE, http.loggedIn);
-        assertThat(verified).singleElement().satisfies(c -> {
-            assertThat(c.source()).isEqualTo(CredentialSource.BEARER_TOKEN);
-            assertThat(c.accessToken().orElseThrow().value()).isEqualTo(TOKEN);
-        });
+        assertThat(verified).singleElement().satisfies(t -> assertThat(t.raw()).isEqualTo(TOKEN));
     }
 
     @Test
     void restrictedPrincipalGetsTheRestrictedGroupToo() throws AuthenticationException {
         http.header("x-hexclave-access-token", TOKEN);
 
-        authenticate(c -> new Verification.Accepted(principal(PROJECT + ":restricted")));
+        authenticate(c -> new Verification.Accepted(EmulatedPrincipals.principal(UserClass.RESTRICTED)));
 
         assertThat(http.loggedInGroups).containsExactlyInAnyOrder("authenticated", "restricted");
     }
@@ -171,10 +161,7 @@ class HexclaveHttpAuthenticationMechanismTest {
         http.header("Authorization", "Bearer stackauth_" + Base64.getEncoder().encodeToString(json.getBytes()));
 
         assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
-        assertThat(verified).singleElement().satisfies(c -> {
-            assertThat(c.source()).isEqualTo(CredentialSource.AUTHORIZATION_HEADER);
-            assertThat(c.refreshToken().orElseThrow().value()).isEqualTo("refresh-1");
-        });
+        assertThat(verified).singleElement().satisfies(t -> assertThat(t.raw()).isEqualTo(TOKEN));
     }
 
     @Test
@@ -200,12 +187,12 @@ class HexclaveHttpAuthenticationMechanismTest {
 
         assertThat(status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
         assertThat(http.status).isEqualTo(401);
-        assertThat(http.responseHeaders.get("WWW-Authenticate")).isEqualTo(reason.wwwAuthenticate())
+        assertThat(http.responseHeaders.get("WWW-Authenticate")).isEqualTo(Challenge.unauthorized(reason).wwwAuthenticate())
                 .contains("invalid_token").doesNotContain(TOKEN).doesNotContain("eyJ");
+        assertThat(http.responseHeaders).containsEntry("Cache-Control", "no-store");
         assertThat(http.loggedIn).isNull();
         assertThat(http.attributes).doesNotContainKey(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE)
-                .containsEntry(HexclaveHttpAuthenticationMechanism.REJECTION_ATTRIBUTE,
-                        new HexclaveHttpAuthenticationMechanism.Rejection(401, reason.wwwAuthenticate()));
+                .containsEntry(HexclaveHttpAuthenticationMechanism.CHALLENGE_ATTRIBUTE, Challenge.unauthorized(reason));
     }
 
     @Test
@@ -249,6 +236,6 @@ class HexclaveHttpAuthenticationMechanismTest {
                         "%7B%22refresh_token%22%3A%22refresh-1%22%2C%22updated_at_millis%22%3A1%7D");
 
         assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
-        assertThat(verified).singleElement().satisfies(c -> assertThat(c.source()).isEqualTo(CredentialSource.COOKIE));
+        assertThat(verified).singleElement().satisfies(t -> assertThat(t.raw()).isEqualTo(TOKEN));
     }
 }

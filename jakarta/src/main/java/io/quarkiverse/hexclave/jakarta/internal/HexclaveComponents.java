@@ -30,7 +30,7 @@ public class HexclaveComponents {
 
     private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(ConfigLookup.defaults()));
     private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
-    private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> new HexclaveTokenVerifier(settings()));
+    private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> HexclaveTokenVerifier.create(settings()));
     private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
 
     /** Reads the settings when the application starts, so that a configuration mistake fails the deployment. */
@@ -48,7 +48,10 @@ public class HexclaveComponents {
         return credentials.get();
     }
 
-    /** The application's token verifier (one JWKS cache and verified-token cache per application). */
+    /**
+     * The application's token verifier, in the configured {@code hexclave.verification.mode} (one JWKS cache and
+     * verified-token cache per application).
+     */
     public HexclaveTokenVerifier verifier() {
         return verifier.get();
     }
@@ -60,6 +63,7 @@ public class HexclaveComponents {
 
     @PreDestroy
     void close() {
+        verifier.ifCreated(HexclaveTokenVerifier::close);
         client.ifCreated(HexclaveClient::close);
     }
 

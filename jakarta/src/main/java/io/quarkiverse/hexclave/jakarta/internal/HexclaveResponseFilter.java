@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import io.quarkiverse.hexclave.jakarta.HexclaveHttpAuthenticationMechanism;
+import io.quarkiverse.hexclave.verifier.Challenge;
 
 /**
  * Applies the mechanism's decision to the response, the same way on every server:
@@ -33,9 +34,9 @@ public class HexclaveResponseFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Object rejection = request.getAttribute(HexclaveHttpAuthenticationMechanism.REJECTION_ATTRIBUTE);
-        if (rejection instanceof HexclaveHttpAuthenticationMechanism.Rejection r && !response.isCommitted()) {
-            r.applyTo(response);
+        Object challenge = request.getAttribute(HexclaveHttpAuthenticationMechanism.CHALLENGE_ATTRIBUTE);
+        if (challenge instanceof Challenge c && !response.isCommitted()) {
+            HexclaveHttpAuthenticationMechanism.send(c, response);
             return;
         }
         if (request.getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE) == null) {

@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.hexclave.jakarta.HexclaveHttpAuthenticationMechanism;
+import io.quarkiverse.hexclave.verifier.Challenge;
+import io.quarkiverse.hexclave.verifier.RejectionReason;
 
 class HexclaveResponseFilterTest {
 
@@ -82,14 +84,16 @@ class HexclaveResponseFilterTest {
 
     @Test
     void rejectedRequestIsAnsweredWithTheRejectionAndNeverReachesTheApplication() throws Exception {
-        attributes.put(HexclaveHttpAuthenticationMechanism.REJECTION_ATTRIBUTE,
-                new HexclaveHttpAuthenticationMechanism.Rejection(401, "Bearer error=\"invalid_token\""));
+        attributes.put(HexclaveHttpAuthenticationMechanism.CHALLENGE_ATTRIBUTE,
+                Challenge.unauthorized(RejectionReason.EXPIRED));
 
         filter((req, res) -> {
         });
 
         assertThat(chainCalled).isFalse();
         assertThat(errors).containsExactly(401);
-        assertThat(headers).containsEntry("WWW-Authenticate", List.of("Bearer error=\"invalid_token\""));
+        assertThat(headers).containsEntry("WWW-Authenticate",
+                List.of("Bearer error=\"invalid_token\", error_description=\"token expired\""))
+                .containsEntry("Cache-Control", List.of("no-store"));
     }
 }
