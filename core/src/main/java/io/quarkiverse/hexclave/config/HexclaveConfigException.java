@@ -15,18 +15,25 @@ public class HexclaveConfigException extends IllegalStateException {
 
     /** Where the rendered key goes in a problem text; without it, the key leads the message. */
     public static final String KEY = "{key}";
+    /** Where the prefix goes when a problem text names another key too ({@code {prefix}secret-server-key}). */
+    public static final String PREFIX = "{prefix}";
 
     private final String key;
     private final String problem;
 
     /**
      * @param key the key at fault, relative to the prefix (e.g. {@code http.read-timeout})
-     * @param problem what is wrong and how to fix it; {@value #KEY} marks where the key is named
+     * @param problem what is wrong and how to fix it; {@value #KEY} marks where the key is named, {@value #PREFIX}
+     *        the prefix of any other key it names
      */
     public HexclaveConfigException(String key, String problem) {
-        super(render(HexclaveSettings.Keys.PREFIX, key, problem));
-        this.key = Objects.requireNonNull(key, "key");
-        this.problem = Objects.requireNonNull(problem, "problem");
+        this(HexclaveSettings.Keys.PREFIX, key, problem);
+    }
+
+    private HexclaveConfigException(String prefix, String key, String problem) {
+        super(render(prefix, Objects.requireNonNull(key, "key"), Objects.requireNonNull(problem, "problem")));
+        this.key = key;
+        this.problem = problem;
     }
 
     /** A problem that is not about one key. */
@@ -41,6 +48,16 @@ public class HexclaveConfigException extends IllegalStateException {
         return Optional.ofNullable(key);
     }
 
+    /** The same problem, with the key named under {@code prefix} (e.g. {@code quarkus.hexclave.}). */
+    public HexclaveConfigException renderedFor(String prefix) {
+        if (key == null) {
+            return this;
+        }
+        HexclaveConfigException rendered = new HexclaveConfigException(prefix, key, problem);
+        rendered.setStackTrace(getStackTrace());
+        return rendered;
+    }
+
     /** The message, naming the key under {@code prefix} (e.g. {@code quarkus.hexclave.}). */
     public String messageFor(String prefix) {
         return key == null ? problem : render(prefix, key, problem);
@@ -48,6 +65,7 @@ public class HexclaveConfigException extends IllegalStateException {
 
     private static String render(String prefix, String key, String problem) {
         String fullKey = prefix + key;
-        return problem.contains(KEY) ? problem.replace(KEY, fullKey) : fullKey + ": " + problem;
+        String text = problem.replace(PREFIX, prefix);
+        return text.contains(KEY) ? text.replace(KEY, fullKey) : fullKey + ": " + text;
     }
 }

@@ -175,7 +175,8 @@ public record HexclaveSettings(
         if (verificationMode != VerificationMode.JWT && secretServerKey.isEmpty()) {
             throw new HexclaveConfigException(Keys.VERIFICATION_MODE, "{key}=" + verificationMode.name()
                     .toLowerCase(Locale.ROOT) + " asks Hexclave about every token and needs the secret server key: set "
-                    + Keys.PREFIX + Keys.SECRET_SERVER_KEY + " (or the environment variable HEXCLAVE_SECRET_SERVER_KEY)");
+                    + HexclaveConfigException.PREFIX + Keys.SECRET_SERVER_KEY
+                    + " (or the environment variable HEXCLAVE_SECRET_SERVER_KEY)");
         }
     }
 

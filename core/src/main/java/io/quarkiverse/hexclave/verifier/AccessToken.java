@@ -131,6 +131,11 @@ public final class AccessToken {
         return parsed() instanceof Parsed.Readable r ? r.claims() : null;
     }
 
+    /** The unverified JOSE header, parsed once; {@code null} when the token is unreadable. */
+    public Map<String, Object> unverifiedHeader() {
+        return parsed() instanceof Parsed.Readable r ? r.header() : null;
+    }
+
     @Override
     public String toString() {
         return "AccessToken[" + (malformation == null ? raw.length() + " chars" : malformation.reason()) + "]";

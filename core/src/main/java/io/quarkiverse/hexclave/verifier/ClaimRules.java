@@ -128,7 +128,7 @@ final class ClaimRules {
                 return invalid(RejectionReason.MISSING_CLAIM, "claim " + optionalString + " must be a string");
             }
         }
-        return new Outcome.Valid(VerifiedClaims.of(c, audClass, restricted, reason, iat, exp, digest));
+        return new Outcome.Valid(VerifiedClaims.of(c, audClass, restricted, reason, iat, exp, ctx.issuers(), digest));
     }
 
     /**

@@ -29,7 +29,6 @@ import io.quarkiverse.hexclave.runtime.internal.HexclaveUserProducer;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
-import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
 import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
 import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
 import io.quarkiverse.hexclave.runtime.security.HexclaveAuthMechanism;
@@ -129,19 +128,16 @@ class HexclaveProcessor {
         return new RunTimeConfigBuilderBuildItem(HexclaveConfigFallback.class);
     }
 
-    /** Which per-endpoint user-class annotations the application uses. */
+    /** The endpoints that grant restricted or anonymous users access, by HTTP method and path. */
     @BuildStep
-    UserClassAnnotationsBuildItem findUserClassAnnotations(CombinedIndexBuildItem index, HttpRootPathBuildItem rootPath,
+    UserClassGrantsBuildItem findUserClassGrants(CombinedIndexBuildItem index, HttpRootPathBuildItem rootPath,
             Capabilities capabilities) {
         Config config = ConfigProvider.getConfig();
         String restPath = capabilities.isPresent(Capability.RESTEASY)
                 ? config.getOptionalValue("quarkus.resteasy.path", String.class).orElse("/")
                 : config.getOptionalValue("quarkus.rest.path", String.class).orElse("/");
         String prefix = UserClassEndpointScanner.join(rootPath.getRootPath(), restPath);
-        return new UserClassAnnotationsBuildItem(
-                !index.getIndex().getAnnotations(ALLOW_RESTRICTED_USERS).isEmpty(),
-                !index.getIndex().getAnnotations(ALLOW_ANONYMOUS_USERS).isEmpty(),
-                UserClassEndpointScanner.scan(index.getIndex(), prefix));
+        return new UserClassGrantsBuildItem(UserClassEndpointScanner.scan(index.getIndex(), prefix));
     }
 
     /** The JAX-RS filter that enforces {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}. */
@@ -154,35 +150,29 @@ class HexclaveProcessor {
     }
 
     /**
-     * The run-time objects, as synthetic singletons: settings, verifier, client, credential finder, verification
-     * pipeline. Built at run-time init, so a missing project id fails the start, not the build (Dev Services may
-     * still supply it).
+     * The run-time objects, as synthetic singletons: settings, verifier, client, credential finder, endpoint grants.
+     * Built at run-time init, so a missing project id fails the start, not the build (Dev Services may still supply
+     * it).
      */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void registerRuntimeBeans(HexclaveRecorder recorder, HexclaveBuildTimeConfig buildTimeConfig,
-            UserClassAnnotationsBuildItem annotations, ShutdownContextBuildItem shutdown,
+            UserClassGrantsBuildItem grants, ShutdownContextBuildItem shutdown,
             BuildProducer<SyntheticBeanBuildItem> beans) {
         var settings = recorder.settings(buildTimeConfig.jcaProvider().orElse(null));
-        var verifier = recorder.verifier(settings, annotations.restricted(), annotations.anonymous());
+        var endpoints = recorder.userClassEndpoints(grants.grants());
         var client = recorder.client(settings, shutdown);
 
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveSettings.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(settings).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveTokenVerifier.class).scope(Singleton.class)
-                .unremovable().setRuntimeInit().runtimeValue(verifier).done());
+                .unremovable().setRuntimeInit().runtimeValue(recorder.verifier(settings, endpoints, shutdown)).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveClient.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(client).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveCredentials.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.credentials(settings)).done());
-        beans.produce(SyntheticBeanBuildItem.configure(VerificationPipeline.class).scope(Singleton.class)
-                .unremovable().setRuntimeInit()
-                .runtimeValue(recorder.pipeline(settings, verifier, annotations.restricted(), annotations.anonymous(),
-                        shutdown))
-                .done());
         beans.produce(SyntheticBeanBuildItem.configure(UserClassEndpoints.class).scope(Singleton.class)
-                .unremovable().setRuntimeInit().runtimeValue(recorder.userClassEndpoints(annotations.endpoints()))
-                .done());
+                .unremovable().setRuntimeInit().runtimeValue(endpoints).done());
         beans.produce(SyntheticBeanBuildItem.configure(MechanismOptions.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.mechanismOptions()).done());
         beans.produce(SyntheticBeanBuildItem.configure(CurrentUsers.class).scope(Singleton.class)

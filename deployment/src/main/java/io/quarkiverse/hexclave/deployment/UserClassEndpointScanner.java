@@ -1,6 +1,7 @@
 package io.quarkiverse.hexclave.deployment;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.hexclave.runtime.internal.EndpointGrant;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
+import io.quarkiverse.hexclave.verifier.UserClass;
 
 /**
  * Finds the JAX-RS resource methods annotated (on the method or its class) with {@code @AllowRestrictedUsers} /
@@ -41,32 +44,31 @@ final class UserClassEndpointScanner {
     /**
      * @param prefix the root path and the REST path, joined ({@code /} when both are defaults)
      */
-    static List<String> scan(IndexView index, String prefix) {
+    static List<EndpointGrant> scan(IndexView index, String prefix) {
         String base = join(prefix, applicationPath(index));
-        // method -> flags, in a stable order
-        Map<String, boolean[]> found = new TreeMap<>();
-        collect(index, HexclaveProcessor.ALLOW_RESTRICTED_USERS, base, found, 0);
-        collect(index, HexclaveProcessor.ALLOW_ANONYMOUS_USERS, base, found, 1);
-        List<String> entries = new ArrayList<>();
+        // "<METHOD|*> <template>" -> classes granted, in a stable order
+        Map<String, EnumSet<UserClass>> found = new TreeMap<>();
+        collect(index, HexclaveProcessor.ALLOW_RESTRICTED_USERS, base, found, UserClass.RESTRICTED);
+        collect(index, HexclaveProcessor.ALLOW_ANONYMOUS_USERS, base, found, UserClass.ANONYMOUS);
+        List<EndpointGrant> grants = new ArrayList<>();
         for (var e : found.entrySet()) {
             String[] methodAndTemplate = e.getKey().split(" ", 2);
-            String flags = (e.getValue()[0] ? "R" : "-") + (e.getValue()[1] ? "A" : "-");
             String regex = UserClassEndpoints.templateRegex(methodAndTemplate[1]);
             if (methodAndTemplate[0].equals("*")) {
                 regex = regex.substring(0, regex.length() - 2) + "(?:/.*)?"; // a locator: everything below it
             }
-            entries.add(methodAndTemplate[0] + " " + flags + " " + regex);
+            grants.add(new EndpointGrant(methodAndTemplate[0], regex, List.copyOf(e.getValue())));
         }
-        return entries;
+        return grants;
     }
 
-    private static void collect(IndexView index, DotName annotation, String base, Map<String, boolean[]> found,
-            int flag) {
+    private static void collect(IndexView index, DotName annotation, String base,
+            Map<String, EnumSet<UserClass>> found, UserClass granted) {
         for (AnnotationInstance a : index.getAnnotations(annotation)) {
             if (a.target().kind() == AnnotationTarget.Kind.METHOD) {
                 MethodInfo m = a.target().asMethod();
                 for (String classPath : classPaths(index, m.declaringClass())) {
-                    add(m, base, classPath, found, flag);
+                    add(m, base, classPath, found, granted);
                 }
             } else if (a.target().kind() == AnnotationTarget.Kind.CLASS) {
                 ClassInfo c = a.target().asClass();
@@ -75,7 +77,7 @@ final class UserClassEndpointScanner {
                         for (ClassInfo declaring : List.of(c, holder)) {
                             for (MethodInfo m : declaring.methods()) {
                                 if (httpMethod(m) != null || m.hasDeclaredAnnotation(PATH)) {
-                                    add(m, base, classPath, found, flag);
+                                    add(m, base, classPath, found, granted);
                                 }
                             }
                         }
@@ -85,11 +87,13 @@ final class UserClassEndpointScanner {
         }
     }
 
-    private static void add(MethodInfo m, String base, String classPath, Map<String, boolean[]> found, int flag) {
+    private static void add(MethodInfo m, String base, String classPath, Map<String, EnumSet<UserClass>> found,
+            UserClass granted) {
         String method = httpMethod(m);
         AnnotationInstance path = m.declaredAnnotation(PATH);
         String template = join(join(base, classPath), path == null ? "" : path.value().asString());
-        found.computeIfAbsent((method == null ? "*" : method) + " " + template, k -> new boolean[2])[flag] = true;
+        found.computeIfAbsent((method == null ? "*" : method) + " " + template, k -> EnumSet.noneOf(UserClass.class))
+                .add(granted);
     }
 
     private static String httpMethod(MethodInfo m) {

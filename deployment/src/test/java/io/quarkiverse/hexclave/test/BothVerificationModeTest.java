@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -20,7 +21,7 @@ class BothVerificationModeTest {
     void forgedTokenIsRejectedLocally() {
         given().header("x-hexclave-access-token", SharedEmulator.token(HostileToken.FOREIGN_KEY)).get("/greet")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.BAD_SIGNATURE.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.BAD_SIGNATURE).wwwAuthenticate()));
     }
 
     @Test
@@ -29,6 +30,6 @@ class BothVerificationModeTest {
         given().auth().oauth2(user[1]).get("/greet").then().statusCode(200).body(equalTo("hello " + user[0]));
         SharedEmulator.deleteUser(user[0]);
         given().auth().oauth2(user[1]).get("/greet").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.REVOKED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.REVOKED).wwwAuthenticate()));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWithIgnoringCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -26,7 +27,7 @@ class ChallengeOfOurFailureTest {
     void rejectedHexclaveTokenGetsHexclavesChallengeNotBasics() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.EXPIRED)).get("/greet")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.EXPIRED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.EXPIRED).wwwAuthenticate()));
     }
 
     @Test

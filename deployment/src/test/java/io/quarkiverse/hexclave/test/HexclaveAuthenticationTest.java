@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Default configuration: every credential format but the opt-in cookie is accepted, every bad token answered 401 with its reason. */
@@ -105,7 +106,7 @@ class HexclaveAuthenticationTest {
         String token = SharedEmulator.token(hostile);
         given().header("x-hexclave-access-token", token).get("/greet")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(hostile.expected().wwwAuthenticate()))
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(hostile.expected()).wwwAuthenticate()))
                 .body(emptyString());
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -37,7 +38,7 @@ class LazyAuthenticationTest {
         given().auth().oauth2(user[1]).get("/greet").then().statusCode(200).body(equalTo("hello " + user[0]))
                 .header("Cache-Control", equalTo("private, no-store"));
         given().auth().oauth2(SharedEmulator.token(HostileToken.EXPIRED)).get("/greet")
-                .then().statusCode(401).header("WWW-Authenticate", equalTo(RejectionReason.EXPIRED.wwwAuthenticate()));
+                .then().statusCode(401).header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.EXPIRED).wwwAuthenticate()));
         given().get("/greet").then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer"));
     }
 
@@ -46,6 +47,6 @@ class LazyAuthenticationTest {
         String token = SharedEmulator.token(HostileToken.RESTRICTED);
         given().auth().oauth2(token).get("/classes/onboarding").then().statusCode(200);
         given().auth().oauth2(token).get("/classes/members").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 }

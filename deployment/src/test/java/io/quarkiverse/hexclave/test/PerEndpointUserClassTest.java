@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -37,10 +38,10 @@ class PerEndpointUserClassTest {
                 .body(equalTo("roles restricted"));
         given().auth().oauth2(token).get("/guest").then().statusCode(200);
         given().auth().oauth2(token).get("/classes/members").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()))
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()))
                 .body(emptyString());
         given().auth().oauth2(token).get("/greet").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test
@@ -54,7 +55,7 @@ class PerEndpointUserClassTest {
         String token = SharedEmulator.token(HostileToken.ANONYMOUS);
         given().auth().oauth2(token).get("/guest").then().statusCode(200);
         given().auth().oauth2(token).get("/classes/onboarding").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED).wwwAuthenticate()));
         given().auth().oauth2(token).get("/classes/members").then().statusCode(401);
     }
 }

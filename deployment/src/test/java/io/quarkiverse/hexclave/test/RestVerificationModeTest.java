@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -28,13 +29,13 @@ class RestVerificationModeTest {
         given().auth().oauth2(user[1]).get("/greet").then().statusCode(200);
         SharedEmulator.deleteUser(user[0]);
         given().auth().oauth2(user[1]).get("/greet").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.REVOKED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.REVOKED).wwwAuthenticate()));
     }
 
     @Test
     void expiredTokenIsRefusedByHexclave() {
         given().header("x-hexclave-access-token", SharedEmulator.token(HostileToken.EXPIRED)).get("/greet")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.EXPIRED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.EXPIRED).wwwAuthenticate()));
     }
 }

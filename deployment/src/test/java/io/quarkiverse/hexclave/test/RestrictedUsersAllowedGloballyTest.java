@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -27,6 +28,6 @@ class RestrictedUsersAllowedGloballyTest {
     void anonymousUserIsStillRejected() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.ANONYMOUS)).get("/greet")
                 .then().statusCode(401).header("WWW-Authenticate",
-                        equalTo(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED.wwwAuthenticate()));
+                        equalTo(Challenge.unauthorized(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -25,21 +26,21 @@ class UserClassFailsClosedLazyTest {
     void restrictedUserIsNotAuthenticatedOnAnUnannotatedEndpointReadingTheIdentity() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).get("/whoami")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test
     void anonymousUserIsNotAuthenticatedOnAnUnannotatedEndpointReadingTheIdentity() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.ANONYMOUS)).get("/whoami")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test
     void restrictedUserIsRefusedByAnAuthenticatedPolicyOnAVertxRoute() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).get("/vertx/secret")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test
@@ -54,7 +55,7 @@ class UserClassFailsClosedLazyTest {
     void restrictedUserIsRefusedOnAnotherMethodOfAnAnnotatedClass() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).get("/classes/members")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -23,14 +24,14 @@ class UserClassFailsClosedVertxTest {
     void restrictedUserIsRefusedByAnAuthenticatedPolicyOnAVertxRoute() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).get("/vertx/secret")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test
     void anonymousUserIsRefusedByAnAuthenticatedPolicyOnAVertxRoute() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.ANONYMOUS)).get("/vertx/secret")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -29,14 +30,14 @@ class UserClassPrefixedPathsTest {
     void restrictedUserCannotUseAnotherHttpMethodOnTheSamePath() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).delete("/api/items/7")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test
     void restrictedUserIsRefusedOnAnUnannotatedEndpoint() {
         given().auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).get("/api/whoami")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkiverse.hexclave.config.VerificationMode;
+import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -116,13 +118,14 @@ public interface HexclaveConfig {
      * state-changing endpoints are protected against CSRF.
      */
     @ConfigDocDefault("all but cookie")
-    Optional<List<String>> credentialSources();
+    Optional<List<CredentialSource>> credentialSources();
 
     /**
-     * How many verified tokens are remembered (by their SHA-256) until they expire, so that a token presented again
-     * is not verified again. {@code 0} turns the cache off.
+     * How many verified tokens are remembered until they expire, so that a token presented again is not verified
+     * again. The cache is bounded in bytes: this many KiB of heap (a typical Hexclave token's entry weighs well under
+     * 1 KiB), evicting the least valuable entries one at a time. {@code 0} turns the cache off.
      */
-    @WithDefault("10000")
+    @WithDefault("50000")
     int verifiedTokenCacheSize();
 
     /**

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
-import io.quarkiverse.hexclave.runtime.devui.DevServicesEmulator;
-import io.quarkiverse.hexclave.runtime.devui.EmulatorUsers;
-import io.quarkiverse.hexclave.runtime.devui.SignedInUser;
+import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devservices.EmulatorUsers;
+import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 import io.quarkiverse.hexclave.testing.internal.CurrentTestUser;
 import io.quarkiverse.hexclave.verifier.UserClass;
 

@@ -9,7 +9,7 @@ import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.quarkiverse.hexclave.emulator.junit.WithHexclaveEmulator;
-import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
+import io.quarkiverse.hexclave.verifier.JwtTokenVerifier;
 import io.quarkiverse.hexclave.verifier.Verification;
 
 /** Plain JUnit 5 (no Quarkus): the emulator's own extension comes with this artifact. */
@@ -19,7 +19,7 @@ class EmulatorExtensionReexportTest {
     @Test
     void plainJUnitTestGetsAnEmulatorWhoseTokensVerify(HexclaveEmulator emulator) {
         EmulatedUser ada = emulator.createUser(NewUser.withEmail("ada@example.com").displayName("Ada").build());
-        HexclaveTokenVerifier verifier = new HexclaveTokenVerifier(
+        JwtTokenVerifier verifier = new JwtTokenVerifier(
                 HexclaveSettings.builder(emulator.projectId()).apiUrl(emulator.apiUrl()).build());
 
         Verification outcome = verifier.verify(emulator.mintAccessToken(ada));

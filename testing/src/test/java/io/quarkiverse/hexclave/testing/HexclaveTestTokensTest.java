@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.hexclave.runtime.devui.SignedInUser;
+import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkus.test.junit.QuarkusTest;
 

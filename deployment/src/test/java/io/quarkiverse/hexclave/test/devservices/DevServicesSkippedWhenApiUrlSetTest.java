@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
-import io.quarkiverse.hexclave.runtime.devui.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A configured {@code api-url} means a real (or self-hosted) Hexclave: Dev Services stay out of the way. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
-import io.quarkiverse.hexclave.runtime.devui.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

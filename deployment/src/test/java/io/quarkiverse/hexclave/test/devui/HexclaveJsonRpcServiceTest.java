@@ -13,9 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
-import io.quarkiverse.hexclave.runtime.devui.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devui.HexclaveJsonRpcService;
-import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
 import io.quarkiverse.hexclave.test.devservices.WhoAmIResource;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkus.test.QuarkusUnitTest;
@@ -37,8 +36,6 @@ class HexclaveJsonRpcServiceTest {
     @Inject
     HexclaveTokenVerifier verifier;
 
-    @Inject
-    VerificationPipeline pipeline;
 
     @Inject
     HexclaveClient client;
@@ -50,7 +47,7 @@ class HexclaveJsonRpcServiceTest {
 
     @BeforeEach
     void createService() {
-        service = new HexclaveJsonRpcService(settings, verifier, pipeline, client, emulator);
+        service = new HexclaveJsonRpcService(settings, verifier, client, emulator);
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewUser;
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,7 +91,7 @@ class HexclaveSecurityTest {
             default -> throw new IllegalArgumentException(reasonName);
         };
         given().header("x-hexclave-access-token", token).get("/greet")
-                .then().statusCode(401).header("WWW-Authenticate", equalTo(reason.wwwAuthenticate())).body(emptyString());
+                .then().statusCode(401).header("WWW-Authenticate", equalTo(Challenge.unauthorized(reason).wwwAuthenticate())).body(emptyString());
     }
 
     @Test
@@ -100,7 +101,7 @@ class HexclaveSecurityTest {
         String token = emulator.mintAccessToken(restricted);
         given().auth().oauth2(token).get("/onboarding").then().statusCode(200).body(equalTo("finish onboarding"));
         given().auth().oauth2(token).get("/greet").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(RejectionReason.RESTRICTED_USER_NOT_ALLOWED.wwwAuthenticate()));
+                .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.RESTRICTED_USER_NOT_ALLOWED).wwwAuthenticate()));
         given().auth().oauth2(emulator.mintAccessToken(newUser())).get("/onboarding")
                 .then().statusCode(200).body(equalTo("all done"));
     }

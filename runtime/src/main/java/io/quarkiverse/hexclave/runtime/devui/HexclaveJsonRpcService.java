@@ -1,7 +1,5 @@
 package io.quarkiverse.hexclave.runtime.devui;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +13,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
-import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
+import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devservices.EmulatorUsers;
+import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
+import io.quarkiverse.hexclave.verifier.AccessToken;
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.JwksStatus;
@@ -36,21 +36,17 @@ import io.quarkiverse.hexclave.verifier.Verification;
 public class HexclaveJsonRpcService {
 
     private static final Logger LOG = Logger.getLogger(HexclaveJsonRpcService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
     private final HexclaveSettings settings;
     private final HexclaveTokenVerifier verifier;
-    private final VerificationPipeline pipeline;
     private final EmulatorUsers users;
     private final Instance<DevServicesEmulator> emulator;
 
     @Inject
-    public HexclaveJsonRpcService(HexclaveSettings settings, HexclaveTokenVerifier verifier,
-            VerificationPipeline pipeline, HexclaveClient client, Instance<DevServicesEmulator> emulator) {
+    public HexclaveJsonRpcService(HexclaveSettings settings, HexclaveTokenVerifier verifier, HexclaveClient client,
+            Instance<DevServicesEmulator> emulator) {
         this.settings = settings;
         this.verifier = verifier;
-        this.pipeline = pipeline;
         this.users = new EmulatorUsers(client);
         this.emulator = emulator;
     }
@@ -106,14 +102,14 @@ public class HexclaveJsonRpcService {
         out.put("issuerOrigins", settings.issuerOrigins());
         out.put("secretServerKey", settings.secretServerKey().map(s -> mask(s.value())).orElse("(not set)"));
         out.put("publishableClientKey", settings.publishableClientKey().orElse("(not set)"));
-        out.put("verificationMode", pipeline.mode().name().toLowerCase(Locale.ROOT));
+        out.put("verificationMode", settings.verificationMode().name().toLowerCase(Locale.ROOT));
         out.put("allowRestrictedUsers", settings.allowRestrictedUsers());
         out.put("allowAnonymousUsers", settings.allowAnonymousUsers());
         out.put("credentialSources", settings.credentialSources().stream().map(Enum::name).sorted().toList());
         out.put("clockSkew", settings.clockSkew().toString());
         out.put("jwksCacheTime", settings.jwksCacheTime().toString());
         out.put("jwksRefreshCooldown", settings.jwksRefreshCooldown().toString());
-        out.put("jwksUri", settings.jwksUri().toString());
+        verifier.signingKeys().ifPresent(keys -> out.put("jwksUri", keys.status().uri().toString()));
         emulator.stream().findFirst().ifPresent(e -> out.put("demoUser", e.demoUserEmail()));
         out.put("httpPort", ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class)
                 .orElse(8080));
@@ -122,13 +118,18 @@ public class HexclaveJsonRpcService {
 
     /** The JWKS cache: the keys held, when fetched, when due, the last error. */
     public Map<String, Object> jwksStatus() {
-        return status(verifier.jwksStatus());
+        return verifier.signingKeys().map(keys -> status(keys.status()))
+                .orElseGet(() -> error("The application verifies tokens through Hexclave's API (verification mode rest): "
+                        + "it holds no signing keys."));
     }
 
     /** Fetches the keys now, then answers {@link #jwksStatus()}. */
     public Map<String, Object> refreshKeys() {
+        if (verifier.signingKeys().isEmpty()) {
+            return jwksStatus();
+        }
         try {
-            return status(verifier.refreshKeys().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            return status(verifier.signingKeys().get().refresh().toCompletableFuture().get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error("Interrupted");
@@ -150,14 +151,16 @@ public class HexclaveJsonRpcService {
         if (t.regionMatches(true, 0, "Bearer ", 0, 7)) {
             t = t.substring(7).strip();
         }
-        if (t.length() > MAX_TOKEN_LENGTH) {
-            return error("That is not an access token (longer than " + MAX_TOKEN_LENGTH + " characters).");
+        if (t.length() > AccessToken.MAX_LENGTH) {
+            return error("That is not an access token (longer than " + AccessToken.MAX_LENGTH + " characters).");
         }
-        decode(t, 0).ifPresent(h -> out.put("header", h));
-        decode(t, 1).ifPresent(c -> out.put("claims", c));
+        AccessToken accessToken = AccessToken.of(t);
+        Optional.ofNullable(accessToken.unverifiedHeader()).ifPresent(h -> out.put("header", h));
+        Optional.ofNullable(accessToken.unverifiedClaims()).ifPresent(c -> out.put("claims", c));
         Verification outcome;
         try {
-            outcome = pipeline.verify(t);
+            // As the application does, on an endpoint that admits every class some endpoint admits.
+            outcome = verifier.verify(accessToken, verifier.policy().anywhere());
         } catch (KeysUnavailableException e) {
             out.put("accepted", false);
             out.put("reason", "KEYS_UNAVAILABLE");
@@ -180,7 +183,7 @@ public class HexclaveJsonRpcService {
             principal.put("issuedAt", p.issuedAt().toString());
             principal.put("expiresAt", p.expiresAt().toString());
             principal.put("groups", List.copyOf(p.getGroups()));
-            principal.put("admittedOnEveryEndpoint", pipeline.admittedEverywhere(p.userClass()));
+            principal.put("admittedOnEveryEndpoint", verifier.policy().admitsEverywhere(p.userClass()));
             out.put("principal", principal);
         } else {
             Verification.Rejected rejected = (Verification.Rejected) outcome;
@@ -188,7 +191,7 @@ public class HexclaveJsonRpcService {
             out.put("reason", rejected.reason().name());
             out.put("description", rejected.reason().description());
             out.put("detail", rejected.detail());
-            out.put("wwwAuthenticate", rejected.reason().wwwAuthenticate());
+            out.put("wwwAuthenticate", Challenge.unauthorized(rejected.reason()).wwwAuthenticate());
             hint(rejected, out.get("claims")).ifPresent(h -> out.put("hint", h));
         }
         return out;
@@ -248,22 +251,6 @@ public class HexclaveJsonRpcService {
         out.put("lastError", s.lastError().orElse(null));
         out.put("lastErrorAt", s.lastErrorAt().map(Object::toString).orElse(null));
         return out;
-    }
-
-    /** A JWT segment as JSON, without verifying anything; empty when it is not one. */
-    private static Optional<Map<String, Object>> decode(String token, int segment) {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        try {
-            byte[] json = Base64.getUrlDecoder().decode(parts[segment]);
-            return Optional.of(JSON.readValue(new String(json, StandardCharsets.UTF_8),
-                    new TypeReference<Map<String, Object>>() {
-                    }));
-        } catch (Exception e) {
-            return Optional.empty();
-        }
     }
 
     /** {@code ssk_em…****}: enough to tell keys apart, not enough to use one. */

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.JwksStatus;
+import io.quarkiverse.hexclave.verifier.SigningKeys;
 
 /**
  * Ready when Hexclave's signing keys are cached, fetching them first if none are: an instance that cannot verify
@@ -35,9 +36,13 @@ public class HexclaveKeysHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        JwksStatus status = verifier.jwksStatus();
+        if (verifier.signingKeys().isEmpty()) {
+            return HealthCheckResponse.named(NAME).up().withData("verification", "rest: no signing keys to hold").build();
+        }
+        SigningKeys keys = verifier.signingKeys().get();
+        JwksStatus status = keys.status();
         if (!status.hasKeys()) {
-            status = fetch();
+            status = fetch(keys);
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(status.hasKeys())
                 .withData("jwks", status.uri().toString())
@@ -47,15 +52,15 @@ public class HexclaveKeysHealthCheck implements HealthCheck {
         return response.build();
     }
 
-    private JwksStatus fetch() {
+    private JwksStatus fetch(SigningKeys keys) {
         long timeout = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
         try {
-            return verifier.refreshKeys().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
+            return keys.refresh().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // reported through the status below
         }
-        return verifier.jwksStatus();
+        return keys.status();
     }
 }

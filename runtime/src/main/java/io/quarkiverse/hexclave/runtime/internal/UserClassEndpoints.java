@@ -1,57 +1,43 @@
 package io.quarkiverse.hexclave.runtime.internal;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.quarkiverse.hexclave.verifier.UserClass;
 
 /**
- * The JAX-RS endpoints annotated with {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}, as HTTP methods
- * and path patterns collected at build time. The identity provider authenticates a restricted or anonymous user who is
- * not allowed globally only on a request that matches one of them (fail closed: every other route, JAX-RS or not,
- * sees no such user).
- * <p>
- * Each entry is a string {@code "<METHOD|*> <R|-><A|-> <path regex>"}, written by the deployment processor.
+ * The JAX-RS endpoints annotated with {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}, as collected at
+ * build time. The identity provider asks {@link #grantFor} which classes a request's endpoint grants (by HTTP method
+ * and path; the exact JAX-RS method once {@link UserClassFilter} matched it) and hands
+ * {@code policy.admittedOn(grant)} to the verifier: every other route, JAX-RS or not, sees no such user.
  */
 public final class UserClassEndpoints {
 
-    private record Endpoint(String method, boolean restricted, boolean anonymous, Pattern path) {
+    private final List<EndpointGrant> endpoints;
+
+    public UserClassEndpoints(List<EndpointGrant> endpoints) {
+        this.endpoints = List.copyOf(endpoints);
     }
 
-    private final List<Endpoint> endpoints;
-
-    public UserClassEndpoints(List<String> entries) {
-        List<Endpoint> parsed = new ArrayList<>();
-        for (String entry : entries) {
-            String[] parts = entry.split(" ", 3);
-            parsed.add(new Endpoint(parts[0], parts[1].charAt(0) == 'R', parts[1].charAt(1) == 'A',
-                    Pattern.compile(parts[2])));
-        }
-        this.endpoints = List.copyOf(parsed);
+    /** Every grant, for the verifier's policy ({@code anywhere}). */
+    public List<EndpointGrant> all() {
+        return endpoints;
     }
 
-    /** Whether a request {@code method path} reaches an endpoint whose annotation admits users of class {@code c}. */
-    public boolean admits(String method, String path, UserClass c) {
-        if (c == UserClass.NORMAL) {
-            return true;
+    /** The classes the endpoints matching {@code method path} grant; empty when none matches. */
+    public Set<UserClass> grantFor(String method, String path) {
+        if (method == null || path == null || endpoints.isEmpty()) {
+            return Set.of();
         }
-        if (method == null || path == null) {
-            return false;
-        }
-        for (Endpoint e : endpoints) {
-            boolean classAdmitted = c == UserClass.ANONYMOUS ? e.anonymous() : e.restricted() || e.anonymous();
-            if (classAdmitted && methodMatches(e.method(), method) && e.path().matcher(path).matches()) {
-                return true;
+        EnumSet<UserClass> grant = EnumSet.noneOf(UserClass.class);
+        for (EndpointGrant e : endpoints) {
+            if (e.matches(method, path)) {
+                grant.addAll(e.grant());
             }
         }
-        return false;
-    }
-
-    private static boolean methodMatches(String declared, String actual) {
-        return declared.equals("*") || declared.equalsIgnoreCase(actual)
-                // JAX-RS answers HEAD with the GET method.
-                || (declared.equals("GET") && actual.equalsIgnoreCase("HEAD"));
+        return grant;
     }
 
     /** A path template ({@code /a/{id}/{rest: .*}}) turned into an anchored regular expression. */

@@ -1,6 +1,7 @@
 package io.quarkiverse.hexclave.runtime.internal;
 
 import java.lang.reflect.Method;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
@@ -10,37 +11,34 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
 import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
-import io.quarkiverse.hexclave.verifier.RejectionReason;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Second, exact-method layer of {@link AllowRestrictedUsers} / {@link AllowAnonymousUsers} (the first is the identity
- * provider, which authenticates such users only on requests whose HTTP method and path match an annotated endpoint):
- * a restricted or anonymous Hexclave user who is not allowed globally reaches only the JAX-RS methods (or classes)
- * carrying the matching annotation; elsewhere the request is answered 401 with the RFC 6750 challenge.
+ * provider, which admits such users only on requests whose HTTP method and path match an annotated endpoint): a
+ * restricted or anonymous Hexclave user who is not admitted globally reaches only the JAX-RS methods (or classes)
+ * carrying the matching annotation; elsewhere the request is answered with the 401 {@link Challenge}.
  * <p>
- * It also records the matched method's annotations in the routing context
- * ({@link #ENDPOINT_USER_CLASSES_KEY}), so that an identity resolved later (lazy authentication, when the endpoint
- * first reads it) is checked against the exact method too.
+ * It also records the matched method's grant in the routing context ({@link #ENDPOINT_GRANT_KEY}), so that an
+ * identity resolved later (lazy authentication, when the endpoint first reads it) is checked against the exact method.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class UserClassFilter implements ContainerRequestFilter {
 
-    /**
-     * Routing-context key of the user classes the matched JAX-RS method admits: {@code "R"} (restricted) and/or
-     * {@code "A"} (anonymous, implying restricted), as a string such as {@code "RA"} or {@code ""}.
-     */
-    public static final String ENDPOINT_USER_CLASSES_KEY = "io.quarkiverse.hexclave.endpoint-user-classes";
+    /** Routing-context key of the {@code Set<UserClass>} the matched JAX-RS method grants. */
+    public static final String ENDPOINT_GRANT_KEY = "io.quarkiverse.hexclave.endpoint-grant";
 
     @Context
     ResourceInfo resourceInfo;
@@ -49,39 +47,28 @@ public class UserClassFilter implements ContainerRequestFilter {
     @Inject
     RoutingContext routingContext;
 
-    /** Looked up per request: REST providers are created at static init, before the pipeline exists. */
+    /** Looked up per request: REST providers are created at static init, before the verifier exists. */
     @Inject
-    Instance<VerificationPipeline> pipelines;
+    Instance<HexclaveTokenVerifier> verifiers;
 
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
         Class<?> type = resourceInfo.getResourceClass();
-        boolean restricted = annotated(method, type, AllowRestrictedUsers.class);
-        boolean anonymous = annotated(method, type, AllowAnonymousUsers.class);
-        routingContext.put(ENDPOINT_USER_CLASSES_KEY, (restricted ? "R" : "") + (anonymous ? "A" : ""));
+        Set<UserClass> grant = UserClassPolicy.grant(annotated(method, type, AllowRestrictedUsers.class),
+                annotated(method, type, AllowAnonymousUsers.class));
+        routingContext.put(ENDPOINT_GRANT_KEY, grant);
         if (!(routingContext.user() instanceof QuarkusHttpUser user)
                 || !(user.getSecurityIdentity().getPrincipal() instanceof HexclavePrincipal principal)) {
             return; // not authenticated (yet: the identity provider reads the key above), or not by Hexclave
         }
-        VerificationPipeline pipeline = pipelines.get();
-        if (!pipeline.admitted(principal, restricted, anonymous)) {
-            RejectionReason reason = principal.userClass() == UserClass.ANONYMOUS
-                    ? RejectionReason.ANONYMOUS_USER_NOT_ALLOWED
-                    : RejectionReason.RESTRICTED_USER_NOT_ALLOWED;
-            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, reason.wwwAuthenticate())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+        Set<UserClass> admitted = verifiers.get().policy().admittedOn(grant);
+        var refusal = UserClassPolicy.refusal(principal.userClass(), admitted);
+        if (refusal != null) {
+            Response.ResponseBuilder response = Response.status(Response.Status.UNAUTHORIZED);
+            Challenge.unauthorized(refusal.reason()).headers().forEach(response::header);
+            request.abortWith(response.build());
         }
-    }
-
-    /** Whether an endpoint whose annotations are {@code userClasses} (see {@link #ENDPOINT_USER_CLASSES_KEY}) admits c. */
-    public static boolean admits(String userClasses, UserClass c) {
-        return switch (c) {
-            case NORMAL -> true;
-            case RESTRICTED -> userClasses.indexOf('R') >= 0 || userClasses.indexOf('A') >= 0;
-            case ANONYMOUS -> userClasses.indexOf('A') >= 0;
-        };
     }
 
     private static boolean annotated(Method method, Class<?> type,

@@ -14,8 +14,9 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
-import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
 import io.quarkiverse.hexclave.runtime.internal.VertxRequestView;
+import io.quarkiverse.hexclave.verifier.Challenge;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -32,11 +33,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Finds a Hexclave credential in an HTTP request and hands it to {@link HexclaveIdentityProvider}.
  * <p>
- * Nothing Hexclave-shaped in the request, a raw bearer JWT that Hexclave did not issue, or a raw bearer token that
- * cannot even be read (too long, for instance): a {@code null} identity,
- * so other mechanisms (smallrye-jwt, OIDC, Basic …) get their turn. A Hexclave credential that cannot be read, or a
- * token that fails verification: 401 with an RFC 6750 {@code WWW-Authenticate} challenge naming the reason and an
- * empty body. Hexclave's keys unreachable: {@code quarkus.hexclave.keys-unavailable-status} (503).
+ * Nothing Hexclave-shaped in the request, or a raw bearer token that is not this project's (another issuer, an opaque
+ * or oversized token): a {@code null} identity, so other mechanisms (smallrye-jwt, OIDC, Basic …) get their turn. A
+ * Hexclave credential that cannot be read, or a token that fails verification: the core's 401 {@link Challenge} (an
+ * RFC 6750 {@code WWW-Authenticate} naming the reason) with an empty body. Hexclave's keys unreachable: the
+ * keys-unavailable challenge with {@code quarkus.hexclave.keys-unavailable-status} (503).
  */
 @ApplicationScoped
 public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
@@ -44,15 +45,11 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     /** The authentication scheme, usable in {@code quarkus.http.auth.permission.<name>.auth-mechanism}. */
     public static final String SCHEME = "hexclave";
 
-    /** Routing-context key of the {@link RejectionReason} of a failed attempt. */
-    public static final String REJECTION_KEY = "io.quarkiverse.hexclave.rejection";
-    /** Routing-context key set when Hexclave's keys could not be obtained. */
-    public static final String KEYS_UNAVAILABLE_KEY = "io.quarkiverse.hexclave.keys-unavailable";
-
-    /** Seconds a client should wait after a 503 (keys unavailable); the Jakarta adapter sends the same. */
-    static final String RETRY_AFTER_SECONDS = "10";
-    /** {@code Cache-Control} of every 401 / 503 this mechanism answers. */
-    public static final String NO_STORE = "no-store";
+    /**
+     * Routing-context key, and {@link AuthenticationFailedException} attribute, of the {@link Challenge} a failed
+     * attempt is answered with: the one way a rejection travels from the provider to {@link #getChallenge}.
+     */
+    public static final String CHALLENGE_KEY = "io.quarkiverse.hexclave.challenge";
 
     private static final Logger LOG = Logger.getLogger(HexclaveAuthMechanism.class);
     private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(
@@ -61,14 +58,14 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
             .of(TokenAuthenticationRequest.class);
 
     private final HexclaveCredentials credentials;
-    private final VerificationPipeline pipeline;
+    private final HexclaveTokenVerifier verifier;
     private final MechanismOptions options;
 
     @Inject
-    public HexclaveAuthMechanism(HexclaveCredentials credentials, VerificationPipeline pipeline,
+    public HexclaveAuthMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier,
             MechanismOptions options) {
         this.credentials = credentials;
-        this.pipeline = pipeline;
+        this.verifier = verifier;
         this.options = options;
     }
 
@@ -76,21 +73,14 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         CredentialLookup lookup = credentials.find(new VertxRequestView(context.request()));
         if (lookup instanceof CredentialLookup.Malformed malformed) {
-            if (malformed.source() == CredentialSource.BEARER_TOKEN) {
-                // A raw bearer token we cannot read (an OIDC / smallrye-jwt token over 16 KiB, say) is not
-                // necessarily ours: decline it, so that its own mechanism can verify it.
-                LOG.debugf("Unreadable bearer token declined: %s", malformed.detail());
-                return Uni.createFrom().nullItem();
-            }
             LOG.debugf("Hexclave credential in %s is malformed: %s", malformed.source(), malformed.detail());
-            return fail(context, RejectionReason.MALFORMED);
+            return fail(context, Challenge.unauthorized(RejectionReason.MALFORMED));
         }
         if (!(lookup instanceof CredentialLookup.Found found) || found.credential().accessToken().isEmpty()) {
             return Uni.createFrom().nullItem(); // nothing for us: let the other mechanisms try
         }
         HexclaveCredential credential = found.credential();
-        String token = credential.accessToken().get().value();
-        if (credential.source() == CredentialSource.BEARER_TOKEN && !pipeline.isHexclaveIssued(token)) {
+        if (credential.source() == CredentialSource.BEARER && !verifier.recognises(credential.token())) {
             return Uni.createFrom().nullItem(); // a foreign bearer JWT: smallrye-jwt's or OIDC's business
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new HexclaveTokenCredential(credential));
@@ -114,16 +104,8 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
 
     private void onFailure(RoutingContext context, Throwable failure) {
         markOurFailure(context);
-        if (failure instanceof AuthenticationFailedException afe) {
-            if (Boolean.TRUE.equals(afe.getAttribute(KEYS_UNAVAILABLE_KEY))) {
-                context.put(KEYS_UNAVAILABLE_KEY, Boolean.TRUE);
-                return;
-            }
-            Object reason = afe.getAttribute(REJECTION_KEY);
-            context.put(REJECTION_KEY, reason instanceof RejectionReason r ? r : RejectionReason.MALFORMED);
-        } else {
-            context.put(REJECTION_KEY, RejectionReason.MALFORMED);
-        }
+        Object challenge = failure instanceof AuthenticationFailedException afe ? afe.getAttribute(CHALLENGE_KEY) : null;
+        context.put(CHALLENGE_KEY, challenge instanceof Challenge c ? c : Challenge.unauthorized(RejectionReason.MALFORMED));
     }
 
     /**
@@ -138,29 +120,29 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         context.put(HttpAuthenticationMechanism.class.getName(), this);
     }
 
-    private Uni<SecurityIdentity> fail(RoutingContext context, RejectionReason reason) {
+    private Uni<SecurityIdentity> fail(RoutingContext context, Challenge challenge) {
         markOurFailure(context);
-        context.put(REJECTION_KEY, reason);
-        return Uni.createFrom().failure(new AuthenticationFailedException(reason.description(),
-                Map.of(REJECTION_KEY, reason)));
+        context.put(CHALLENGE_KEY, challenge);
+        return Uni.createFrom().failure(failure(challenge));
     }
 
-    /**
-     * 401 with the RFC 6750 challenge, or {@code keys-unavailable-status} with {@code Retry-After: 10}; both with
-     * {@code Cache-Control: no-store}, as the Jakarta adapter answers, so no cache keeps an authentication failure.
-     */
+    /** The authentication failure that carries {@code challenge} to {@link #getChallenge}. */
+    static AuthenticationFailedException failure(Challenge challenge) {
+        return new AuthenticationFailedException(
+                challenge.reason() == null ? "Hexclave unavailable" : challenge.reason().description(),
+                Map.of(CHALLENGE_KEY, challenge));
+    }
+
+    /** Renders the {@link Challenge} of this request (a plain {@code Bearer} 401 when there was no credential). */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        Challenge challenge = context.get(CHALLENGE_KEY) instanceof Challenge c ? c
+                : Challenge.unauthorized(RejectionReason.MISSING);
         if (!context.response().headWritten()) {
-            context.response().headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
+            challenge.headers().forEach(context.response().headers()::set);
         }
-        if (Boolean.TRUE.equals(context.get(KEYS_UNAVAILABLE_KEY))) {
-            return Uni.createFrom().item(new ChallengeData(options.keysUnavailableStatus(),
-                    HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS));
-        }
-        RejectionReason reason = context.get(REJECTION_KEY);
-        String challenge = reason == null ? RejectionReason.MISSING.wwwAuthenticate() : reason.wwwAuthenticate();
-        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, challenge));
+        String primary = challenge.wwwAuthenticate() != null ? Challenge.WWW_AUTHENTICATE : Challenge.RETRY_AFTER;
+        return Uni.createFrom().item(new ChallengeData(challenge.status(), primary, challenge.headers().get(primary)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.quarkiverse.hexclave.runtime.security;
 
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,15 +9,17 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
-import io.quarkiverse.hexclave.runtime.internal.VerificationPipeline;
+import io.quarkiverse.hexclave.verifier.AccessToken;
+import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkiverse.hexclave.verifier.Verification;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,32 +34,32 @@ import io.vertx.ext.web.RoutingContext;
  * {@link HexclavePrincipal} and whose roles are its groups ({@code authenticated}, plus {@code restricted} or
  * {@code anonymous}).
  * <p>
- * Declines every other credential (smallrye-jwt's, OIDC's …), so those reach their own providers; raw bearer tokens
- * that Hexclave did not issue never get here ({@link HexclaveAuthMechanism} declines them). Verifies on the calling
- * (I/O) thread when the keys are cached, and on a worker
- * thread when keys must be fetched or Hexclave asked. A rejected token fails with the reason as attribute
- * {@link HexclaveAuthMechanism#REJECTION_KEY}; unreachable keys fail with
- * {@link HexclaveAuthMechanism#KEYS_UNAVAILABLE_KEY}.
+ * Declines every other credential (smallrye-jwt's, OIDC's …), so those reach their own providers. Verifies on the
+ * calling (I/O) thread when no I/O is needed (a token verified before, its key cached), and on a worker thread when
+ * keys must be fetched or Hexclave asked. A rejection fails with the core's {@link Challenge}, which
+ * {@link HexclaveAuthMechanism} renders.
  * <p>
- * A restricted or anonymous user whose class is not allowed globally is authenticated only on a request to an
- * endpoint annotated {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers} that admits the class (matched by
- * HTTP method and path, or exactly by the JAX-RS method once {@link UserClassFilter} ran); on every other request
- * (an unannotated JAX-RS endpoint, a Vert.x route, a permission policy …) the token is rejected with
- * {@link RejectionReason#RESTRICTED_USER_NOT_ALLOWED} / {@link RejectionReason#ANONYMOUS_USER_NOT_ALLOWED}, so such a
- * user never holds an identity outside the endpoints meant for them.
+ * Which user classes pass is the verifier's policy, applied to this request: the global classes, plus those the
+ * endpoint grants ({@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}, matched by HTTP method and path, or
+ * exactly by the JAX-RS method once {@link UserClassFilter} ran). Fail closed: on every other request (an unannotated
+ * endpoint, a Vert.x route, a permission policy …) such a token is rejected, so such a user never holds an identity
+ * outside the endpoints meant for them; and where they do, they do not get the {@code authenticated} role.
  */
 @ApplicationScoped
 public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private static final Logger LOG = Logger.getLogger(HexclaveIdentityProvider.class);
 
-    private final VerificationPipeline pipeline;
+    private final HexclaveTokenVerifier verifier;
     private final UserClassEndpoints endpoints;
+    private final MechanismOptions options;
 
     @Inject
-    public HexclaveIdentityProvider(VerificationPipeline pipeline, UserClassEndpoints endpoints) {
-        this.pipeline = pipeline;
+    public HexclaveIdentityProvider(HexclaveTokenVerifier verifier, UserClassEndpoints endpoints,
+            MechanismOptions options) {
+        this.verifier = verifier;
         this.endpoints = endpoints;
+        this.options = options;
     }
 
     @Override
@@ -71,69 +72,53 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
         if (!(request.getToken() instanceof HexclaveTokenCredential credential)) {
             return Uni.createFrom().nullItem();
         }
-        // Foreign raw bearer tokens were already declined by HexclaveAuthMechanism (the only creator of
-        // HexclaveTokenCredential), which peeks at the issuer before building the request: no second peek here.
+        AccessToken token = credential.credential().token(); // decoded once, by the mechanism's issuer check
+        Set<UserClass> admitted = verifier.policy().admittedOn(endpointGrant(request));
         Optional<Verification> ready;
         try {
-            ready = pipeline.verifyWithoutBlocking(credential.getToken()); // on this (I/O) thread: no network call
+            ready = verifier.verifyWithoutBlocking(token, admitted); // on this (I/O) thread: no I/O
         } catch (RuntimeException e) {
             ready = Optional.empty(); // let the worker-thread path map it
         }
         if (ready.isPresent()) {
             Verification verification = ready.get();
-            return Uni.createFrom().item(() -> identity(verification, credential, request));
+            return Uni.createFrom().item(() -> identity(verification, credential));
         }
-        return context.runBlocking(() -> identity(verify(credential), credential, request));
+        return context.runBlocking(() -> identity(verify(token, admitted), credential));
     }
 
     /** Verifies on a worker thread: keys may have to be fetched, or Hexclave asked. */
-    private Verification verify(HexclaveTokenCredential credential) {
-        Verification verification;
+    private Verification verify(AccessToken token, Set<UserClass> admitted) {
         try {
-            verification = pipeline.verify(credential.getToken());
+            return verifier.verify(token, admitted);
         } catch (KeysUnavailableException e) {
             // Debug, not warn: this happens on every request while the keys are unavailable, and the verifier
             // already logs HEXCLAVE002 once per fetch attempt.
             LOG.debugf("Hexclave signing keys are unavailable, answering the request as unavailable: %s",
                     e.getMessage());
-            throw new AuthenticationFailedException("Hexclave keys unavailable",
-                    Map.of(HexclaveAuthMechanism.KEYS_UNAVAILABLE_KEY, Boolean.TRUE));
+            throw HexclaveAuthMechanism.failure(Challenge.keysUnavailable(options.keysUnavailableStatus()));
         } catch (RuntimeException e) {
             // Never a 500 for a bad token: an unexpected verifier error rejects the token.
             LOG.debugf("Hexclave token verification failed unexpectedly: %s", e.getClass().getName());
-            throw rejected(RejectionReason.MALFORMED);
+            throw HexclaveAuthMechanism.failure(Challenge.unauthorized(RejectionReason.MALFORMED));
         }
-        return verification;
     }
 
-    /** The identity of an accepted token; a rejection becomes the authentication failure carrying its reason. */
-    private SecurityIdentity identity(Verification verification, HexclaveTokenCredential credential,
-            TokenAuthenticationRequest request) {
+    /** The identity of an accepted token; a rejection becomes the authentication failure carrying its challenge. */
+    private SecurityIdentity identity(Verification verification, HexclaveTokenCredential credential) {
         if (LOG.isDebugEnabled()) {
             // Names the thread the outcome was reached on: the I/O thread when keys were cached, a worker otherwise.
-            LOG.debugf("Verifying a Hexclave token from %s on thread %s", credential.source(),
+            LOG.debugf("Verified a Hexclave token from %s on thread %s", credential.source(),
                     Thread.currentThread().getName());
         }
         if (verification instanceof Verification.Rejected rejected) {
             LOG.debugf("Hexclave token rejected: %s", rejected.reason());
-            throw rejected(rejected.reason());
+            throw HexclaveAuthMechanism.failure(Challenge.unauthorized(rejected.reason()));
         }
-        return identity(((Verification.Accepted) verification).principal(), credential, request);
-    }
-
-    private SecurityIdentity identity(HexclavePrincipal principal, HexclaveTokenCredential credential,
-            TokenAuthenticationRequest request) {
+        HexclavePrincipal principal = ((Verification.Accepted) verification).principal();
         Set<String> roles = new LinkedHashSet<>(principal.getGroups());
-        UserClass userClass = principal.userClass();
-        if (!pipeline.admittedEverywhere(userClass)) {
-            // Fail closed: such a user exists only on requests to an endpoint whose annotation admits the class.
-            if (!admittedOnThisRequest(userClass, request)) {
-                LOG.debugf("Hexclave %s user refused: the request does not reach an endpoint that admits the class",
-                        userClass);
-                throw rejected(userClass == UserClass.ANONYMOUS ? RejectionReason.ANONYMOUS_USER_NOT_ALLOWED
-                        : RejectionReason.RESTRICTED_USER_NOT_ALLOWED);
-            }
-            // Not "authenticated": role checks written for full users keep refusing them.
+        if (!verifier.policy().admitsEverywhere(principal.userClass())) {
+            // Admitted only by this endpoint's grant: role checks written for full users keep refusing them.
             roles.remove(HexclavePrincipal.AUTHENTICATED);
         }
         return QuarkusSecurityIdentity.builder()
@@ -145,22 +130,18 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     }
 
     /**
-     * The exact JAX-RS method's annotations when {@link UserClassFilter} already matched it (lazy authentication),
-     * else the build-time list of annotated endpoints by HTTP method and path. No HTTP request: refused.
+     * The classes this request's endpoint grants: the exact JAX-RS method's when {@link UserClassFilter} already matched
+     * it (lazy authentication), else the build-time table by HTTP method and path. No HTTP request: none.
      */
-    private boolean admittedOnThisRequest(UserClass userClass, TokenAuthenticationRequest request) {
+    @SuppressWarnings("unchecked")
+    private Set<UserClass> endpointGrant(TokenAuthenticationRequest request) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         if (rc == null) {
-            return false;
+            return Set.of();
         }
-        if (rc.get(UserClassFilter.ENDPOINT_USER_CLASSES_KEY) instanceof String exact) {
-            return UserClassFilter.admits(exact, userClass);
+        if (rc.get(UserClassFilter.ENDPOINT_GRANT_KEY) instanceof Set<?> exact) {
+            return (Set<UserClass>) exact;
         }
-        return endpoints.admits(rc.request().method().name(), rc.normalizedPath(), userClass);
-    }
-
-    private static AuthenticationFailedException rejected(RejectionReason reason) {
-        return new AuthenticationFailedException(reason.description(),
-                Map.of(HexclaveAuthMechanism.REJECTION_KEY, reason));
+        return endpoints.grantFor(rc.request().method().name(), rc.normalizedPath());
     }
 }

@@ -2,7 +2,7 @@ package io.quarkiverse.hexclave.testing.internal;
 
 import java.util.Optional;
 
-import io.quarkiverse.hexclave.runtime.devui.SignedInUser;
+import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 
 /** The user signed in by {@code @TestHexclaveUser} for the running test (tests of one application run one at a time). */
 public final class CurrentTestUser {

@@ -2,7 +2,7 @@ package io.quarkiverse.hexclave.testing.internal;
 
 import java.lang.reflect.Method;
 
-import io.quarkiverse.hexclave.runtime.devui.SignedInUser;
+import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 import io.quarkiverse.hexclave.testing.HexclaveTestTokens;
 import io.quarkiverse.hexclave.testing.TestHexclaveUser;
 import io.quarkus.arc.Arc;

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.hexclave.runtime.devui.SignedInUser;
+import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 import io.quarkiverse.hexclave.testing.HexclaveTestTokens;
 import io.quarkiverse.hexclave.testing.TestHexclaveUser;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package io.quarkiverse.hexclave.runtime.devui;
+package io.quarkiverse.hexclave.runtime.devservices;
 
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;

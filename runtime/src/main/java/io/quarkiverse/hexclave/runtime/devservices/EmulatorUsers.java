@@ -1,4 +1,4 @@
-package io.quarkiverse.hexclave.runtime.devui;
+package io.quarkiverse.hexclave.runtime.devservices;
 
 import java.net.URI;
 import java.util.Objects;
