@@ -161,4 +161,38 @@ class HexclaveSettingsTest {
         assertThat(SettingsReader.parseDuration("PT1M")).isEqualTo(Duration.ofMinutes(1));
         assertThat(SettingsReader.parseDuration("1m30s")).isEqualTo(Duration.ofSeconds(90));
     }
+
+    @Test
+    void aConfigErrorCarriesItsKeyAndEachAdapterNamesItItsWay() {
+        HexclaveConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> HexclaveSettings.from(ConfigLookup.of(Map.of("hexclave.project-id", PROJECT,
+                        "hexclave.clock-skew", "soon"))), HexclaveConfigException.class);
+        assertThat(e.key()).contains("clock-skew");
+        assertThat(e.getMessage()).startsWith("hexclave.clock-skew");
+        assertThat(e.renderedFor("quarkus.hexclave.").getMessage()).startsWith("quarkus.hexclave.clock-skew")
+                .doesNotContain(" hexclave.clock-skew");
+        assertThat(new HexclaveConfigException("x", "set {prefix}y and {key}").renderedFor("quarkus.hexclave.")
+                .getMessage()).isEqualTo("set quarkus.hexclave.y and quarkus.hexclave.x");
+    }
+
+    @Test
+    void aUrlWithCredentialsIsRefusedWithoutEchoingThemAndOriginsNameTheirOwnKey() {
+        assertThatThrownBy(() -> HexclaveSettings.builder(PROJECT).apiUrl("https://admin:s3cret@api.example.com").build())
+                .hasMessageContaining("hexclave.api-url").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> HexclaveSettings.builder(PROJECT).issuerOrigins(List.of("ftp://auth.example.com")).build())
+                .hasMessageContaining("hexclave.issuer-origins");
+    }
+
+    @Test
+    void theVerificationKeysAreRead() {
+        HexclaveSettings s = HexclaveSettings.from(ConfigLookup.of(Map.of("hexclave.project-id", PROJECT,
+                "hexclave.secret-server-key", "ssk_x", "hexclave.verification.mode", "BOTH",
+                "hexclave.verification.rest-cache-ttl", "2s", "hexclave.verification.rest-cache-size", "7")));
+        assertThat(s.verificationMode()).isEqualTo(VerificationMode.BOTH);
+        assertThat(s.restCacheTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.restCacheSize()).isEqualTo(7);
+        assertThatThrownBy(() -> HexclaveSettings.from(ConfigLookup.of(Map.of("hexclave.project-id", PROJECT,
+                "hexclave.verification.mode", "sometimes")))).hasMessageContaining("hexclave.verification.mode")
+                .hasMessageContaining("jwt, rest or both");
+    }
 }

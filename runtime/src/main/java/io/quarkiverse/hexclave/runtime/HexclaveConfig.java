@@ -122,8 +122,8 @@ public interface HexclaveConfig {
 
     /**
      * How many verified tokens are remembered until they expire, so that a token presented again is not verified
-     * again. The cache is bounded in bytes: this many KiB of heap (a typical Hexclave token's entry weighs well under
-     * 1 KiB), evicting the least valuable entries one at a time. {@code 0} turns the cache off.
+     * again. The cache is bounded in bytes, at this many times 1.5 KiB of heap (a typical Hexclave token's entry weighs
+     * about 1.2 KiB), and evicts the least valuable entries one at a time. {@code 0} turns the cache off.
      */
     @WithDefault("50000")
     int verifiedTokenCacheSize();
