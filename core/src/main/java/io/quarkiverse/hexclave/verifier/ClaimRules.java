@@ -20,6 +20,13 @@ final class ClaimRules {
      * @param skew the leeway on {@code exp} and {@code iat}, in seconds
      */
     record Context(String projectId, Issuers issuers, long now, long skew) {
+
+        /** The context of {@code settings} at the current time of {@code clock}. */
+        static Context now(io.quarkiverse.hexclave.config.HexclaveSettings settings, Issuers issuers,
+                java.time.Clock clock) {
+            return new Context(settings.projectId(), issuers, clock.instant().getEpochSecond(),
+                    settings.clockSkew().getSeconds());
+        }
     }
 
     /** The judgement of verified claims. */

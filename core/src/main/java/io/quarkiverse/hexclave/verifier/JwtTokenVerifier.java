@@ -202,11 +202,11 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         if (malformed != null) {
             return malformed;
         }
-        Set<UserClass> admitted = bounded(requested);
+        Set<UserClass> admitted = policy.bound(requested);
         if (verified != null) {
             VerifiedTokenCache.Entry hit = verified.get(token, jwks::holds);
             if (hit != null) {
-                return admit(new HexclavePrincipal(token.raw(), hit.claims()), admitted);
+                return UserClassPolicy.admit(new HexclavePrincipal(token.raw(), hit.claims()), admitted);
             }
         }
         if (!(token.parsed() instanceof AccessToken.Parsed.Readable parsed)) {
@@ -258,22 +258,11 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
             verified.put(token, new VerifiedTokenCache.Entry(claims, null, token.signaturePart(), parsed.kid(),
                     claims.expiresAt().plus(settings.clockSkew())));
         }
-        return admit(new HexclavePrincipal(token.raw(), claims), bounded(requested));
+        return UserClassPolicy.admit(new HexclavePrincipal(token.raw(), claims), policy.bound(requested));
     }
 
     private ClaimRules.Context context() {
-        return new ClaimRules.Context(settings.projectId(), issuers, clock.instant().getEpochSecond(),
-                settings.clockSkew().getSeconds());
-    }
-
-    /** The requested classes, never beyond those whose keys this verifier fetches. */
-    private Set<UserClass> bounded(Set<UserClass> requested) {
-        return policy.anywhere().containsAll(requested) ? requested : policy.admittedOn(requested);
-    }
-
-    private static Verification admit(HexclavePrincipal principal, Set<UserClass> admitted) {
-        Verification.Rejected refusal = UserClassPolicy.refusal(principal.userClass(), admitted);
-        return refusal != null ? refusal : new Verification.Accepted(principal);
+        return ClaimRules.Context.now(settings, issuers, clock);
     }
 
     private static RuntimeException unwrap(Throwable error) {

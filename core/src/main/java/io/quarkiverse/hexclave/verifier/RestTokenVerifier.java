@@ -159,7 +159,7 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
     @Override
     public CompletionStage<Verification> verifyAsync(AccessToken token, Set<UserClass> requested) {
         try {
-            Set<UserClass> admitted = bounded(requested);
+            Set<UserClass> admitted = policy.bound(requested);
             Verification settled = settle(token, admitted);
             if (settled != null) {
                 return CompletableFuture.completedFuture(settled);
@@ -168,7 +168,7 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
             return client.users().meAsync(new Secret(token.raw())).handle((user, error) -> {
                 Verification v = error == null ? accept(token, claims, user) : reject(unwrap(error));
                 remember(token, v);
-                return v instanceof Verification.Accepted a ? admit(a.principal(), admitted) : v;
+                return v instanceof Verification.Accepted a ? UserClassPolicy.admit(a.principal(), admitted) : v;
             });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(unexpected(e));
@@ -177,7 +177,7 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
 
     @Override
     public Optional<Verification> verifyWithoutBlocking(AccessToken token, Set<UserClass> admitted) {
-        return Optional.ofNullable(settle(token, bounded(admitted)));
+        return Optional.ofNullable(settle(token, policy.bound(admitted)));
     }
 
     @Override
@@ -213,7 +213,7 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
             VerifiedTokenCache.Entry hit = cache.get(token, kid -> true);
             if (hit != null) {
                 return hit.claims() == null ? hit.rejection()
-                        : admit(new HexclavePrincipal(token.raw(), hit.claims()), admitted);
+                        : UserClassPolicy.admit(new HexclavePrincipal(token.raw(), hit.claims()), admitted);
             }
         }
         return null;
@@ -253,17 +253,7 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
     }
 
     private ClaimRules.Context context() {
-        return new ClaimRules.Context(settings.projectId(), issuers, clock.instant().getEpochSecond(),
-                settings.clockSkew().getSeconds());
-    }
-
-    private Set<UserClass> bounded(Set<UserClass> requested) {
-        return policy.anywhere().containsAll(requested) ? requested : policy.admittedOn(requested);
-    }
-
-    private static Verification admit(HexclavePrincipal principal, Set<UserClass> admitted) {
-        Verification.Rejected refusal = UserClassPolicy.refusal(principal.userClass(), admitted);
-        return refusal != null ? refusal : new Verification.Accepted(principal);
+        return ClaimRules.Context.now(settings, issuers, clock);
     }
 
     /** Anything but a Hexclave answer: a fixed message (the cause's message could quote the token), no cause kept. */

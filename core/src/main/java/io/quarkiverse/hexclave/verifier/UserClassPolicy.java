@@ -79,6 +79,17 @@ public record UserClassPolicy(Set<UserClass> global, Set<UserClass> anywhere) {
         return admitted.contains(c) ? null : Verification.Rejected.of(c.notAllowed());
     }
 
+    /** The requested classes, never beyond {@link #anywhere()} (whose keys are fetched, whose users Hexclave accepts). */
+    public Set<UserClass> bound(Set<UserClass> requested) {
+        return anywhere.containsAll(requested) ? requested : admittedOn(requested);
+    }
+
+    /** {@code principal} accepted where {@code admitted} pass, else the refusal of its class. */
+    static Verification admit(HexclavePrincipal principal, Set<UserClass> admitted) {
+        Verification.Rejected refusal = refusal(principal.userClass(), admitted);
+        return refusal != null ? refusal : new Verification.Accepted(principal);
+    }
+
     private static Set<UserClass> normalise(Set<UserClass> classes) {
         EnumSet<UserClass> n = classes.isEmpty() ? EnumSet.noneOf(UserClass.class) : EnumSet.copyOf(classes);
         n.add(UserClass.NORMAL);
