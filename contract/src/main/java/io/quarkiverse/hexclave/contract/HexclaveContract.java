@@ -56,7 +56,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code additionalProperties} check), declared in memory with their documented types:
  * user objects: {@code has_password}, {@code otp_auth_enabled}, {@code passkey_auth_enabled},
  * {@code auth_with_email}, {@code requires_totp_mfa}, {@code oauth_providers} (§5.3 "hidden in OpenAPI but returned",
- * and the real e2e response there); list envelopes: {@code is_paginated} (§5.2, §6.4, §8.1 real bodies);
+ * and the real e2e response there), wherever a user object appears (also inside team member profiles); list envelopes: {@code is_paginated} (§5.2, §6.4, §8.1 real bodies);
  * sessions: {@code agent_name} (§6.4, Hexclave addition); {@code POST /auth/cli/complete} with {@code mode=check}:
  * {@code cli_session_state} (§9.5), and {@code success} is not required there.</li>
  * <li><b>Request properties the backend accepts but the documents omit</b> (§5.4, §5.5): {@code otp_auth_enabled},

@@ -194,4 +194,28 @@ class HexclaveContractTest {
                   "description": "", "content": {"application/json": {"schema": {"type": "object",
                   "properties": {"description": {"type": "string"}}}}}}}}}}}"""));
     }
+
+    @Test
+    void schemasOfTheWholeDocumentAreStrict() {
+        String team = "{\"id\":\"ad962777-8244-496a-b6a2-e0c6a449c79e\",\"display_name\":\"T\",\"created_at_millis\":1,"
+                + "\"profile_image_url\":null,\"client_metadata\":null,\"client_read_only_metadata\":null,\"server_metadata\":null}";
+        String path = "/teams/ad962777-8244-496a-b6a2-e0c6a449c79e";
+        assertThat(HexclaveContract.server().validateResponse("GET", path, 200, JSON, team).problems()).isEmpty();
+        assertThat(HexclaveContract.server().validateResponse("GET", path, 200, JSON,
+                team.replace("\"id\":", "\"owner\":\"x\",\"id\":")).isValid()).isFalse();
+        assertThat(HexclaveContract.client().validateResponse("GET", path, 200, JSON, team).isValid())
+                .as("the client view has no server_metadata").isFalse();
+        String key = "{\"id\":\"k\",\"description\":\"d\",\"created_at_millis\":1,\"is_public\":false,"
+                + "\"value\":{\"last_four\":\"abcd\"},\"type\":\"user\",\"user_id\":\"u\"}";
+        assertThat(HexclaveContract.server().validateResponse("POST", "/user-api-keys/check", 200, JSON, key).problems()).isEmpty();
+        assertThat(HexclaveContract.server().validateResponse("POST", "/user-api-keys/check", 200, JSON,
+                key.replace("\"type\":\"user\"", "\"type\":\"team\"")).isValid()).isFalse();
+    }
+
+    @Test
+    void userObjectsNestedInOtherResponsesGetTheUndocumentedUserFieldsToo() {
+        String profile = "{\"team_id\":\"t\",\"user_id\":\"u\",\"display_name\":null,\"profile_image_url\":null,\"user\":" + USER + "}";
+        assertThat(HexclaveContract.server().validateResponse("GET", "/team-member-profiles/t/u", 200, JSON, profile).problems())
+                .isEmpty();
+    }
 }
