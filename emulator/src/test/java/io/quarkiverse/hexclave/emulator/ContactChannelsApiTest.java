@@ -163,4 +163,33 @@ class ContactChannelsApiTest {
         assertThat(ok(http.client().accessToken(jwt).delete("/contact-channels/me/" + created.get("id").asText()), 200)
                 .get("success").asBoolean()).isTrue();
     }
+
+    @Test
+    void codesStopWorkingAfterTwentyAttemptsOrSevenDays() {
+        CliLoginFlowTest.MovableClock clock = new CliLoginFlowTest.MovableClock();
+        try (HexclaveEmulator own = HexclaveEmulator.builder().clock(clock).build().start()) {
+            EmulatorHttp h = new EmulatorHttp(own);
+            EmulatedUser u = own.createUser(NewUser.builder().build());
+            String first = "first@example.com";
+            String second = "second@example.com";
+            for (String email : new String[] { first, second }) {
+                String id = ok(h.server().post("/contact-channels", "{\"user_id\":\"" + u.id() + "\",\"type\":\"email\","
+                        + "\"value\":\"" + email + "\",\"used_for_auth\":false}"), 201).get("id").asText();
+                ok(h.server().post("/contact-channels/" + u.id() + "/" + id + "/send-verification-code",
+                        "{\"callback_url\":\"" + CALLBACK + "\"}"), 200);
+            }
+            String tried = "{\"code\":\"" + own.pendingCode(VerificationCode.Purpose.CONTACT_CHANNEL_VERIFICATION, first)
+                    .orElseThrow().code() + "\"}";
+            for (int i = 0; i < 20; i++) {
+                ok(h.client().post("/contact-channels/verify/check-code", tried), 200);
+            }
+            assertThat(h.client().post("/contact-channels/verify/check-code", tried).code())
+                    .isEqualTo("VERIFICATION_CODE_MAX_ATTEMPTS_REACHED");
+            String waited = "{\"code\":\"" + own.pendingCode(VerificationCode.Purpose.CONTACT_CHANNEL_VERIFICATION, second)
+                    .orElseThrow().code() + "\"}";
+            clock.advance(java.time.Duration.ofDays(7).plusSeconds(1));
+            assertThat(h.client().post("/contact-channels/verify", waited).code()).isEqualTo("VERIFICATION_CODE_EXPIRED");
+            assertThat(own.pendingCodes()).isEmpty();
+        }
+    }
 }
