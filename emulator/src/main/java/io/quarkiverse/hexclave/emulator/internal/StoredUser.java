@@ -119,10 +119,10 @@ public final class StoredUser {
         return null;
     }
 
-    /** The contact channel with this (normalised) e-mail, or {@code null}. */
+    /** The contact channel with this e-mail (any case), or {@code null}. */
     public StoredContactChannel contactChannelWithValue(String email) {
         for (StoredContactChannel c : contactChannels) {
-            if (c.value.equals(email)) {
+            if (c.value.equalsIgnoreCase(email)) {
                 return c;
             }
         }
