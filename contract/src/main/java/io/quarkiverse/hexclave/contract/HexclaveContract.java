@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -24,9 +26,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Validates HTTP requests and responses against our trimmed copy of Hexclave's OpenAPI documents
+ * Validates HTTP requests and responses against our verbatim copy of Hexclave's OpenAPI documents
  * ({@code hexclave-openapi/{server,client}.json} on the classpath, see {@code SOURCE.md} there). Test support for
  * the emulator and the REST client: whatever passes here has the shape the real Hexclave API documents.
+ * <p>
+ * Each document is read, patched and handed to the validator once per JVM ({@link #server()}, {@link #client()}); the
+ * prose ({@code description}, {@code summary}, {@code example(s)}, {@code x-full-url}) is dropped in memory first,
+ * which roughly halves the validator's start-up. {@link #operations()} lists the documented operations, and
+ * {@link #operation(String, String)} tells which one a request path falls under (coverage checks).
  *
  * <h2>Strictness</h2>
  * Strict by default: unknown body properties are errors in requests <em>and</em> responses (the validator injects
@@ -49,7 +56,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code additionalProperties} check), declared in memory with their documented types:
  * user objects: {@code has_password}, {@code otp_auth_enabled}, {@code passkey_auth_enabled},
  * {@code auth_with_email}, {@code requires_totp_mfa}, {@code oauth_providers} (§5.3 "hidden in OpenAPI but returned",
- * and the real e2e response there); list envelopes: {@code is_paginated} (§5.2, §6.4, §8.1 real bodies);
+ * and the real e2e response there), wherever a user object appears (also inside team member profiles); list envelopes: {@code is_paginated} (§5.2, §6.4, §8.1 real bodies);
  * sessions: {@code agent_name} (§6.4, Hexclave addition); {@code POST /auth/cli/complete} with {@code mode=check}:
  * {@code cli_session_state} (§9.5), and {@code success} is not required there.</li>
  * <li><b>Request properties the backend accepts but the documents omit</b> (§5.4, §5.5): {@code otp_auth_enabled},
@@ -75,11 +82,14 @@ public final class HexclaveContract {
     private static volatile HexclaveContract client;
 
     private final String name;
+    private final List<Operation> operations;
     private final OpenApiInteractionValidator validator;
 
     private HexclaveContract(String name) {
         this.name = name;
         ObjectNode doc = load("hexclave-openapi/" + name + ".json");
+        this.operations = Operation.listedIn(doc);
+        stripProse(doc, null, null);
         patchKnownGaps(doc);
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(write(doc))
                 .withBasePathOverride(BASE_PATH)
@@ -112,6 +122,21 @@ public final class HexclaveContract {
             }
         }
         return client;
+    }
+
+    /** Every operation of the document, in document order. */
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    /**
+     * The documented operation a request falls under, if any.
+     *
+     * @param method HTTP method
+     * @param path concrete path with or without the {@code /api/v1} prefix, without query
+     */
+    public Optional<Operation> operation(String method, String path) {
+        return Operation.resolve(operations, method, path);
     }
 
     // ------------------------------------------------------------------ requests
@@ -299,6 +324,37 @@ public final class HexclaveContract {
         }
     }
 
+    // ------------------------------------------------------------------ prose
+
+    private static final Set<String> PROSE = Set.of("description", "summary", "example", "examples", "x-full-url");
+    /** Maps whose keys are names chosen by the API (property names, status codes, media types), not keywords. */
+    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "responses", "content",
+            "schemas", "parameters", "requestBodies", "headers", "securitySchemes", "paths");
+
+    /**
+     * Drops prose keywords (not property names such as an API key's {@code description}); a Response Object's
+     * {@code description}, which OpenAPI requires, becomes an empty string.
+     */
+    static void stripProse(JsonNode node, String parentKey, String grandparentKey) {
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String key : names) {
+                if ((parentKey == null || !NAME_MAPS.contains(parentKey)) && PROSE.contains(key)) {
+                    if (key.equals("description") && "responses".equals(grandparentKey)) {
+                        o.put(key, "");
+                    } else {
+                        o.remove(key);
+                    }
+                } else {
+                    stripProse(o.get(key), key, parentKey);
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(n -> stripProse(n, null, null));
+        }
+    }
+
     // ------------------------------------------------------------------ gap patches (see class Javadoc)
 
     static void patchKnownGaps(ObjectNode doc) {
@@ -370,6 +426,11 @@ public final class HexclaveContract {
                 declareResponseExtras(path, method, itemSchema);
             }
         }
+        props.fields().forEachRemaining(p -> {
+            if (p.getValue() instanceof ObjectNode nested && nested.has("properties")) {
+                declareResponseExtras(path, method, nested); // e.g. the user object inside a team member profile
+            }
+        });
         if (props.has("primary_email_verified") && props.has("signed_up_at_millis")) {
             for (String flag : List.of("has_password", "otp_auth_enabled", "passkey_auth_enabled", "auth_with_email",
                     "requires_totp_mfa")) {

@@ -136,41 +136,86 @@ class HexclaveContractTest {
     }
 
     @Test
-    void committedCopiesAreTrimmedAndNameTheirSource() throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    void committedCopiesAreVerbatimAndTheirDigestsAreRecorded() throws Exception {
+        String source;
+        try (var in = getClass().getClassLoader().getResourceAsStream("hexclave-openapi/SOURCE.md")) {
+            source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(source).contains("hexclave/hexclave").contains("957a2f872a6ec452991992fccc8a3da30036c4de")
+                .contains("7b48f4fd42d6a323d7b24e9cc2adc53a3f53583e");
         for (String name : java.util.List.of("server", "client")) {
             try (var in = getClass().getClassLoader().getResourceAsStream("hexclave-openapi/" + name + ".json")) {
-                com.fasterxml.jackson.databind.JsonNode doc = mapper.readTree(in);
-                assertThat(doc.get("openapi").asText()).startsWith("3.1");
-                java.util.List<String> leftovers = new java.util.ArrayList<>();
-                findProse(doc, null, null, leftovers);
-                assertThat(leftovers).as(name).isEmpty();
+                byte[] bytes = in.readAllBytes();
+                String digest = java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                assertThat(source).as(name + ".json digest in SOURCE.md").contains(digest);
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes).get("openapi").asText())
+                        .startsWith("3.1");
             }
-        }
-        try (var in = getClass().getClassLoader().getResourceAsStream("hexclave-openapi/SOURCE.md")) {
-            String source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(source).contains("hexclave/hexclave").contains("957a2f872a6ec452991992fccc8a3da30036c4de")
-                    .contains("7b48f4fd42d6a323d7b24e9cc2adc53a3f53583e").contains("trim-openapi.py");
         }
     }
 
-    /** Collects description/summary/example(s) keywords, except the required (emptied) Response Object descriptions. */
-    private static void findProse(com.fasterxml.jackson.databind.JsonNode node, String parent, String grandparent,
-            java.util.List<String> out) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
-                boolean nameMap = parent != null && java.util.Set.of("properties", "responses", "content", "paths").contains(parent);
-                if (!nameMap && java.util.Set.of("description", "summary", "example", "examples").contains(e.getKey())) {
-                    boolean emptiedResponseDescription = e.getKey().equals("description") && "responses".equals(grandparent)
-                            && e.getValue().asText().isEmpty();
-                    if (!emptiedResponseDescription) {
-                        out.add(parent + "." + e.getKey());
-                    }
-                }
-                findProse(e.getValue(), e.getKey(), parent, out);
-            });
-        } else if (node.isArray()) {
-            node.forEach(n -> findProse(n, null, null, out));
-        }
+    @Test
+    void operationsAreListedWithTheirArea() {
+        assertThat(HexclaveContract.server().operations()).hasSize(103)
+                .contains(new Operation("GET", "/teams/{team_id}", "Teams"), new Operation("GET", "/", "Root"),
+                        new Operation("POST", "/user-api-keys/check", "API Keys"));
+        assertThat(HexclaveContract.client().operations()).hasSize(77);
+        assertThat(new Operation("PATCH", "/teams/{team_id}", "Teams")).hasToString("PATCH /teams/{team_id}");
+    }
+
+    @Test
+    void requestPathsResolveToTheirOperationLiteralSegmentsFirst() {
+        HexclaveContract server = HexclaveContract.server();
+        assertThat(server.operation("GET", "/api/v1/users/me")).map(Operation::path).contains("/users/me");
+        assertThat(server.operation("GET", "/users/3241a285-8329-4d69-8f3d-316e08cf140c")).map(Operation::path)
+                .contains("/users/{user_id}");
+        assertThat(server.operation("POST", "/team-invitations/accept")).map(Operation::path)
+                .contains("/team-invitations/accept");
+        assertThat(server.operation("DELETE", "/team-invitations/accept")).map(Operation::path)
+                .contains("/team-invitations/{id}");
+        assertThat(server.operation("GET", "/api/v1")).map(Operation::path).contains("/");
+        assertThat(server.operation("PUT", "/users/me")).isEmpty();
+        assertThat(server.operation("GET", "/projects/p/.well-known/jwks.json")).isEmpty();
+    }
+
+    @Test
+    void proseIsDroppedButPropertiesNamedLikeKeywordsStay() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree("""
+                {"paths": {"/k": {"post": {"summary": "s", "description": "d", "x-full-url": "u", "responses": {"200": {
+                  "description": "OK", "content": {"application/json": {"schema": {"type": "object", "description": "x",
+                  "properties": {"description": {"type": "string", "example": "e"}}}}}}}}}}}""");
+
+        HexclaveContract.stripProse(doc, null, null);
+
+        assertThat(doc).isEqualTo(mapper.readTree("""
+                {"paths": {"/k": {"post": {"responses": {"200": {
+                  "description": "", "content": {"application/json": {"schema": {"type": "object",
+                  "properties": {"description": {"type": "string"}}}}}}}}}}}"""));
+    }
+
+    @Test
+    void schemasOfTheWholeDocumentAreStrict() {
+        String team = "{\"id\":\"ad962777-8244-496a-b6a2-e0c6a449c79e\",\"display_name\":\"T\",\"created_at_millis\":1,"
+                + "\"profile_image_url\":null,\"client_metadata\":null,\"client_read_only_metadata\":null,\"server_metadata\":null}";
+        String path = "/teams/ad962777-8244-496a-b6a2-e0c6a449c79e";
+        assertThat(HexclaveContract.server().validateResponse("GET", path, 200, JSON, team).problems()).isEmpty();
+        assertThat(HexclaveContract.server().validateResponse("GET", path, 200, JSON,
+                team.replace("\"id\":", "\"owner\":\"x\",\"id\":")).isValid()).isFalse();
+        assertThat(HexclaveContract.client().validateResponse("GET", path, 200, JSON, team).isValid())
+                .as("the client view has no server_metadata").isFalse();
+        String key = "{\"id\":\"k\",\"description\":\"d\",\"created_at_millis\":1,\"is_public\":false,"
+                + "\"value\":{\"last_four\":\"abcd\"},\"type\":\"user\",\"user_id\":\"u\"}";
+        assertThat(HexclaveContract.server().validateResponse("POST", "/user-api-keys/check", 200, JSON, key).problems()).isEmpty();
+        assertThat(HexclaveContract.server().validateResponse("POST", "/user-api-keys/check", 200, JSON,
+                key.replace("\"type\":\"user\"", "\"type\":\"team\"")).isValid()).isFalse();
+    }
+
+    @Test
+    void userObjectsNestedInOtherResponsesGetTheUndocumentedUserFieldsToo() {
+        String profile = "{\"team_id\":\"t\",\"user_id\":\"u\",\"display_name\":null,\"profile_image_url\":null,\"user\":" + USER + "}";
+        assertThat(HexclaveContract.server().validateResponse("GET", "/team-member-profiles/t/u", 200, JSON, profile).problems())
+                .isEmpty();
     }
 }

@@ -6,23 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.quarkiverse.hexclave.emulator.internal.ApiServer;
 import io.quarkiverse.hexclave.emulator.internal.EmulatedProject;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorSettings;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorStore;
 import io.quarkiverse.hexclave.emulator.internal.Json;
+import io.quarkiverse.hexclave.emulator.internal.PermissionRegistry;
 import io.quarkiverse.hexclave.emulator.internal.Randoms;
+import io.quarkiverse.hexclave.emulator.internal.StoredApiKey;
+import io.quarkiverse.hexclave.emulator.internal.StoredCode;
+import io.quarkiverse.hexclave.emulator.internal.StoredMember;
 import io.quarkiverse.hexclave.emulator.internal.StoredSession;
 import io.quarkiverse.hexclave.emulator.internal.StoredTeam;
 import io.quarkiverse.hexclave.emulator.internal.StoredUser;
 
 /**
- * An in-process Hexclave (ex-Stack Auth) project served on loopback: the JWKS, users, sessions, team-permission and
- * CLI-login endpoints of {@code /api/v1}, ES256 access tokens shaped exactly like Hexclave's, and JWKS faults.
+ * An in-process Hexclave (ex-Stack Auth) project served on loopback: the server API of {@code /api/v1} an application
+ * backend uses (users, sessions, teams, permissions, API keys, contact channels, OAuth accounts, invitations, CLI login
+ * and the JWKS; see the emulator page of the docs for what is left out), ES256 access tokens shaped exactly like
+ * Hexclave's, and JWKS faults.
  * No account, container or network needed.
  *
  * <pre>{@code
@@ -37,8 +41,6 @@ import io.quarkiverse.hexclave.emulator.internal.StoredUser;
  * never appear in {@code toString()}.
  */
 public final class HexclaveEmulator implements AutoCloseable {
-
-    private static final Pattern PERMISSION_ID = Pattern.compile("[a-z0-9_:]+|\\$[a-z0-9_]+");
 
     private final EmulatedProject project;
     private final Faults faults;
@@ -178,7 +180,7 @@ public final class HexclaveEmulator implements AutoCloseable {
         EmulatorStore store = project.store();
         synchronized (store) {
             for (StoredUser u : store.users()) {
-                if ("demo@example.com".equals(u.primaryEmail) && "Demo User".equals(u.displayName)) {
+                if ("demo@example.com".equals(u.primaryEmail()) && "Demo User".equals(u.displayName)) {
                     return snapshot(u);
                 }
             }
@@ -263,45 +265,62 @@ public final class HexclaveEmulator implements AutoCloseable {
         project.keyRing().rotate(keepOld);
     }
 
-    // ------------------------------------------------------------------ teams and permissions
+    // ------------------------------------------------------------------ teams
 
-    /** Creates a team. */
+    /** Creates a team without members. */
     public EmulatedTeam createTeam(String displayName) {
         return project.store().createTeam(Objects.requireNonNull(displayName, "displayName")).snapshot();
     }
 
-    /** Adds a user to a team (no permission granted). */
+    /**
+     * Creates a team whose creator joins it with the creator's default permissions ({@code team_admin}), like
+     * {@code POST /teams} with {@code creator_user_id}.
+     */
+    public EmulatedTeam createTeam(String displayName, String creatorUserId) {
+        Objects.requireNonNull(displayName, "displayName");
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            requireUser(creatorUserId);
+            StoredTeam team = store.createTeam(displayName);
+            store.addMember(team, creatorUserId, true);
+            return team.snapshot();
+        }
+    }
+
+    /** The team with this id, as it is now. */
+    public Optional<EmulatedTeam> team(String teamId) {
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            return Optional.ofNullable(store.team(Objects.requireNonNull(teamId, "teamId"))).map(StoredTeam::snapshot);
+        }
+    }
+
+    /** Deletes a team with its memberships, API keys and pending invitations; returns whether it existed. */
+    public boolean deleteTeam(String teamId) {
+        return project.store().deleteTeam(Objects.requireNonNull(teamId, "teamId"));
+    }
+
+    /**
+     * Adds a user to a team with the default member permissions ({@code team_member}), like
+     * {@code POST /team-memberships/{team_id}/{user_id}}; nothing happens if the user is a member already.
+     */
     public void addTeamMember(String teamId, String userId) {
         EmulatorStore store = project.store();
         synchronized (store) {
             requireUser(userId);
-            requireTeam(teamId).permissionsOf(userId);
+            StoredTeam team = requireTeam(teamId);
+            if (!team.hasMember(userId)) {
+                store.addMember(team, userId, false);
+            }
         }
     }
 
-    /** Grants a team permission to a user (making the user a member if needed). */
-    public void grantTeamPermission(String teamId, String userId, String permissionId) {
+    /** Removes a user from a team (with their team permissions); returns whether they were a member. */
+    public boolean removeTeamMember(String teamId, String userId) {
         EmulatorStore store = project.store();
         synchronized (store) {
-            requireUser(userId);
-            if (!store.teamPermissionExists(permissionId)) {
-                throw new IllegalArgumentException("Unknown team permission " + permissionId
-                        + " (define it with defineTeamPermission)");
-            }
-            requireTeam(teamId).permissionsOf(userId).add(permissionId);
+            return store.removeMember(requireTeam(teamId), Objects.requireNonNull(userId, "userId"));
         }
-    }
-
-    /**
-     * Defines (or redefines) a team permission that may contain others. Predefined: {@code team_admin},
-     * {@code team_member} and the system permissions {@code $update_team}, {@code $delete_team}, {@code $read_members},
-     * {@code $remove_members}, {@code $invite_members}, {@code $manage_api_keys}.
-     */
-    public void defineTeamPermission(String permissionId, String... containedPermissionIds) {
-        if (!PERMISSION_ID.matcher(permissionId).matches()) {
-            throw new IllegalArgumentException("Permission ids match [a-z0-9_:]+");
-        }
-        project.store().defineTeamPermission(permissionId, Set.of(containedPermissionIds));
     }
 
     /** Selects a team for the user (the {@code selected_team_id} claim of tokens minted afterwards). */
@@ -309,11 +328,153 @@ public final class HexclaveEmulator implements AutoCloseable {
         EmulatorStore store = project.store();
         synchronized (store) {
             StoredUser user = requireUser(userId);
-            if (teamId != null && !requireTeam(teamId).members.containsKey(userId)) {
+            if (teamId != null && !requireTeam(teamId).hasMember(userId)) {
                 throw new IllegalArgumentException("The user is not a member of the team");
             }
             user.selectedTeamId = teamId;
         }
+    }
+
+    // ------------------------------------------------------------------ permissions
+
+    /**
+     * Defines (or redefines) a team permission that may contain other team permissions; {@code recursive=true} lists
+     * contain the contained ones too. Contained ids may be defined later. Predefined: {@code team_admin} (given to team
+     * creators), {@code team_member} (given to members who join) and the system permissions {@code $update_team},
+     * {@code $delete_team}, {@code $read_members}, {@code $remove_members}, {@code $invite_members},
+     * {@code $manage_api_keys}.
+     *
+     * @throws IllegalArgumentException for an id not matching {@code [a-z0-9_:]+} or defined as a project permission
+     */
+    public void defineTeamPermission(String permissionId, String... containedPermissionIds) {
+        define(PermissionRegistry.Scope.TEAM, permissionId, containedPermissionIds);
+    }
+
+    /**
+     * Defines (or redefines) a project permission that may contain other project permissions.
+     *
+     * @throws IllegalArgumentException for an id not matching {@code [a-z0-9_:]+} or defined as a team permission
+     */
+    public void defineProjectPermission(String permissionId, String... containedPermissionIds) {
+        define(PermissionRegistry.Scope.PROJECT, permissionId, containedPermissionIds);
+    }
+
+    private void define(PermissionRegistry.Scope scope, String permissionId, String... contained) {
+        if (!PermissionRegistry.CUSTOM_ID.matcher(Objects.requireNonNull(permissionId, "permissionId")).matches()) {
+            throw new IllegalArgumentException("Permission ids match [a-z0-9_:]+");
+        }
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            store.permissions().define(scope, permissionId, List.of(contained));
+        }
+    }
+
+    /** Grants a team permission to a user, making the user a member (with the default member permissions) if needed. */
+    public void grantTeamPermission(String teamId, String userId, String permissionId) {
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            requireGrantable(PermissionRegistry.Scope.TEAM, permissionId);
+            addTeamMember(teamId, userId);
+            requireTeam(teamId).member(userId).permissions.add(permissionId);
+        }
+    }
+
+    /** Revokes a directly granted team permission; returns whether it was granted. */
+    public boolean revokeTeamPermission(String teamId, String userId, String permissionId) {
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            StoredMember member = requireTeam(teamId).member(Objects.requireNonNull(userId, "userId"));
+            return member != null && member.permissions.remove(permissionId);
+        }
+    }
+
+    /** Grants a project permission to a user. */
+    public void grantProjectPermission(String userId, String permissionId) {
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            requireUser(userId);
+            requireGrantable(PermissionRegistry.Scope.PROJECT, permissionId);
+            store.projectGrants(userId).add(permissionId);
+        }
+    }
+
+    /** Revokes a directly granted project permission; returns whether it was granted. */
+    public boolean revokeProjectPermission(String userId, String permissionId) {
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            requireUser(userId);
+            return store.projectGrants(userId).remove(permissionId);
+        }
+    }
+
+    private void requireGrantable(PermissionRegistry.Scope scope, String permissionId) {
+        PermissionRegistry.Definition d = project.store().permissions().find(Objects.requireNonNull(permissionId, "permissionId"));
+        String define = scope == PermissionRegistry.Scope.TEAM ? "defineTeamPermission" : "defineProjectPermission";
+        if (d == null || d.scope() != scope) {
+            throw new IllegalArgumentException("Unknown " + scope.wireName() + " permission " + permissionId
+                    + " (define it with " + define + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------ API keys
+
+    /**
+     * Creates a user or team API key, like {@code POST /user-api-keys} or {@code POST /team-api-keys}; the result
+     * carries the full key, which the HTTP API shows only at creation.
+     *
+     * @throws IllegalArgumentException when the user or team does not exist
+     */
+    public EmulatedApiKey createApiKey(NewApiKey newKey) {
+        Objects.requireNonNull(newKey, "newKey");
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            if (newKey.type().equals("user")) {
+                requireUser(newKey.ownerId());
+            } else {
+                requireTeam(newKey.ownerId());
+            }
+            return store.createApiKey(newKey.type(), newKey.ownerId(), newKey.description(), newKey.isPublic(),
+                    newKey.expiresAt() == null ? null : newKey.expiresAt().toEpochMilli()).snapshotWithValue();
+        }
+    }
+
+    /** Revokes an API key (checks then answer {@code API_KEY_REVOKED}); returns whether it existed. */
+    public boolean revokeApiKey(String apiKeyId) {
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            StoredApiKey key = store.apiKey(Objects.requireNonNull(apiKeyId, "apiKeyId"));
+            if (key != null && key.revokedAtMillis == null) {
+                key.revokedAtMillis = store.nowMillis();
+            }
+            return key != null;
+        }
+    }
+
+    // ------------------------------------------------------------------ e-mailed codes
+
+    /**
+     * The codes the project would have e-mailed that are still usable (not used, not expired), oldest first: contact
+     * channel verifications and team invitations. The emulator sends no e-mail; tests read the codes here.
+     */
+    public List<VerificationCode> pendingCodes() {
+        EmulatorStore store = project.store();
+        synchronized (store) {
+            return store.pendingCodes().stream().map(StoredCode::snapshot).toList();
+        }
+    }
+
+    /** The newest usable code of this purpose sent to this address (any case). */
+    public Optional<VerificationCode> pendingCode(VerificationCode.Purpose purpose, String recipient) {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(recipient, "recipient");
+        List<VerificationCode> codes = pendingCodes();
+        for (int i = codes.size() - 1; i >= 0; i--) {
+            VerificationCode c = codes.get(i);
+            if (c.purpose() == purpose && c.recipient().equalsIgnoreCase(recipient)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     // ------------------------------------------------------------------ faults, CLI

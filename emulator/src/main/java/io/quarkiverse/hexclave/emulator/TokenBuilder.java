@@ -191,9 +191,8 @@ public final class TokenBuilder {
 
     private static StoredUser fromSnapshot(EmulatedUser u) {
         StoredUser row = new StoredUser(u.id());
-        row.primaryEmail = u.primaryEmail();
+        row.updatePrimaryEmail(true, u.primaryEmail(), u.primaryEmailVerified(), false, u.signedUpAt().toEpochMilli());
         row.displayName = u.displayName();
-        row.primaryEmailVerified = u.primaryEmailVerified();
         row.anonymous = u.anonymous();
         row.restrictedByAdmin = u.restrictedByAdmin();
         row.restrictedByAdminReason = u.restrictedByAdminReason();

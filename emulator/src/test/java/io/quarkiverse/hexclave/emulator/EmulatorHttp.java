@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.hexclave.contract.HexclaveContract;
+import io.quarkiverse.hexclave.contract.Operation;
 
 /**
  * Test client for the emulator (JDK HttpClient). Every response to a documented endpoint is validated against the
  * Hexclave contract (the client document for client access, the server document otherwise), so no test can pass on
- * a response the real API would not give.
+ * a response the real API would not give; and a request that succeeded (2xx) must itself conform, so the emulator
+ * accepts nothing the document forbids and tests call the API the way a client following the document does.
  */
 final class EmulatorHttp {
 
@@ -27,6 +29,8 @@ final class EmulatorHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HexclaveEmulator emu;
+    /** The documented operations answered with a 2xx through this client, by document ({@code server}, {@code client}). */
+    final Map<String, java.util.Set<Operation>> succeeded = new java.util.concurrent.ConcurrentHashMap<>();
 
     EmulatorHttp(HexclaveEmulator emu) {
         this.emu = emu;
@@ -131,23 +135,46 @@ final class EmulatorHttp {
             response.headers().map().forEach((k, v) -> responseHeaders.put(k.toLowerCase(), v.get(0)));
             Reply reply = new Reply(response.statusCode(), responseHeaders, response.body());
             if (validate) {
-                validate(method, URI.create(url).getPath(), reply);
+                URI uri = URI.create(url);
+                validate(method, uri.getPath(), uri.getRawQuery(), body, reply);
             }
             return reply;
         }
 
-        private void validate(String method, String path, Reply reply) {
+        private void validate(String method, String path, String rawQuery, String body, Reply reply) {
             String apiPath = path.startsWith("/api/v1") ? path.substring("/api/v1".length()) : path;
-            boolean documented = !apiPath.startsWith("/projects") && !path.startsWith("/health")
+            apiPath = apiPath.isEmpty() ? "/" : apiPath;
+            boolean client = "client".equals(headers.get("x-hexclave-access-type"))
+                    || "client".equals(headers.get("x-stack-access-type"));
+            String document = client ? "client" : "server";
+            HexclaveContract contract = client ? HexclaveContract.client() : HexclaveContract.server();
+            java.util.Optional<Operation> operation = contract.operation(method, apiPath);
+            boolean documented = (operation.isPresent() || !apiPath.startsWith("/projects/") && !path.startsWith("/health"))
                     && reply.status() != 307 && reply.status() != 308 && reply.status() != 204;
             if (!documented) {
                 return;
             }
-            boolean client = "client".equals(headers.get("x-hexclave-access-type"))
-                    || "client".equals(headers.get("x-stack-access-type"));
-            HexclaveContract contract = client ? HexclaveContract.client() : HexclaveContract.server();
-            contract.assertValidResponse(method, apiPath.isEmpty() ? "/" : apiPath, reply.status(), reply.headers(),
-                    reply.body());
+            contract.assertValidResponse(method, apiPath, reply.status(), reply.headers(), reply.body());
+            if (reply.status() >= 200 && reply.status() < 300 && operation.isPresent()) {
+                contract.assertValidRequest(method, apiPath, query(rawQuery), headers, body);
+                succeeded.computeIfAbsent(document, d -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                        .add(operation.get());
+            }
+        }
+
+        private static Map<String, String> query(String rawQuery) {
+            Map<String, String> q = new LinkedHashMap<>();
+            if (rawQuery != null && !rawQuery.isEmpty()) {
+                for (String pair : rawQuery.split("&")) {
+                    int eq = pair.indexOf('=');
+                    q.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                }
+            }
+            return q;
+        }
+
+        private static String decode(String s) {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

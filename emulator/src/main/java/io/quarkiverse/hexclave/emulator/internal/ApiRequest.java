@@ -26,6 +26,7 @@ public final class ApiRequest {
     final String contentType;
     String[] pathParams = new String[0];
     AccessContext access;
+    EmulatorStore store;
 
     ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
             String contentType) {
@@ -74,6 +75,82 @@ public final class ApiRequest {
 
     public boolean isClient() {
         return "client".equals(accessType());
+    }
+
+    // ------------------------------------------------------------------ who the request acts for
+
+    /** The user of the access token, or {@code null} without a token or when the user no longer exists. */
+    public StoredUser currentUser() {
+        DecodedAccessToken token = token();
+        return token == null ? null : store.user(token.userId());
+    }
+
+    /**
+     * A user id given as {@code me} or a UUID (Hexclave's {@code userIdOrMeSchema}): {@code me} is the access token's
+     * user.
+     *
+     * @param field the field for the schema error, e.g. {@code query.user_id}
+     * @throws KnownError {@code CANNOT_GET_OWN_USER_WITHOUT_USER} for {@code me} without a (living) user,
+     *         {@code SCHEMA_ERROR} for anything else that is not a UUID
+     */
+    public String userIdOrMe(String value, String field) {
+        if (value.equals("me")) {
+            StoredUser user = currentUser();
+            if (user == null) {
+                throw KnownError.cannotGetOwnUserWithoutUser();
+            }
+            return user.id;
+        }
+        if (!UUID_PATTERN.matcher(value).matches()) {
+            throw KnownError.schemaError(field + " must be a valid UUID or \"me\"");
+        }
+        return value.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A UUID (lower-cased). @throws KnownError {@code SCHEMA_ERROR} */
+    public static String uuid(String value, String field) {
+        if (value == null || !UUID_PATTERN.matcher(value).matches()) {
+            throw KnownError.schemaError(field + " must be a valid UUID");
+        }
+        return value.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * For client access, the rule of most Hexclave endpoints: a client acts only for its own user.
+     *
+     * @throws KnownError {@code CANNOT_GET_OWN_USER_WITHOUT_USER} for a client without a user
+     * @throws StatusError 403 with the message when the user is someone else
+     */
+    public void requireOwnUserIfClient(String userId, String forbidden) {
+        if (isClient() && !requireCurrentUser().id.equals(userId)) {
+            throw new StatusError(403, forbidden);
+        }
+    }
+
+    /**
+     * The access token's user.
+     *
+     * @throws KnownError {@code CANNOT_GET_OWN_USER_WITHOUT_USER}
+     */
+    public StoredUser requireCurrentUser() {
+        StoredUser user = currentUser();
+        if (user == null) {
+            throw KnownError.cannotGetOwnUserWithoutUser();
+        }
+        return user;
+    }
+
+    /**
+     * The client's signed-in user.
+     *
+     * @throws KnownError {@code USER_AUTHENTICATION_REQUIRED}
+     */
+    public StoredUser requireSignedInUser() {
+        StoredUser user = currentUser();
+        if (user == null) {
+            throw KnownError.userAuthenticationRequired();
+        }
+        return user;
     }
 
     // ------------------------------------------------------------------ query
@@ -198,6 +275,14 @@ public final class ApiRequest {
             return v.asBoolean();
         }
 
+        public boolean requireBool(String name) {
+            Boolean v = bool(name);
+            if (v == null) {
+                throw KnownError.schemaError("body." + name + " must be defined");
+            }
+            return v;
+        }
+
         public Long number(String name) {
             JsonNode v = node.get(name);
             if (v == null) {
@@ -207,6 +292,32 @@ public final class ApiRequest {
                 throw KnownError.schemaError("body." + name + " must be a `number` type");
             }
             return v.asLong();
+        }
+
+        /**
+         * An absolute http(s) URL, e.g. the {@code callback_url} an e-mail's link is built from. The emulator sends no
+         * e-mail, so every such URL is allowed (Hexclave requires a trusted domain).
+         */
+        public String requireUrl(String name) {
+            String v = requireString(name);
+            try {
+                java.net.URI uri = new java.net.URI(v);
+                if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    return v;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            throw KnownError.schemaError("body." + name + " must be a valid URL");
+        }
+
+        /** A 45-character code from an e-mail ({@code body.code}). */
+        public String requireCode() {
+            String code = requireString("code");
+            if (code.length() != 45) {
+                throw KnownError.schemaError("body.code must be exactly 45 characters");
+            }
+            return code;
         }
 
         /** Any JSON (metadata). */

@@ -60,8 +60,15 @@ public final class ApiServer {
         new JwksRoutes(project).register(this);
         new UserRoutes(project).register(this);
         new SessionRoutes(project).register(this);
-        new TeamPermissionRoutes(project).register(this);
+        new PermissionRoutes(project).register(this);
+        new TeamRoutes(project).register(this);
+        new TeamInvitationRoutes(project).register(this);
+        ApiKeyRoutes.register(project, this);
+        new ContactChannelRoutes(project).register(this);
+        new OAuthAccountRoutes(project).register(this);
+        new ProjectRoutes(project).register(this);
         new CliRoutes(project).register(this);
+        Exclusions.register(this); // last: answers 501 for what the emulator does not serve
     }
 
     /** Registers a route whose path regex groups become path parameters; authenticated routes run the §2.3 checks. */
@@ -187,6 +194,7 @@ public final class ApiServer {
             params[i] = matcher.group(i + 1);
         }
         request.pathParams = params;
+        request.store = project.store();
         if (match.authenticated()) {
             request.access = authenticate(request);
         }

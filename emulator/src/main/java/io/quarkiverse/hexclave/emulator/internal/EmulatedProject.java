@@ -107,9 +107,8 @@ public final class EmulatedProject {
                 u.signedUpAtMillis = spec.signedUpAt().toEpochMilli();
                 u.lastActiveAtMillis = u.signedUpAtMillis;
             }
-            u.primaryEmail = spec.primaryEmail();
-            u.primaryEmailVerified = spec.primaryEmail() != null && spec.emailVerified();
-            u.primaryEmailAuthEnabled = spec.primaryEmail() != null && spec.primaryEmailAuthEnabled();
+            u.updatePrimaryEmail(true, spec.primaryEmail(), spec.emailVerified(), spec.primaryEmailAuthEnabled(),
+                    u.signedUpAtMillis);
             u.displayName = spec.displayName() == null || spec.displayName().isEmpty() ? null : spec.displayName();
             u.anonymous = spec.anonymous();
             u.restrictedByAdmin = spec.restrictedByAdmin();
@@ -157,8 +156,8 @@ public final class EmulatedProject {
         c.put("refresh_token_id", sessionId);
         c.put("role", "authenticated");
         c.put("name", user.displayName);
-        c.put("email", user.primaryEmail);
-        c.put("email_verified", user.primaryEmailVerified);
+        c.put("email", user.primaryEmail());
+        c.put("email_verified", user.primaryEmailVerified());
         c.put("selected_team_id", user.selectedTeamId);
         c.put("signed_up_at", user.signedUpAtMillis / 1000);
         c.put("is_anonymous", userClass == UserClass.ANONYMOUS);

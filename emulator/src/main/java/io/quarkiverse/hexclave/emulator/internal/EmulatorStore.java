@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.quarkiverse.hexclave.emulator.VerificationCode;
+
 /**
  * The in-memory state of one emulated project. Every method is synchronized on the store; callers doing several
  * steps atomically synchronize on the store themselves.
@@ -22,25 +24,30 @@ public final class EmulatorStore {
     /** How long an expired CLI attempt is kept (answering {@code expired}) before it is removed: 1 hour. */
     public static final long CLI_RETENTION_MILLIS = 3_600_000L;
 
+    /** How long e-mailed codes stay valid: 7 days, Hexclave's default. */
+    public static final long CODE_LIFETIME_MILLIS = 7L * 24 * 3_600_000L;
+    /** Failed attempts after which a code stops working (Hexclave counts every attempt sharing its last 39 characters). */
+    static final int MAX_CODE_ATTEMPTS = 20;
+
     private final Clock clock;
     private final Map<String, StoredUser> users = new LinkedHashMap<>();
     private final Map<String, StoredSession> sessions = new LinkedHashMap<>();
     private final Map<String, StoredSession> sessionsByRefreshToken = new HashMap<>();
     private final Map<String, StoredTeam> teams = new LinkedHashMap<>();
-    /** team permission id → directly contained permission ids. */
-    private final Map<String, Set<String>> teamPermissionDefinitions = new LinkedHashMap<>();
+    private final PermissionRegistry permissions = new PermissionRegistry();
+    /** user id → directly granted project permission ids. */
+    private final Map<String, Set<String>> projectGrants = new HashMap<>();
+    private final Map<String, StoredApiKey> apiKeys = new LinkedHashMap<>();
+    private final Map<String, StoredApiKey> apiKeysBySecret = new HashMap<>();
+    private final Map<String, StoredCode> codes = new LinkedHashMap<>();
+    private final Map<String, StoredCode> codesByValue = new HashMap<>();
+    /** data vault store id → hashed key → encrypted value. */
+    private final Map<String, Map<String, String>> dataVault = new HashMap<>();
     private final Map<String, CliAttempt> cliByPollingCode = new HashMap<>();
     private final Map<String, CliAttempt> cliByLoginCode = new HashMap<>();
 
     public EmulatorStore(Clock clock) {
         this.clock = clock;
-        for (String system : List.of("$update_team", "$delete_team", "$read_members", "$remove_members",
-                "$invite_members", "$manage_api_keys")) {
-            teamPermissionDefinitions.put(system, Set.of());
-        }
-        teamPermissionDefinitions.put("team_member", Set.of("$read_members", "$invite_members"));
-        teamPermissionDefinitions.put("team_admin", new LinkedHashSet<>(List.of("$update_team", "$delete_team",
-                "$read_members", "$remove_members", "$invite_members", "$manage_api_keys")));
     }
 
     public long nowMillis() {
@@ -70,21 +77,39 @@ public final class EmulatorStore {
         return users.get(id);
     }
 
+    /**
+     * The user with this id.
+     *
+     * @throws KnownError {@code USER_NOT_FOUND}
+     */
+    public synchronized StoredUser requireUser(String id) {
+        StoredUser user = users.get(id);
+        if (user == null) {
+            throw KnownError.userNotFound();
+        }
+        return user;
+    }
+
     public synchronized List<StoredUser> users() {
         return new ArrayList<>(users.values());
     }
 
-    /** The user, other than {@code exceptUserId}, whose primary e-mail is used for sign-in and equals the given one. */
+    /** The user, other than {@code exceptUserId}, who signs in with this e-mail (a contact channel used for auth). */
     public synchronized StoredUser authEmailOwner(String email, String exceptUserId) {
         for (StoredUser u : users.values()) {
-            if (!u.id.equals(exceptUserId) && u.primaryEmailAuthEnabled && u.primaryEmail != null
-                    && u.primaryEmail.equalsIgnoreCase(email)) {
-                return u;
+            if (u.id.equals(exceptUserId)) {
+                continue;
+            }
+            for (StoredContactChannel c : u.contactChannels) {
+                if (c.usedForAuth && c.value.equalsIgnoreCase(email)) {
+                    return u;
+                }
             }
         }
         return null;
     }
 
+    /** Deletes a user with their sessions, memberships, project permissions and API keys. */
     public synchronized boolean deleteUser(String id) {
         if (users.remove(id) == null) {
             return false;
@@ -93,6 +118,8 @@ public final class EmulatorStore {
         for (StoredTeam team : teams.values()) {
             team.members.remove(id);
         }
+        projectGrants.remove(id);
+        removeApiKeysOf("user", id);
         return true;
     }
 
@@ -167,7 +194,7 @@ public final class EmulatorStore {
         });
     }
 
-    // ------------------------------------------------------------------ teams and permissions
+    // ------------------------------------------------------------------ teams
 
     public synchronized StoredTeam createTeam(String displayName) {
         StoredTeam team = new StoredTeam(UUID.randomUUID().toString(), displayName, nowMillis());
@@ -179,29 +206,243 @@ public final class EmulatorStore {
         return teams.get(id);
     }
 
+    /**
+     * The team with this id.
+     *
+     * @throws KnownError {@code TEAM_NOT_FOUND}
+     */
+    public synchronized StoredTeam requireTeam(String id) {
+        StoredTeam team = teams.get(id);
+        if (team == null) {
+            throw KnownError.teamNotFound(id);
+        }
+        return team;
+    }
+
     public synchronized List<StoredTeam> teams() {
         return new ArrayList<>(teams.values());
     }
 
-    public synchronized void defineTeamPermission(String id, Set<String> contained) {
-        teamPermissionDefinitions.put(id, new LinkedHashSet<>(contained));
+    /** Deletes a team with its memberships, API keys and pending invitations; members who selected it select none. */
+    public synchronized boolean deleteTeam(String id) {
+        StoredTeam team = teams.remove(id);
+        if (team == null) {
+            return false;
+        }
+        for (String userId : team.members.keySet()) {
+            deselectTeam(userId, id);
+        }
+        removeApiKeysOf("team", id);
+        codes.values().removeIf(c -> {
+            if (id.equals(c.teamId)) {
+                codesByValue.remove(c.code);
+                return true;
+            }
+            return false;
+        });
+        return true;
     }
 
-    public synchronized boolean teamPermissionExists(String id) {
-        return teamPermissionDefinitions.containsKey(id);
+    /**
+     * Adds a user to a team and grants the project's default permissions for members, or for the team's creator
+     * ({@code team_member} / {@code team_admin} in a new project).
+     *
+     * @throws KnownError {@code TEAM_MEMBERSHIP_ALREADY_EXISTS}
+     */
+    public synchronized StoredMember addMember(StoredTeam team, String userId, boolean creator) {
+        if (team.hasMember(userId)) {
+            throw KnownError.teamMembershipAlreadyExists();
+        }
+        StoredMember member = new StoredMember(userId, nowMillis());
+        member.permissions.addAll(creator ? permissions.teamCreatorDefaults() : permissions.teamMemberDefaults());
+        team.members.put(userId, member);
+        return member;
     }
 
-    /** The permission and everything it contains, transitively, in a stable order. */
-    public synchronized Set<String> expandTeamPermission(String id) {
-        Set<String> out = new LinkedHashSet<>();
-        List<String> todo = new ArrayList<>(List.of(id));
-        while (!todo.isEmpty()) {
-            String next = todo.remove(0);
-            if (out.add(next)) {
-                todo.addAll(teamPermissionDefinitions.getOrDefault(next, Set.of()));
+    /** Removes a membership (with its permissions); the user no longer selects the team. */
+    public synchronized boolean removeMember(StoredTeam team, String userId) {
+        if (team.members.remove(userId) == null) {
+            return false;
+        }
+        deselectTeam(userId, team.id);
+        return true;
+    }
+
+    private void deselectTeam(String userId, String teamId) {
+        StoredUser user = users.get(userId);
+        if (user != null && teamId.equals(user.selectedTeamId)) {
+            user.selectedTeamId = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ permissions
+
+    public PermissionRegistry permissions() {
+        return permissions;
+    }
+
+    /**
+     * The membership of an existing user in a team.
+     *
+     * @throws KnownError {@code USER_NOT_FOUND}, then {@code TEAM_MEMBERSHIP_NOT_FOUND} (also for an unknown team)
+     */
+    public synchronized StoredMember requireMembership(String teamId, String userId) {
+        requireUser(userId);
+        StoredTeam team = teams.get(teamId);
+        StoredMember member = team == null ? null : team.member(userId);
+        if (member == null) {
+            throw KnownError.teamMembershipNotFound(teamId, userId);
+        }
+        return member;
+    }
+
+    /**
+     * What Hexclave checks before a client acts on a team: the user is a member holding the permission, directly or
+     * through containment.
+     *
+     * @throws KnownError {@code TEAM_MEMBERSHIP_NOT_FOUND} or {@code TEAM_PERMISSION_REQUIRED}
+     */
+    public synchronized void requireTeamPermission(String teamId, String userId, String permissionId) {
+        StoredMember member = requireMembership(teamId, userId);
+        if (!permissions.holds(member.permissions, permissionId)) {
+            throw KnownError.teamPermissionRequired(teamId, userId, permissionId);
+        }
+    }
+
+    /** The user's directly granted project permissions (live, modifiable). */
+    public synchronized Set<String> projectGrants(String userId) {
+        return projectGrants.computeIfAbsent(userId, k -> new LinkedHashSet<>());
+    }
+
+    // ------------------------------------------------------------------ API keys
+
+    /**
+     * Creates a user or team API key; the owner must exist. The one code path of {@code POST /user-api-keys},
+     * {@code POST /team-api-keys} and {@code HexclaveEmulator.createApiKey}.
+     *
+     * @param type {@code user} or {@code team}
+     * @param expiresAtMillis expiry, or {@code null} for never
+     */
+    public synchronized StoredApiKey createApiKey(String type, String ownerId, String description, boolean isPublic,
+            Long expiresAtMillis) {
+        String id = UUID.randomUUID().toString();
+        StoredApiKey key = new StoredApiKey(id, type, ownerId, ApiKeyFormat.create(id, isPublic, type), isPublic,
+                nowMillis(), expiresAtMillis, description);
+        apiKeys.put(key.id, key);
+        apiKeysBySecret.put(key.secret, key);
+        return key;
+    }
+
+    public synchronized StoredApiKey apiKey(String id) {
+        return apiKeys.get(id);
+    }
+
+    public synchronized StoredApiKey apiKeyBySecret(String secret) {
+        return apiKeysBySecret.get(secret);
+    }
+
+    /** The keys of a user or team, newest first. */
+    public synchronized List<StoredApiKey> apiKeysOf(String type, String ownerId) {
+        List<StoredApiKey> out = new ArrayList<>();
+        for (StoredApiKey k : apiKeys.values()) {
+            if (k.type.equals(type) && k.ownerId.equals(ownerId)) {
+                out.add(k);
+            }
+        }
+        out.sort(Comparator.comparingLong((StoredApiKey k) -> k.createdAtMillis).reversed());
+        return out;
+    }
+
+    private void removeApiKeysOf(String type, String ownerId) {
+        apiKeys.values().removeIf(k -> {
+            if (k.type.equals(type) && k.ownerId.equals(ownerId)) {
+                apiKeysBySecret.remove(k.secret);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    // ------------------------------------------------------------------ e-mailed codes
+
+    /**
+     * Creates the code an e-mail would carry (valid 7 days); the e-mail itself is not sent: the code is read through
+     * the Java API.
+     *
+     * @param callbackUrl the URL the e-mail's link leads to; {@code code} is appended as a query parameter
+     */
+    public synchronized StoredCode createCode(VerificationCode.Purpose purpose, String email, String userId, String teamId,
+            String callbackUrl) {
+        String code = Randoms.base32(45);
+        String link = callbackUrl + (callbackUrl.contains("?") ? "&" : "?") + "code=" + code;
+        StoredCode c = new StoredCode(UUID.randomUUID().toString(), purpose, code, email, userId, teamId, link,
+                nowMillis() + CODE_LIFETIME_MILLIS);
+        codes.put(c.id, c);
+        codesByValue.put(code, c);
+        return c;
+    }
+
+    public synchronized StoredCode code(String id) {
+        return codes.get(id);
+    }
+
+    /**
+     * Looks a submitted code up as Hexclave does: every code sharing its last 39 characters counts an attempt, then
+     * the code must exist for this purpose, be unexpired, unused and under the attempt limit.
+     *
+     * @throws KnownError {@code VERIFICATION_CODE_NOT_FOUND}, {@code _EXPIRED}, {@code _ALREADY_USED} or
+     *         {@code _MAX_ATTEMPTS_REACHED}
+     */
+    public synchronized StoredCode usableCode(VerificationCode.Purpose purpose, String submitted) {
+        String code = submitted.toLowerCase(java.util.Locale.ROOT);
+        StoredCode found = codesByValue.get(code);
+        String tail = code.substring(Math.min(6, code.length()));
+        for (StoredCode c : codes.values()) {
+            if (c.code.endsWith(tail)) {
+                c.attempts++;
+            }
+        }
+        if (found == null || found.purpose != purpose) {
+            throw KnownError.verificationCodeNotFound();
+        }
+        if (found.expiresAtMillis < nowMillis()) {
+            throw KnownError.verificationCodeExpired();
+        }
+        if (found.usedAtMillis != null) {
+            throw KnownError.verificationCodeAlreadyUsed();
+        }
+        if (found.attempts > MAX_CODE_ATTEMPTS) {
+            throw KnownError.verificationCodeMaxAttemptsReached();
+        }
+        return found;
+    }
+
+    /** Codes not used and not expired, in the order they were sent. */
+    public synchronized List<StoredCode> pendingCodes() {
+        List<StoredCode> out = new ArrayList<>();
+        long now = nowMillis();
+        for (StoredCode c : codes.values()) {
+            if (c.usedAtMillis == null && c.expiresAtMillis > now) {
+                out.add(c);
             }
         }
         return out;
+    }
+
+    public synchronized boolean deleteCode(String id) {
+        StoredCode c = codes.remove(id);
+        if (c == null) {
+            return false;
+        }
+        codesByValue.remove(c.code);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ data vault
+
+    /** The entries of a data vault store (live, modifiable); every store id exists. */
+    public synchronized Map<String, String> dataVaultStore(String storeId) {
+        return dataVault.computeIfAbsent(storeId, k -> new HashMap<>());
     }
 
     // ------------------------------------------------------------------ CLI login

@@ -82,17 +82,116 @@ public final class KnownError extends RuntimeException {
                 "You have specified 'me' as a userId, but did not provide authentication for a user.");
     }
 
+    public static KnownError userIdDoesNotExist(String userId) {
+        return new KnownError(400, "USER_ID_DOES_NOT_EXIST", "The given user with the ID " + userId + " does not exist.",
+                details("user_id", userId));
+    }
+
+    public static KnownError userAuthenticationRequired() {
+        return new KnownError(401, "USER_AUTHENTICATION_REQUIRED", "User authentication required for this endpoint.");
+    }
+
+    public static KnownError contactChannelAlreadyUsedForAuth(String value) {
+        return new KnownError(409, "CONTACT_CHANNEL_ALREADY_USED_FOR_AUTH_BY_SOMEONE_ELSE",
+                "This email \"(" + value + ")\" is already used for authentication by another account.",
+                details("type", "email", "contact_channel_value", value, "would_work_if_email_was_verified", false));
+    }
+
+    public static KnownError emailAlreadyVerified() {
+        return new KnownError(409, "EMAIL_ALREADY_VERIFIED", "The e-mail is already verified.");
+    }
+
     public static KnownError teamNotFound(String teamId) {
-        return new KnownError(404, "TEAM_NOT_FOUND", "Team not found.", details("team_id", teamId));
+        return new KnownError(404, "TEAM_NOT_FOUND", "Team " + teamId + " not found.", details("team_id", teamId));
     }
 
     public static KnownError teamMembershipNotFound(String teamId, String userId) {
-        return new KnownError(404, "TEAM_MEMBERSHIP_NOT_FOUND", "User is not a member of the team.",
+        return new KnownError(404, "TEAM_MEMBERSHIP_NOT_FOUND", "User " + userId + " is not found in team " + teamId + ".",
                 details("team_id", teamId, "user_id", userId));
     }
 
+    public static KnownError teamMembershipAlreadyExists() {
+        return new KnownError(409, "TEAM_MEMBERSHIP_ALREADY_EXISTS", "Team membership already exists.");
+    }
+
     public static KnownError permissionNotFound(String permissionId) {
-        return new KnownError(404, "PERMISSION_NOT_FOUND", "Permission \"" + permissionId + "\" not found.",
-                details("permission_id", permissionId));
+        return new KnownError(404, "PERMISSION_NOT_FOUND", "Permission \"" + permissionId
+                + "\" not found. Make sure you created it on the dashboard.", details("permission_id", permissionId));
+    }
+
+    public static KnownError wrongPermissionScope(String permissionId, PermissionRegistry.Scope expected,
+            PermissionRegistry.Scope actual) {
+        return new KnownError(404, "WRONG_PERMISSION_SCOPE", "Permission \"" + permissionId
+                + "\" not found. (It was found for a different scope \"" + actual.wireName() + "\", but scope \""
+                + expected.wireName() + "\" was expected.)",
+                details("permission_id", permissionId, "expected_scope", expected.wireName(), "actual_scope",
+                        actual.wireName()));
+    }
+
+    /** A team permission the caller must hold but does not (client access). */
+    public static KnownError teamPermissionRequired(String teamId, String userId, String permissionId) {
+        return new KnownError(401, "TEAM_PERMISSION_REQUIRED", "User " + userId + " does not have permission "
+                + permissionId + " in team " + teamId + ".",
+                details("team_id", teamId, "user_id", userId, "permission_id", permissionId));
+    }
+
+    /** A team permission to revoke that was never granted. */
+    public static KnownError teamPermissionNotFound(String teamId, String userId, String permissionId) {
+        return new KnownError(401, "TEAM_PERMISSION_NOT_FOUND", "User " + userId + " does not have permission "
+                + permissionId + " in team " + teamId + ".",
+                details("team_id", teamId, "user_id", userId, "permission_id", permissionId));
+    }
+
+    public static KnownError apiKeyNotFound() {
+        return new KnownError(404, "API_KEY_NOT_FOUND", "API key not found.");
+    }
+
+    public static KnownError apiKeyExpired() {
+        return new KnownError(401, "API_KEY_EXPIRED", "API key has expired.");
+    }
+
+    public static KnownError apiKeyRevoked() {
+        return new KnownError(401, "API_KEY_REVOKED", "API key has been revoked.");
+    }
+
+    public static KnownError wrongApiKeyType(String expectedType, String actualType) {
+        return new KnownError(400, "WRONG_API_KEY_TYPE", "This endpoint is for " + expectedType
+                + " API keys, but a " + actualType + " API key was provided.",
+                details("expected_type", expectedType, "actual_type", actualType));
+    }
+
+    public static KnownError verificationCodeNotFound() {
+        return new KnownError(404, "VERIFICATION_CODE_NOT_FOUND", "The verification code does not exist for this project.");
+    }
+
+    public static KnownError verificationCodeExpired() {
+        return new KnownError(400, "VERIFICATION_CODE_EXPIRED", "The verification code has expired.");
+    }
+
+    public static KnownError verificationCodeAlreadyUsed() {
+        return new KnownError(409, "VERIFICATION_CODE_ALREADY_USED", "The verification link has already been used.");
+    }
+
+    public static KnownError verificationCodeMaxAttemptsReached() {
+        return new KnownError(400, "VERIFICATION_CODE_MAX_ATTEMPTS_REACHED",
+                "The verification code nonce has reached the maximum number of attempts. This code is not valid anymore.");
+    }
+
+    public static KnownError teamInvitationRestrictedUserNotAllowed(String restrictedReasonType) {
+        return new KnownError(403, "TEAM_INVITATION_RESTRICTED_USER_NOT_ALLOWED",
+                "Restricted users cannot accept team invitations. Reason: " + restrictedReasonType
+                        + ". Please complete the onboarding process before accepting team invitations.",
+                details("restricted_reason", Json.object().put("type", restrictedReasonType)));
+    }
+
+    public static KnownError oauthProviderAccountIdAlreadyUsedForSignIn() {
+        return new KnownError(400, "OAUTH_PROVIDER_ACCOUNT_ID_ALREADY_USED_FOR_SIGN_IN",
+                "A provider with the same account ID is already used for signing in.");
+    }
+
+    public static KnownError dataVaultStoreHashedKeyDoesNotExist(String storeId, String hashedKey) {
+        return new KnownError(400, "DATA_VAULT_STORE_HASHED_KEY_DOES_NOT_EXIST", "Data vault store with ID " + storeId
+                + " does not contain a key with hash " + hashedKey + ".",
+                details("store_id", storeId, "hashed_key", hashedKey));
     }
 }

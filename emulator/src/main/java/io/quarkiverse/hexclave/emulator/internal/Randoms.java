@@ -14,9 +14,18 @@ public final class Randoms {
 
     /** An opaque lower-case base32 string like Hexclave's refresh tokens and CLI codes (§9.7). */
     public static String base32(int length) {
+        return ofAlphabet(BASE32, length);
+    }
+
+    /** Random characters of an alphabet. */
+    public static String ofAlphabet(String alphabet, int length) {
+        return ofAlphabet(alphabet.toCharArray(), length);
+    }
+
+    private static String ofAlphabet(char[] alphabet, int length) {
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out[i] = BASE32[RANDOM.nextInt(BASE32.length)];
+            out[i] = alphabet[RANDOM.nextInt(alphabet.length)];
         }
         return new String(out);
     }

@@ -27,7 +27,7 @@ final class RootRoutes {
             DecodedAccessToken token = r.token();
             if (token != null) {
                 StoredUser user = project.store().user(token.userId());
-                String email = user == null ? null : user.primaryEmail;
+                String email = user == null ? null : user.primaryEmail();
                 text.append("\n  User: ").append(email != null ? email : token.userId());
             } else {
                 text.append("\n  User: None");

@@ -24,6 +24,25 @@ final class SessionRoutes {
         server.route("POST", "/api/v1/auth/sessions/current/refresh", true, this::refresh);
         server.route("DELETE", "/api/v1/auth/sessions/current", true, this::signOut);
         server.route("DELETE", "/api/v1/auth/sessions/([^/]+)", true, this::revoke);
+        server.route("POST", "/api/v1/auth/anonymous/sign-up", true, this::anonymousSignUp);
+    }
+
+    /** A new anonymous user with a first session (§3.3: tokens of the anonymous class). */
+    private ApiResponse anonymousSignUp(ApiRequest r) {
+        r.requireAccess("client", "server", "admin");
+        r.allowQuery();
+        r.body(false);
+        synchronized (store) {
+            StoredUser user = store.newUserRow();
+            user.anonymous = true;
+            store.addUser(user);
+            StoredSession s = store.createSession(user.id, EmulatorStore.DEFAULT_SESSION_MILLIS, false);
+            ObjectNode out = Json.object();
+            out.put("access_token", project.mintAccessToken(user, s.id));
+            out.put("refresh_token", s.refreshToken);
+            out.put("user_id", user.id);
+            return ApiResponse.json(200, out);
+        }
     }
 
     private ApiResponse create(ApiRequest r) {
@@ -97,7 +116,7 @@ final class SessionRoutes {
     private ApiResponse list(ApiRequest r) {
         String access = r.requireAccess("client", "server", "admin");
         r.allowQuery("user_id");
-        String userId = resolveUserId(r, r.requireQuery("user_id"));
+        String userId = r.userIdOrMe(r.requireQuery("user_id"), "query.user_id");
         if (access.equals("client") && (r.token() == null || !r.token().userId().equals(userId))) {
             throw new StatusError(403, "Client can only list sessions for their own user.");
         }
@@ -133,7 +152,7 @@ final class SessionRoutes {
         if (!ApiRequest.UUID_PATTERN.matcher(sessionId).matches()) {
             throw KnownError.schemaError("params.id must be a valid UUID");
         }
-        resolveUserId(r, r.requireQuery("user_id"));
+        r.userIdOrMe(r.requireQuery("user_id"), "query.user_id");
         synchronized (store) {
             StoredSession s = store.session(sessionId.toLowerCase(Locale.ROOT));
             boolean ownOnly = access.equals("client");
@@ -148,19 +167,5 @@ final class SessionRoutes {
             store.revokeSession(s.id); // user_id is required by the query schema but otherwise unused (§6.5)
             return ApiResponse.success();
         }
-    }
-
-    /** {@code me} → the token's user; otherwise a UUID. */
-    private static String resolveUserId(ApiRequest r, String userId) {
-        if (userId.equals("me")) {
-            if (r.token() == null) {
-                throw KnownError.cannotGetOwnUserWithoutUser();
-            }
-            return r.token().userId();
-        }
-        if (!ApiRequest.UUID_PATTERN.matcher(userId).matches()) {
-            throw KnownError.schemaError("query.user_id must be a valid UUID or \"me\"");
-        }
-        return userId.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,16 +1,14 @@
 package io.quarkiverse.hexclave.emulator.internal;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.quarkiverse.hexclave.emulator.EmulatedTeam;
 
-/** A team with its members and their directly granted permissions. Guarded by the {@link EmulatorStore} lock. */
+/** A team and its memberships, in the order members joined. Guarded by the {@link EmulatorStore} lock. */
 public final class StoredTeam {
     public final String id;
     public String displayName;
@@ -19,8 +17,8 @@ public final class StoredTeam {
     public JsonNode clientMetadata = NullNode.getInstance();
     public JsonNode clientReadOnlyMetadata = NullNode.getInstance();
     public JsonNode serverMetadata = NullNode.getInstance();
-    /** user id → directly granted permission ids, in grant order. */
-    public final Map<String, Set<String>> members = new LinkedHashMap<>();
+    /** user id → membership. */
+    public final Map<String, StoredMember> members = new LinkedHashMap<>();
 
     public StoredTeam(String id, String displayName, long createdAtMillis) {
         this.id = id;
@@ -28,11 +26,21 @@ public final class StoredTeam {
         this.createdAtMillis = createdAtMillis;
     }
 
-    public Set<String> permissionsOf(String userId) {
-        return members.computeIfAbsent(userId, k -> new LinkedHashSet<>());
+    public boolean hasMember(String userId) {
+        return members.containsKey(userId);
+    }
+
+    /** The membership of a user, or {@code null}. */
+    public StoredMember member(String userId) {
+        return members.get(userId);
     }
 
     public EmulatedTeam snapshot() {
         return new EmulatedTeam(id, displayName, java.time.Instant.ofEpochMilli(createdAtMillis));
+    }
+
+    @Override
+    public String toString() {
+        return "StoredTeam[id=" + id + "]";
     }
 }

@@ -2,7 +2,10 @@ package io.quarkiverse.hexclave.emulator.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -14,9 +17,8 @@ import io.quarkiverse.hexclave.emulator.UserClass;
 public final class StoredUser {
     public final String id;
     public String displayName;
-    public String primaryEmail;
-    public boolean primaryEmailVerified;
-    public boolean primaryEmailAuthEnabled;
+    /** The contact channels, in creation order; the primary e-mail is the one marked primary. */
+    public final List<StoredContactChannel> contactChannels = new ArrayList<>();
     public String profileImageUrl;
     public long signedUpAtMillis;
     public long lastActiveAtMillis;
@@ -27,7 +29,10 @@ public final class StoredUser {
     public boolean otpAuthEnabled;
     public boolean passkeyAuthEnabled;
     public boolean requiresTotpMfa;
-    public final List<OAuthProvider> oauthProviders = new ArrayList<>();
+    /** Linked OAuth accounts, in creation order. */
+    public final List<StoredOAuthAccount> oauthAccounts = new ArrayList<>();
+    /** notification category id → enabled, for the categories the user changed. */
+    public final Map<String, Boolean> notificationPreferences = new LinkedHashMap<>();
     public String selectedTeamId;
     public boolean anonymous;
     public boolean restrictedByAdmin;
@@ -51,9 +56,8 @@ public final class StoredUser {
     /** Copies every mutable field of another row (of the same id) into this one. */
     public void assignFrom(StoredUser o) {
         displayName = o.displayName;
-        primaryEmail = o.primaryEmail;
-        primaryEmailVerified = o.primaryEmailVerified;
-        primaryEmailAuthEnabled = o.primaryEmailAuthEnabled;
+        contactChannels.clear();
+        o.contactChannels.forEach(c -> contactChannels.add(c.copy()));
         profileImageUrl = o.profileImageUrl;
         signedUpAtMillis = o.signedUpAtMillis;
         lastActiveAtMillis = o.lastActiveAtMillis;
@@ -64,8 +68,10 @@ public final class StoredUser {
         otpAuthEnabled = o.otpAuthEnabled;
         passkeyAuthEnabled = o.passkeyAuthEnabled;
         requiresTotpMfa = o.requiresTotpMfa;
-        oauthProviders.clear();
-        oauthProviders.addAll(o.oauthProviders);
+        oauthAccounts.clear();
+        o.oauthAccounts.forEach(a -> oauthAccounts.add(a.copy()));
+        notificationPreferences.clear();
+        notificationPreferences.putAll(o.notificationPreferences);
         selectedTeamId = o.selectedTeamId;
         anonymous = o.anonymous;
         restrictedByAdmin = o.restrictedByAdmin;
@@ -76,8 +82,96 @@ public final class StoredUser {
         riskFreeTrialAbuse = o.riskFreeTrialAbuse;
     }
 
-    /** An OAuth account link. */
-    public record OAuthProvider(String id, String accountId, String email) {
+    // ------------------------------------------------------------------ primary e-mail (a contact channel)
+
+    /** The primary e-mail channel, or {@code null}. */
+    public StoredContactChannel primaryEmailChannel() {
+        for (StoredContactChannel c : contactChannels) {
+            if (c.primary) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    public String primaryEmail() {
+        StoredContactChannel c = primaryEmailChannel();
+        return c == null ? null : c.value;
+    }
+
+    public boolean primaryEmailVerified() {
+        StoredContactChannel c = primaryEmailChannel();
+        return c != null && c.verified;
+    }
+
+    public boolean primaryEmailAuthEnabled() {
+        StoredContactChannel c = primaryEmailChannel();
+        return c != null && c.usedForAuth;
+    }
+
+    /** The contact channel with this id, or {@code null}. */
+    public StoredContactChannel contactChannel(String channelId) {
+        for (StoredContactChannel c : contactChannels) {
+            if (c.id.equals(channelId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The contact channel with this e-mail (any case), or {@code null}. */
+    public StoredContactChannel contactChannelWithValue(String email) {
+        for (StoredContactChannel c : contactChannels) {
+            if (c.value.equalsIgnoreCase(email)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Makes this channel the only primary one. */
+    public void makePrimary(StoredContactChannel channel) {
+        contactChannels.forEach(c -> c.primary = false);
+        channel.primary = true;
+    }
+
+    /**
+     * Applies the {@code primary_email*} fields of a user create/update as Hexclave does: a new address becomes (or
+     * upgrades an existing channel to) the primary channel and the old one is demoted, not deleted; {@code null}
+     * demotes the primary channel; the flags alone change the primary channel in place.
+     *
+     * @param emailGiven whether {@code primary_email} was in the request
+     * @param email the normalised address, or {@code null} to remove the primary e-mail
+     * @param verified {@code primary_email_verified}, or {@code null} when absent
+     * @param authEnabled {@code primary_email_auth_enabled}, or {@code null} when absent
+     */
+    public void updatePrimaryEmail(boolean emailGiven, String email, Boolean verified, Boolean authEnabled,
+            long nowMillis) {
+        StoredContactChannel primary = primaryEmailChannel();
+        if (!emailGiven) {
+            if (primary != null && verified != null) {
+                primary.verified = verified;
+            }
+            if (primary != null && authEnabled != null) {
+                primary.usedForAuth = authEnabled;
+            }
+            return;
+        }
+        if (email == null) {
+            contactChannels.forEach(c -> c.primary = false);
+            return;
+        }
+        boolean usedForAuth = authEnabled != null ? authEnabled : primary != null && primary.usedForAuth;
+        StoredContactChannel channel = contactChannelWithValue(email);
+        if (channel == null) {
+            channel = new StoredContactChannel(UUID.randomUUID().toString(), nowMillis, email);
+            channel.verified = Boolean.TRUE.equals(verified);
+            contactChannels.add(channel);
+        } else if (verified != null) {
+            channel.verified = verified;
+        }
+        channel.usedForAuth = usedForAuth;
+        makePrimary(channel);
     }
 
     /** The restricted reason type, or {@code null} for a normal user (wire reference §3.2). */
@@ -85,7 +179,7 @@ public final class StoredUser {
         if (anonymous) {
             return "anonymous";
         }
-        if (requireEmailVerification && !(primaryEmail != null && primaryEmailVerified)) {
+        if (requireEmailVerification && !primaryEmailVerified()) {
             return "email_not_verified";
         }
         if (restrictedByAdmin) {
@@ -102,7 +196,7 @@ public final class StoredUser {
     }
 
     public EmulatedUser snapshot(boolean requireEmailVerification) {
-        return new EmulatedUser(id, primaryEmail, displayName, primaryEmailVerified, anonymous, restrictedByAdmin,
+        return new EmulatedUser(id, primaryEmail(), displayName, primaryEmailVerified(), anonymous, restrictedByAdmin,
                 restrictedByAdminReason, selectedTeamId, requiresTotpMfa, Instant.ofEpochMilli(signedUpAtMillis),
                 userClass(requireEmailVerification));
     }

@@ -105,7 +105,7 @@ final class UserRoutes {
                         : c == UserClass.NORMAL
                                 || (c == UserClass.RESTRICTED && (includeRestricted || includeAnonymous))
                                 || (c == UserClass.ANONYMOUS && includeAnonymous);
-                if (!classOk || (teamId != null && (team == null || !team.members.containsKey(u.id)))
+                if (!classOk || (teamId != null && (team == null || !team.hasMember(u.id)))
                         || excludedByDomain(u, excludedDomains) || !matchesSearch(u, search)) {
                     continue;
                 }
@@ -159,10 +159,10 @@ final class UserRoutes {
     }
 
     private static boolean excludedByDomain(StoredUser u, Set<String> domains) {
-        if (domains.isEmpty() || u.primaryEmail == null) {
+        if (domains.isEmpty() || u.primaryEmail() == null) {
             return false;
         }
-        String email = u.primaryEmail.toLowerCase(Locale.ROOT);
+        String email = u.primaryEmail().toLowerCase(Locale.ROOT);
         return domains.contains(email.substring(email.lastIndexOf('@') + 1));
     }
 
@@ -176,7 +176,7 @@ final class UserRoutes {
         }
         String q = search.toLowerCase(Locale.ROOT);
         return (u.displayName != null && u.displayName.toLowerCase(Locale.ROOT).contains(q))
-                || (u.primaryEmail != null && u.primaryEmail.toLowerCase(Locale.ROOT).contains(q));
+                || (u.primaryEmail() != null && u.primaryEmail().toLowerCase(Locale.ROOT).contains(q));
     }
 
     // ------------------------------------------------------------------ create
@@ -284,42 +284,20 @@ final class UserRoutes {
         if (b.has("server_metadata")) {
             u.serverMetadata = b.json("server_metadata");
         }
-        if (b.has("primary_email")) {
-            String email = b.string("primary_email");
-            if (email != null) {
-                email = email.trim().toLowerCase(Locale.ROOT);
-                if (!EMAIL.matcher(email).matches()) {
-                    throw KnownError.schemaError("body.primary_email must be a valid email address");
-                }
-            }
-            if (!Objects.equals(email, u.primaryEmail)) {
-                u.primaryEmailVerified = false;
-            }
-            u.primaryEmail = email;
-            if (email == null) {
-                u.primaryEmailVerified = false;
-                u.primaryEmailAuthEnabled = false;
-            }
-        }
+        boolean emailGiven = b.has("primary_email");
+        String email = emailGiven ? normalizeEmail(b.string("primary_email"), "body.primary_email") : null;
         Boolean verified = b.bool("primary_email_verified");
-        if (verified != null) {
-            if (verified && u.primaryEmail == null) {
-                throw KnownError.schemaError("primary_email_verified cannot be true without primary_email");
-            }
-            u.primaryEmailVerified = verified;
-        }
         Boolean authEnabled = b.bool("primary_email_auth_enabled");
-        if (authEnabled != null) {
-            if (authEnabled && u.primaryEmail == null) {
-                throw KnownError.schemaError("primary_email_auth_enabled cannot be true without primary_email");
-            }
-            u.primaryEmailAuthEnabled = authEnabled;
+        String effectiveEmail = emailGiven ? email : u.primaryEmail();
+        if (Boolean.TRUE.equals(verified) && effectiveEmail == null) {
+            throw KnownError.schemaError("primary_email_verified cannot be true without primary_email");
         }
-        if (u.primaryEmailAuthEnabled && u.primaryEmail != null && store.authEmailOwner(u.primaryEmail, u.id) != null) {
-            throw new KnownError(409, "CONTACT_CHANNEL_ALREADY_USED_FOR_AUTH_BY_SOMEONE_ELSE",
-                    "This email is already used for authentication by another account.",
-                    KnownError.details("type", "email", "contact_channel_value", u.primaryEmail,
-                            "would_work_if_email_was_verified", false));
+        if (Boolean.TRUE.equals(authEnabled) && effectiveEmail == null) {
+            throw KnownError.schemaError("primary_email_auth_enabled cannot be true without primary_email");
+        }
+        u.updatePrimaryEmail(emailGiven, email, verified, authEnabled, store.nowMillis());
+        if (u.primaryEmailAuthEnabled() && store.authEmailOwner(u.primaryEmail(), u.id) != null) {
+            throw KnownError.contactChannelAlreadyUsedForAuth(u.primaryEmail());
         }
         boolean passwordChanged = false;
         if (b.has("password") && b.has("password_hash")) {
@@ -384,8 +362,13 @@ final class UserRoutes {
                         || !(p.path("email").isTextual() || p.path("email").isNull() || p.path("email").isMissingNode())) {
                     throw KnownError.schemaError("body.oauth_providers items must be {id, account_id, email}");
                 }
-                u.oauthProviders.add(new StoredUser.OAuthProvider(p.get("id").asText(), p.get("account_id").asText(),
-                        p.path("email").isTextual() ? p.get("email").asText() : null));
+                StoredOAuthAccount account = new StoredOAuthAccount(java.util.UUID.randomUUID().toString(),
+                        p.get("id").asText(), store.nowMillis());
+                account.accountId = p.get("account_id").asText();
+                account.email = p.path("email").isTextual() ? p.get("email").asText() : null;
+                account.allowSignIn = true;
+                account.allowConnectedAccounts = true;
+                u.oauthAccounts.add(account);
             }
         }
         Boolean restricted = b.bool("restricted_by_admin");
@@ -427,13 +410,29 @@ final class UserRoutes {
             String teamId = b.string("selected_team_id");
             if (teamId != null) {
                 StoredTeam team = store.team(teamId);
-                if (team == null || !team.members.containsKey(u.id)) {
+                if (team == null || !team.hasMember(u.id)) {
                     throw KnownError.teamMembershipNotFound(teamId, u.id);
                 }
             }
             u.selectedTeamId = teamId;
         }
         return passwordChanged;
+    }
+
+    /**
+     * An e-mail as Hexclave stores it: trimmed and lower-cased; {@code null} stays {@code null}.
+     *
+     * @throws KnownError {@code SCHEMA_ERROR} when it is not an e-mail address
+     */
+    static String normalizeEmail(String email, String field) {
+        if (email == null) {
+            return null;
+        }
+        String e = email.trim().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(e).matches()) {
+            throw KnownError.schemaError(field + " must be a valid email address");
+        }
+        return e;
     }
 
     private static int score(JsonNode signUp, String name) {

@@ -12,15 +12,15 @@ final class UserViews {
     static ObjectNode server(StoredUser u, EmulatedProject p) {
         ObjectNode o = Json.object();
         o.put("id", u.id);
-        o.put("primary_email", u.primaryEmail);
-        o.put("primary_email_verified", u.primaryEmailVerified);
-        o.put("primary_email_auth_enabled", u.primaryEmailAuthEnabled);
+        o.put("primary_email", u.primaryEmail());
+        o.put("primary_email_verified", u.primaryEmailVerified());
+        o.put("primary_email_auth_enabled", u.primaryEmailAuthEnabled());
         o.put("display_name", u.displayName);
         StoredTeam team = u.selectedTeamId == null ? null : p.store().team(u.selectedTeamId);
         if (team == null) {
             o.putNull("selected_team");
         } else {
-            o.set("selected_team", serverTeam(team));
+            o.set("selected_team", TeamViews.server(team));
         }
         o.put("selected_team_id", team == null ? null : team.id);
         o.put("profile_image_url", u.profileImageUrl);
@@ -42,8 +42,8 @@ final class UserViews {
     static ObjectNode client(StoredUser u, EmulatedProject p) {
         ObjectNode o = Json.object();
         o.put("id", u.id);
-        o.put("primary_email", u.primaryEmail);
-        o.put("primary_email_verified", u.primaryEmailVerified);
+        o.put("primary_email", u.primaryEmail());
+        o.put("primary_email_verified", u.primaryEmailVerified());
         o.put("display_name", u.displayName);
         o.set("client_metadata", u.clientMetadata.deepCopy());
         o.set("client_read_only_metadata", u.clientReadOnlyMetadata.deepCopy());
@@ -54,28 +54,11 @@ final class UserViews {
         if (team == null) {
             o.putNull("selected_team");
         } else {
-            ObjectNode t = o.putObject("selected_team");
-            t.put("id", team.id);
-            t.put("display_name", team.displayName);
-            t.put("profile_image_url", team.profileImageUrl);
-            t.set("client_metadata", team.clientMetadata.deepCopy());
-            t.set("client_read_only_metadata", team.clientReadOnlyMetadata.deepCopy());
+            o.set("selected_team", TeamViews.client(team));
         }
         authFlags(o, u);
         restriction(o, u, p);
         return o;
-    }
-
-    private static ObjectNode serverTeam(StoredTeam team) {
-        ObjectNode t = Json.object();
-        t.put("id", team.id);
-        t.put("display_name", team.displayName);
-        t.put("profile_image_url", team.profileImageUrl);
-        t.put("created_at_millis", team.createdAtMillis);
-        t.set("client_metadata", team.clientMetadata.deepCopy());
-        t.set("client_read_only_metadata", team.clientReadOnlyMetadata.deepCopy());
-        t.set("server_metadata", team.serverMetadata.deepCopy());
-        return t;
     }
 
     private static void authFlags(ObjectNode o, StoredUser u) {
@@ -85,8 +68,8 @@ final class UserViews {
         o.put("auth_with_email", u.hasPassword || u.otpAuthEnabled);
         o.put("requires_totp_mfa", u.requiresTotpMfa);
         ArrayNode providers = o.putArray("oauth_providers");
-        for (StoredUser.OAuthProvider op : u.oauthProviders) {
-            providers.addObject().put("id", op.id()).put("account_id", op.accountId()).put("email", op.email());
+        for (StoredOAuthAccount a : u.oauthAccounts) {
+            providers.addObject().put("id", a.providerConfigId).put("account_id", a.accountId).put("email", a.email);
         }
     }
 

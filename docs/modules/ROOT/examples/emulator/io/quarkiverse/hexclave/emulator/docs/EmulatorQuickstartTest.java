@@ -10,12 +10,15 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.hexclave.emulator.EmulatedApiKey;
 import io.quarkiverse.hexclave.emulator.EmulatedTeam;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.NewApiKey;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.quarkiverse.hexclave.emulator.SessionTokens;
 import io.quarkiverse.hexclave.emulator.UserClass;
+import io.quarkiverse.hexclave.emulator.VerificationCode;
 
 /** The examples of docs/modules/ROOT/pages/emulator.adoc, compiled and run by the emulator module's tests. */
 class EmulatorQuickstartTest {
@@ -104,6 +107,46 @@ class EmulatorQuickstartTest {
             emu.rotateKeys(true);                             // new kids, previous keys still published
             // end::faults[]
             assertThat(fetches).isZero();
+        }
+    }
+
+    @Test
+    void teamsPermissionsKeysAndCodes() throws Exception {
+        try (HexclaveEmulator emu = HexclaveEmulator.builder().build().start()) {
+            EmulatedUser ada = emu.createUser(NewUser.withEmail("ada@example.com").build());
+            EmulatedUser bob = emu.createUser(NewUser.withEmail("bob@example.com").build());
+            // tag::authorization[]
+            EmulatedTeam team = emu.createTeam("Engineering", ada.id()); // <1>
+            emu.addTeamMember(team.id(), bob.id());                       // <2>
+            emu.defineTeamPermission("deploy", "read_logs");              // <3>
+            emu.defineTeamPermission("read_logs");
+            emu.grantTeamPermission(team.id(), bob.id(), "deploy");
+            emu.defineProjectPermission("billing:admin", "billing:read"); // <4>
+            emu.defineProjectPermission("billing:read");
+            emu.grantProjectPermission(ada.id(), "billing:admin");
+
+            EmulatedApiKey key = emu.createApiKey(NewApiKey.forTeam(team.id()) // <5>
+                    .description("CI").expiresAt(java.time.Instant.now().plus(Duration.ofDays(30))).build());
+            String secret = key.value();                                  // sk_…574ck4u7h…, for POST /team-api-keys/check
+            // end::authorization[]
+            // tag::codes[]
+            HttpResponse<String> sent = HttpClient.newHttpClient().send( // an app asks Hexclave to invite bob
+                    HttpRequest.newBuilder(URI.create(emu.apiUrl() + "/api/v1/team-invitations/send-code"))
+                            .header("x-hexclave-access-type", "server")
+                            .header("x-hexclave-project-id", emu.projectId())
+                            .header("x-hexclave-secret-server-key", emu.secretServerKey())
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"team_id\":\"" + team.id()
+                                    + "\",\"email\":\"carol@example.com\",\"callback_url\":\"https://app.example.com/join\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            VerificationCode invitation = emu.pendingCode(VerificationCode.Purpose.TEAM_INVITATION, "carol@example.com")
+                    .orElseThrow();                                       // no e-mail is sent: read the code here
+            String link = invitation.link();                              // https://app.example.com/join?code=…
+            // end::codes[]
+            assertThat(sent.statusCode()).isEqualTo(200);
+            assertThat(secret).startsWith("sk_");
+            assertThat(link).endsWith(invitation.code());
         }
     }
 }

@@ -1,0 +1,63 @@
+package io.quarkiverse.hexclave.emulator.internal;
+
+import java.util.List;
+
+/**
+ * The operations of Hexclave's server API the emulator deliberately does not serve, each group with its reason. They
+ * are answered {@code 501} with that reason (never a bare 404). Every other operation of the server document is
+ * served; the emulator's coverage test holds the two lists against the document.
+ */
+public final class Exclusions {
+
+    /** A group of excluded operations ({@code "METHOD /path"}, as in the OpenAPI document) and why. */
+    public record Exclusion(String area, String reason, List<String> operations) {
+    }
+
+    public static final List<Exclusion> ALL = List.of(
+            new Exclusion("Analytics", "queries Hexclave's ClickHouse event store, which has no local equivalent",
+                    List.of("POST /analytics/query", "POST /analytics/query/timing")),
+            new Exclusion("Session replays", "recordings are uploaded by the browser SDK, which the emulator does not host",
+                    List.of("GET /session-replays", "GET /session-replays/{session_replay_id}",
+                            "GET /session-replays/{session_replay_id}/chunks",
+                            "GET /session-replays/{session_replay_id}/chunks/{chunk_id}/events",
+                            "GET /session-replays/{session_replay_id}/events")),
+            new Exclusion("Payments", "needs Stripe and the project's product catalogue",
+                    List.of("GET /payments/items/{customer_type}/{customer_id}/{item_id}",
+                            "POST /payments/items/{customer_type}/{customer_id}/{item_id}/update-quantity",
+                            "POST /payments/purchases/create-purchase-url", "POST /payments/purchases/purchase-session",
+                            "POST /payments/purchases/validate-code")),
+            new Exclusion("Outgoing e-mail", "the emulator sends no e-mail; the codes e-mails would carry are read "
+                    + "through HexclaveEmulator.pendingCodes()",
+                    List.of("POST /emails/send-email", "GET /emails/outbox", "GET /emails/outbox/{id}",
+                            "PATCH /emails/outbox/{id}", "GET /emails/delivery-info", "POST /emails/capacity-boost")),
+            new Exclusion("Password, OTP and MFA sign-in", "frontend sign-in flows come in a later step; create users "
+                    + "and sessions with POST /users and POST /auth/sessions (or the Java API) meanwhile",
+                    List.of("POST /auth/password/sign-up", "POST /auth/password/sign-in", "POST /auth/password/set",
+                            "POST /auth/password/update", "POST /auth/password/send-reset-code",
+                            "POST /auth/password/reset", "POST /auth/password/reset/check-code",
+                            "POST /auth/otp/send-sign-in-code", "POST /auth/otp/sign-in",
+                            "POST /auth/otp/sign-in/check-code", "POST /auth/mfa/sign-in")),
+            new Exclusion("OAuth sign-in", "browser redirect flows to real OAuth providers come with the frontend flows; "
+                    + "link accounts with POST /oauth-providers meanwhile",
+                    List.of("GET /auth/oauth/authorize/{provider_id}", "POST /auth/oauth/cross-domain/authorize",
+                            "POST /auth/oauth/token")),
+            new Exclusion("Browser actions", "acts through the browser SDK on a trusted origin (impersonation links, "
+                    + "clickmap overlay), which comes with the frontend flows",
+                    List.of("POST /browser-actions")));
+
+    private Exclusions() {
+    }
+
+    /** Registers a 501 answer with the reason for every excluded operation. */
+    static void register(ApiServer server) {
+        for (Exclusion e : ALL) {
+            for (String operation : e.operations()) {
+                int space = operation.indexOf(' ');
+                String regex = "/api/v1" + operation.substring(space + 1).replaceAll("\\{[^}]+}", "[^/]+");
+                String message = "The Hexclave emulator does not serve " + operation + " (" + e.area() + "): "
+                        + e.reason() + ".";
+                server.route(operation.substring(0, space), regex, false, r -> ApiResponse.text(501, message));
+            }
+        }
+    }
+}
