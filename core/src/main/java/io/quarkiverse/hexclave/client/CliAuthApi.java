@@ -11,11 +11,6 @@ import java.util.concurrent.CompletionStage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkiverse.hexclave.client.error.HexclaveErrors;
-import io.quarkiverse.hexclave.client.internal.Access;
-import io.quarkiverse.hexclave.client.internal.ApiCall;
-import io.quarkiverse.hexclave.client.internal.Json;
-import io.quarkiverse.hexclave.client.internal.RequestSender;
 import io.quarkiverse.hexclave.client.model.CliLoginAttempt;
 import io.quarkiverse.hexclave.client.model.CliPollResult;
 import io.quarkiverse.hexclave.config.Secret;

@@ -2,7 +2,6 @@ package io.quarkiverse.hexclave.client;
 
 import java.util.Objects;
 
-import io.quarkiverse.hexclave.client.internal.RequestSender;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 
 /**

@@ -8,10 +8,6 @@ import java.util.concurrent.CompletionStage;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.hexclave.client.error.RefreshTokenNotFoundOrExpiredException;
-import io.quarkiverse.hexclave.client.internal.Access;
-import io.quarkiverse.hexclave.client.internal.ApiCall;
-import io.quarkiverse.hexclave.client.internal.Json;
-import io.quarkiverse.hexclave.client.internal.RequestSender;
 import io.quarkiverse.hexclave.client.model.CreateSessionRequest;
 import io.quarkiverse.hexclave.client.model.Session;
 import io.quarkiverse.hexclave.client.model.SessionTokens;

@@ -4,10 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
-import io.quarkiverse.hexclave.client.internal.Access;
-import io.quarkiverse.hexclave.client.internal.ApiCall;
-import io.quarkiverse.hexclave.client.internal.Json;
-import io.quarkiverse.hexclave.client.internal.RequestSender;
 import io.quarkiverse.hexclave.client.model.TeamPermission;
 import io.quarkiverse.hexclave.client.model.TeamPermissionQuery;
 

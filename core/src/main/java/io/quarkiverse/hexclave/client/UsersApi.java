@@ -15,10 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.hexclave.client.error.UserNotFoundException;
-import io.quarkiverse.hexclave.client.internal.Access;
-import io.quarkiverse.hexclave.client.internal.ApiCall;
-import io.quarkiverse.hexclave.client.internal.Json;
-import io.quarkiverse.hexclave.client.internal.RequestSender;
 import io.quarkiverse.hexclave.client.model.CreateUserRequest;
 import io.quarkiverse.hexclave.client.model.ListUsersQuery;
 import io.quarkiverse.hexclave.client.model.UpdateUserRequest;

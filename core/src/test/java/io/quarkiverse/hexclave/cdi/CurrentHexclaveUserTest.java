@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.HexclaveStub;
 import io.quarkiverse.hexclave.client.error.UserNotFoundException;
-import io.quarkiverse.hexclave.client.internal.Json;
 import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.testsupport.MutableClock;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
@@ -39,11 +38,7 @@ class CurrentHexclaveUserTest {
     }
 
     static User user(String id) {
-        try {
-            return Json.MAPPER.readValue(HexclaveStub.userJson(id, "Ada"), User.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return HexclaveStub.user(id, "Ada");
     }
 
     @Test

@@ -99,6 +99,15 @@ public final class HexclaveStub implements AutoCloseable {
     }
 
     /** The full server view of {@link #USER_ID}, as in the wire reference §5.3, plus a field the client does not know. */
+    /** A user as the client reads it from {@link #userJson}. */
+    public static io.quarkiverse.hexclave.client.model.User user(String id, String displayName) {
+        try {
+            return Json.MAPPER.readValue(userJson(id, displayName), io.quarkiverse.hexclave.client.model.User.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String userJson(String id, String displayName) {
         return """
                 {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
-import io.quarkiverse.hexclave.client.error.HexclaveErrors;
 import io.quarkiverse.hexclave.client.error.UnknownHexclaveErrorException;
 import io.quarkiverse.hexclave.client.model.TeamPermissionQuery;
 

@@ -26,8 +26,7 @@ public class HexclaveApiException extends RuntimeException {
     private final String requestId;
     private final transient JsonNode details;
     private final String serverMessage;
-    /** Set by {@link HexclaveErrors#toException} from the response's {@code Retry-After}. */
-    Duration retryAfter;
+    private Duration retryAfter;
 
     /**
      * @param code Hexclave's error code ({@code USER_NOT_FOUND} …), {@code null} for an error without one
@@ -80,6 +79,20 @@ public class HexclaveApiException extends RuntimeException {
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Records the response's {@code Retry-After}, once, as {@link Throwable#initCause} records a cause: the client sets
+     * it when it maps the response.
+     *
+     * @throws IllegalStateException if it was set already
+     */
+    public HexclaveApiException initRetryAfter(Duration retryAfter) {
+        if (this.retryAfter != null) {
+            throw new IllegalStateException("retryAfter already set");
+        }
+        this.retryAfter = java.util.Objects.requireNonNull(retryAfter, "retryAfter");
+        return this;
     }
 
     private static String describe(String code, int status, String requestId) {

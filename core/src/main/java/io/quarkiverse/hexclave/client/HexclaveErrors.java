@@ -1,4 +1,4 @@
-package io.quarkiverse.hexclave.client.error;
+package io.quarkiverse.hexclave.client;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.hexclave.client.HexclaveResponse;
+import io.quarkiverse.hexclave.client.error.*;
+
 
 /**
  * The one place where a Hexclave error response becomes an exception (wire reference §7). Reads the known-error
  * JSON body ({@code code}, {@code details}, {@code error}), falls back to the {@code x-*-known-error} header, honours
  * {@code x-*-actual-status}, and keeps the status and a bounded body excerpt of anything it does not recognise.
  */
-public final class HexclaveErrors {
+final class HexclaveErrors {
 
     /** Longest body excerpt kept in {@link UnknownHexclaveErrorException#serverMessage()}. */
     public static final int EXCERPT_LIMIT = 300;
@@ -56,7 +57,7 @@ public final class HexclaveErrors {
         String text = body != null && body.path("error").isTextual() ? body.get("error").asText()
                 : excerpt(response.body());
         HexclaveApiException e = fromCode(code, status, requestId, details, text);
-        e.retryAfter = retryAfter(response).orElse(null);
+        retryAfter(response).ifPresent(e::initRetryAfter);
         return e;
     }
 

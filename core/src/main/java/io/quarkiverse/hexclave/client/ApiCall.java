@@ -1,4 +1,4 @@
-package io.quarkiverse.hexclave.client.internal;
+package io.quarkiverse.hexclave.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import io.quarkiverse.hexclave.config.Secret;
  * What one API call sends, before headers are added: method, path under {@code /api/v1} (already encoded), query,
  * access type, the user's tokens and the body. {@link #toString()} never shows a token or the body.
  */
-public record ApiCall(String method, String path, Map<String, String> query, Access access, Secret accessToken,
+record ApiCall(String method, String path, Map<String, String> query, Access access, Secret accessToken,
         Secret refreshToken, boolean allowUserClassHeaders, JsonNode body) {
 
     public ApiCall {

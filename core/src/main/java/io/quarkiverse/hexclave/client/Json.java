@@ -1,4 +1,4 @@
-package io.quarkiverse.hexclave.client.internal;
+package io.quarkiverse.hexclave.client;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.hexclave.client.HexclaveResponse;
-import io.quarkiverse.hexclave.client.error.HexclaveErrors;
 
 /** The one shared, thread-safe {@link ObjectMapper} of the client, and the decoding of successful responses. */
-public final class Json {
+final class Json {
 
     /** Lenient on read (unknown properties ignored); the records carry their own naming. */
     public static final ObjectMapper MAPPER = new ObjectMapper()

@@ -1,7 +1,7 @@
-package io.quarkiverse.hexclave.client.internal;
+package io.quarkiverse.hexclave.client;
 
 /** Which Hexclave access type a call uses (wire reference §2.3). */
-public enum Access {
+enum Access {
     /** {@code server}, with the secret server key; refused at call time when none is configured. */
     SERVER,
     /** {@code client}, with the publishable client key when one is configured. */

@@ -1,4 +1,4 @@
-package io.quarkiverse.hexclave.client.internal;
+package io.quarkiverse.hexclave.client;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,12 +19,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkiverse.hexclave.client.HexclaveRequest;
-import io.quarkiverse.hexclave.client.HexclaveResponse;
 import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.client.RetryPolicy;
 import io.quarkiverse.hexclave.client.error.HexclaveApiException;
 import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
-import io.quarkiverse.hexclave.client.error.HexclaveErrors;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
@@ -34,7 +32,7 @@ import io.quarkiverse.hexclave.config.Secret;
  * completes with the response when its real status is below 400, or with the mapped exception otherwise. The one
  * code path of every call: blocking methods {@link #await(CompletionStage) await} the asynchronous result.
  */
-public final class RequestSender {
+final class RequestSender {
 
     private static final Logger LOG = Logger.getLogger(RequestSender.class);
 
