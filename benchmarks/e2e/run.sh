@@ -18,7 +18,7 @@ Usage: benchmarks/e2e/run.sh [options]      (each option also reads the environm
   --repeats N        measured rounds; the application order alternates     [REPEATS=3]
   --connections N    wrk connections                                        [CONNECTIONS=32]
   --threads N        wrk threads (1 recommended on 2 cores, see README)     [WRK_THREADS=1]
-  --tokens N         distinct access tokens minted before the run           [TOKENS=100000]
+  --tokens N         distinct access tokens minted before the run           [TOKENS=150000]
   --starts N         start-up/RSS measurements per application             [STARTS=3]
   --app-cpus LIST    pin the applications with taskset -c LIST (e.g. 1)     [APP_CPUS=, no pinning]
   --load-cpus LIST   pin wrk and the emulator with taskset -c LIST (e.g. 0) [LOAD_CPUS=, no pinning]
@@ -38,7 +38,7 @@ WARMUP=${WARMUP:-10}
 REPEATS=${REPEATS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-1}
-TOKENS=${TOKENS:-100000}
+TOKENS=${TOKENS:-150000}
 STARTS=${STARTS:-3}
 APP_CPUS=${APP_CPUS:-}
 LOAD_CPUS=${LOAD_CPUS:-}
@@ -386,6 +386,7 @@ if [ "$DO_THROUGHPUT" = 1 ]; then
     done
     for app in "${APPS[@]}"; do
         stop_app "${PID[$app]}"
+        echo "distinct_tokens_sent_to_$app=$((NEXT_TOKEN[$app] - 2)) of $((TOKENS - 1))$([ "${EXHAUSTED[$app]}" = 1 ] && echo ', ran out: raise --tokens')" >>"$META"
     done
 fi
 
