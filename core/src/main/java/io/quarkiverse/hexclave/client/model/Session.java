@@ -3,9 +3,6 @@ package io.quarkiverse.hexclave.client.model;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A session (one refresh token) of a user, wire reference §6.4. Its {@code id} is the {@code refresh_token_id}
@@ -17,8 +14,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param isCurrentSession whether the request's access token belongs to this session, if Hexclave says
  * @param lastUsedAtEndUserIpInfo where the session was last used from, if known
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Session(String id, String userId, long createdAt, Long lastUsedAt, boolean isImpersonation,
         String agentName, Boolean isCurrentSession, IpInfo lastUsedAtEndUserIpInfo) {
 
@@ -33,7 +28,6 @@ public record Session(String id, String userId, long createdAt, Long lastUsedAt,
     }
 
     /** Geo information on an IP address; members are camelCase on the wire, as Hexclave sends them. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record IpInfo(String ip, String countryCode, String regionCode, String cityName, Double latitude,
             Double longitude, String tzIdentifier) {
     }

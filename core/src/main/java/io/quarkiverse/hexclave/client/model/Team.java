@@ -1,8 +1,5 @@
 package io.quarkiverse.hexclave.client.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
@@ -10,8 +7,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * A team, server view (wire reference §5.3 {@code selected_team}); the client view lacks {@code createdAtMillis}
  * and {@code serverMetadata}.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Team(String id, String displayName, String profileImageUrl, Long createdAtMillis, JsonNode clientMetadata,
         JsonNode clientReadOnlyMetadata, JsonNode serverMetadata) {
 

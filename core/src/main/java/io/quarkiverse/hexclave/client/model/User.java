@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
@@ -15,8 +12,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * {@code null} (objects) or {@code false}. Unknown fields are ignored, so new Hexclave fields do not break reading.
  * Metadata fields are JSON trees; a JSON {@code null} is {@link NullNode}. {@link #toString()} shows the id only.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record User(
         String id,
         String displayName,
@@ -77,25 +72,18 @@ public record User(
     }
 
     /** A linked OAuth account: {@code id} is the provider config id (e.g. {@code google}). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record OAuthProvider(String id, String accountId, String email) {
     }
 
     /** Why a user is restricted: {@code type} is {@code anonymous}, {@code email_not_verified} or {@code restricted_by_administrator}. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RestrictedReason(String type) {
     }
 
     /** Risk scores computed at sign-up, each 0–100. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RiskScores(SignUpRiskScores signUp) {
     }
 
     /** The sign-up risk scores: bot likelihood and free-trial abuse likelihood, 0–100. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record SignUpRiskScores(int bot, int freeTrialAbuse) {
     }
 }
