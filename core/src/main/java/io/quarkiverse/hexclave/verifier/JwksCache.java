@@ -1,9 +1,6 @@
 package io.quarkiverse.hexclave.verifier;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +20,11 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
+
+import io.quarkiverse.hexclave.client.HexclaveRequest;
+import io.quarkiverse.hexclave.client.HexclaveResponse;
+import io.quarkiverse.hexclave.client.HexclaveTransport;
+import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
 
 /**
  * The project's signing keys, fetched lazily and shared by every request.
@@ -59,7 +61,7 @@ final class JwksCache {
     }
 
     private final URI uri;
-    private final HttpClient http;
+    private final HexclaveTransport transport;
     private final Duration readTimeout;
     private final Duration maxCacheTime;
     private final Duration cooldown;
@@ -75,11 +77,11 @@ final class JwksCache {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    JwksCache(URI uri, HttpClient http, Duration readTimeout, Duration maxCacheTime, Duration cooldown, Clock clock,
+    JwksCache(URI uri, HexclaveTransport transport, Duration readTimeout, Duration maxCacheTime, Duration cooldown, Clock clock,
             Es256 engine) {
         this.engine = engine;
         this.uri = uri;
-        this.http = http;
+        this.transport = transport;
         this.readTimeout = readTimeout;
         this.maxCacheTime = maxCacheTime;
         this.cooldown = cooldown;
@@ -211,14 +213,15 @@ final class JwksCache {
     }
 
     private CompletableFuture<KeySet> fetch() {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", "application/json").GET()
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::parse);
+        // The transport bounds the whole exchange, body included, by the read timeout: a stalled answer fails the
+        // fetch and frees the in-flight slot.
+        HexclaveRequest request = new HexclaveRequest("GET", uri, Map.of("accept", "application/json"), null, readTimeout);
+        return transport.send(request).toCompletableFuture().thenApply(this::parse);
     }
 
-    private KeySet parse(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new JwksFetchException("HTTP " + response.statusCode());
+    private KeySet parse(HexclaveResponse response) {
+        if (response.status() != 200) {
+            throw new JwksFetchException("HTTP " + response.status());
         }
         Map<String, Es256.Key> keys = new LinkedHashMap<>();
         try {
@@ -253,8 +256,8 @@ final class JwksCache {
         }
     }
 
-    private Duration cacheTime(HttpResponse<?> response) {
-        Optional<String> cacheControl = response.headers().firstValue("Cache-Control");
+    private Duration cacheTime(HexclaveResponse response) {
+        Optional<String> cacheControl = response.header("Cache-Control");
         if (cacheControl.isEmpty()) {
             return maxCacheTime;
         }
@@ -313,6 +316,12 @@ final class JwksCache {
         }
         if (e instanceof JwksFetchException) {
             return e.getMessage();
+        }
+        if (e instanceof HexclaveConnectionException c) {
+            if (c.timeout()) {
+                return "timed out";
+            }
+            e = c.getCause() != null ? c.getCause() : c;
         }
         if (e instanceof java.net.http.HttpTimeoutException) {
             return "timed out";

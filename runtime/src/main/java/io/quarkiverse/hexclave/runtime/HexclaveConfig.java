@@ -186,7 +186,10 @@ public interface HexclaveConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** Time allowed for Hexclave to answer a call. */
+        /**
+         * Time allowed for one call to Hexclave, from sending the request to the last byte of the answer (headers and
+         * body): an answer whose body stalls fails as a timeout.
+         */
         @WithDefault("10s")
         Duration readTimeout();
     }
