@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 
@@ -45,6 +46,13 @@ final class JwksCache {
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d+)\"?");
     /** Shortest time keys are kept, whatever the server says, so {@code max-age=0} cannot turn into a fetch per request. */
     static final Duration MIN_CACHE_TIME = Duration.ofSeconds(10);
+    /**
+     * Largest JWKS body read: 64 KiB. A key set of {@link #MAX_KEYS} P-256 keys is about 4 KiB; a longer answer fails
+     * the fetch before it is read whole.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Most keys a key set may hold; Hexclave publishes one or two per user class. More fails the fetch. */
+    static final int MAX_KEYS = 20;
     /** With no keys at hand, how long a failed first fetch is not retried (at most the cooldown). */
     static final Duration FAILURE_BACKOFF = Duration.ofSeconds(2);
 
@@ -223,27 +231,50 @@ final class JwksCache {
         if (response.status() != 200) {
             throw new JwksFetchException("HTTP " + response.status());
         }
-        Map<String, Es256.Key> keys = new LinkedHashMap<>();
+        List<?> entries;
         try {
-            for (JsonWebKey jwk : new JsonWebKeySet(response.body()).getJsonWebKeys()) {
-                if (jwk instanceof EllipticCurveJsonWebKey ec && EllipticCurves.P_256.equals(ec.getCurveName())
-                        && jwk.getKeyId() != null && !jwk.getKeyId().isEmpty()
-                        && (jwk.getAlgorithm() == null || "ES256".equals(jwk.getAlgorithm()))
-                        && (jwk.getUse() == null || "sig".equals(jwk.getUse()))) {
-                    Es256.Key prepared = prepare(ec);
-                    if (prepared != null) {
-                        keys.putIfAbsent(jwk.getKeyId(), prepared);
-                    }
+            Object set = JsonUtil.parseJson(response.body()).get("keys");
+            if (!(set instanceof List<?> list)) {
+                throw new JwksFetchException("the response is not a JSON Web Key Set");
+            }
+            entries = list;
+        } catch (JoseException | RuntimeException e) {
+            throw e instanceof JwksFetchException j ? j : new JwksFetchException("the response is not a JSON Web Key Set");
+        }
+        if (entries.size() > MAX_KEYS) {
+            throw new JwksFetchException("the key set has " + entries.size() + " keys, more than " + MAX_KEYS);
+        }
+        Map<String, Es256.Key> keys = new LinkedHashMap<>();
+        for (Object entry : entries) {
+            JsonWebKey jwk = jwk(entry);
+            if (jwk instanceof EllipticCurveJsonWebKey ec && EllipticCurves.P_256.equals(ec.getCurveName())
+                    && jwk.getKeyId() != null && !jwk.getKeyId().isEmpty()
+                    && (jwk.getAlgorithm() == null || "ES256".equals(jwk.getAlgorithm()))
+                    && (jwk.getUse() == null || "sig".equals(jwk.getUse()))) {
+                Es256.Key prepared = prepare(ec);
+                if (prepared != null) {
+                    keys.putIfAbsent(jwk.getKeyId(), prepared);
                 }
             }
-        } catch (JoseException | RuntimeException e) {
-            throw new JwksFetchException("the response is not a JSON Web Key Set");
         }
         if (keys.isEmpty()) {
             throw new JwksFetchException("the key set has no ES256 P-256 key");
         }
         Instant now = clock.instant();
         return new KeySet(Map.copyOf(keys), now, now.plus(cacheTime(response)));
+    }
+
+    /** One entry of the set as a JWK; {@code null} (skipped) for one that is not a JWK jose4j can read. */
+    @SuppressWarnings("unchecked")
+    private static JsonWebKey jwk(Object entry) {
+        if (!(entry instanceof Map<?, ?> map)) {
+            return null;
+        }
+        try {
+            return JsonWebKey.Factory.newJwk((Map<String, Object>) map);
+        } catch (JoseException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The key, prepared once for the signature engine; {@code null} (skipped) when the engine refuses it. */
@@ -318,10 +349,11 @@ final class JwksCache {
             return e.getMessage();
         }
         if (e instanceof HexclaveConnectionException c) {
-            if (c.timeout()) {
-                return "timed out";
-            }
-            e = c.getCause() != null ? c.getCause() : c;
+            // The transport's message names the path and what failed ("...failed: response body larger than ..."),
+            // never a header or a body.
+            String message = String.valueOf(c.getMessage());
+            int at = message.indexOf(" failed: ");
+            return c.timeout() ? "timed out" : at >= 0 ? message.substring(at + " failed: ".length()) : message;
         }
         if (e instanceof java.net.http.HttpTimeoutException) {
             return "timed out";

@@ -79,7 +79,7 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         this.engine = Es256.forSettings(settings);
         Set<UserClass> keyClasses = policy.anywhere();
         this.jwks = new JwksCache(settings.jwksUri(keyClasses.contains(UserClass.RESTRICTED),
-                keyClasses.contains(UserClass.ANONYMOUS)), new JdkHttpTransport(httpClient), settings.readTimeout(), settings.jwksCacheTime(),
+                keyClasses.contains(UserClass.ANONYMOUS)), new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), settings.readTimeout(), settings.jwksCacheTime(),
                 settings.jwksRefreshCooldown(), clock, engine);
         this.verified = settings.verifiedTokenCacheSize() == 0 ? null
                 : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);
