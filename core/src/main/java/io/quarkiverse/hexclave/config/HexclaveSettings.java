@@ -39,8 +39,13 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param clockSkew leeway on {@code exp} and {@code iat}. Key {@code clock-skew}, default 30 s.
  * @param jwksCacheTime how long fetched keys are used before a background refresh, at most; a shorter
  *        {@code Cache-Control: max-age} wins. Key {@code jwks.cache-time}, default 1 h.
- * @param jwksRefreshCooldown minimum time between two refreshes forced by an unknown key id, so that tokens with
- *        made-up {@code kid}s cannot hammer Hexclave. Key {@code jwks.refresh-cooldown}, default 30 s.
+ * @param jwksRefreshCooldown minimum time between two key fetches of any kind (forced by an unknown key id, a
+ *        readiness check or {@code refreshKeys()}, or a due refresh), so that tokens with made-up {@code kid}s or
+ *        probes cannot hammer Hexclave; at least 1 s (a smaller value is a configuration error). Key
+ *        {@code jwks.refresh-cooldown}, default 30 s.
+ * @param jwksMaxStale how long keys may serve after their last successful fetch while refreshes fail; past it they are
+ *        dropped and verification fails with {@code KeysUnavailableException} until a fetch succeeds. At least
+ *        {@code jwksCacheTime}. Key {@code jwks.max-stale}, default 24 h.
  * @param connectTimeout connect timeout of every call to Hexclave. Key {@code http.connect-timeout}, default 5 s.
  * @param readTimeout time allowed for a response to a call to Hexclave. Key {@code http.read-timeout}, default 10 s.
  * @param jcaProvider name of a JCA provider to verify ES256 signatures with ({@code SunEC},
@@ -70,6 +75,7 @@ public record HexclaveSettings(
         Duration clockSkew,
         Duration jwksCacheTime,
         Duration jwksRefreshCooldown,
+        Duration jwksMaxStale,
         Duration connectTimeout,
         Duration readTimeout,
         Optional<String> jcaProvider,
@@ -97,6 +103,7 @@ public record HexclaveSettings(
         public static final String CLOCK_SKEW = "clock-skew";
         public static final String JWKS_CACHE_TIME = "jwks.cache-time";
         public static final String JWKS_REFRESH_COOLDOWN = "jwks.refresh-cooldown";
+        public static final String JWKS_MAX_STALE = "jwks.max-stale";
         public static final String CONNECT_TIMEOUT = "http.connect-timeout";
         public static final String READ_TIMEOUT = "http.read-timeout";
         public static final String JCA_PROVIDER = "jca-provider";
@@ -119,6 +126,7 @@ public record HexclaveSettings(
         public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
         public static final Duration JWKS_CACHE_TIME = Duration.ofHours(1);
         public static final Duration JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(30);
+        public static final Duration JWKS_MAX_STALE = Duration.ofHours(24);
         public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
         public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
         /**
@@ -137,6 +145,9 @@ public record HexclaveSettings(
         }
     }
 
+    /** The smallest {@link #jwksRefreshCooldown()}: every key fetch is at least this far from the previous one. */
+    public static final Duration MIN_JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(1);
+
     private static final Pattern UUID = Pattern
             .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -152,7 +163,14 @@ public record HexclaveSettings(
         allowRestrictedUsers = allowRestrictedUsers || allowAnonymousUsers;
         clockSkew = nonNegative(clockSkew, Defaults.CLOCK_SKEW, Keys.CLOCK_SKEW);
         jwksCacheTime = positive(jwksCacheTime, Defaults.JWKS_CACHE_TIME, Keys.JWKS_CACHE_TIME);
-        jwksRefreshCooldown = nonNegative(jwksRefreshCooldown, Defaults.JWKS_REFRESH_COOLDOWN, Keys.JWKS_REFRESH_COOLDOWN);
+        jwksRefreshCooldown = atLeast(jwksRefreshCooldown, Defaults.JWKS_REFRESH_COOLDOWN, MIN_JWKS_REFRESH_COOLDOWN,
+                Keys.JWKS_REFRESH_COOLDOWN);
+        jwksMaxStale = positive(jwksMaxStale, Defaults.JWKS_MAX_STALE, Keys.JWKS_MAX_STALE);
+        if (jwksMaxStale.compareTo(jwksCacheTime) < 0) {
+            throw new HexclaveConfigException(Keys.JWKS_MAX_STALE, "{key} (" + jwksMaxStale + ") must be at least "
+                    + HexclaveConfigException.PREFIX + Keys.JWKS_CACHE_TIME + " (" + jwksCacheTime + "): keys would "
+                    + "be dropped before they are due for a refresh");
+        }
         connectTimeout = positive(connectTimeout, Defaults.CONNECT_TIMEOUT, Keys.CONNECT_TIMEOUT);
         readTimeout = positive(readTimeout, Defaults.READ_TIMEOUT, Keys.READ_TIMEOUT);
         jcaProvider = Objects.requireNonNullElse(jcaProvider, Optional.<String> empty())
@@ -191,7 +209,7 @@ public record HexclaveSettings(
                 .secretServerKey(secretServerKey.orElse(null)).publishableClientKey(publishableClientKey.orElse(null))
                 .allowRestrictedUsers(allowRestrictedUsers).allowAnonymousUsers(allowAnonymousUsers)
                 .clockSkew(clockSkew).jwksCacheTime(jwksCacheTime).jwksRefreshCooldown(jwksRefreshCooldown)
-                .connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
+                .jwksMaxStale(jwksMaxStale).connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
                 .credentialSources(credentialSources).verifiedTokenCacheSize(verifiedTokenCacheSize)
                 .maxRetries(maxRetries).verificationMode(verificationMode).restCacheTtl(restCacheTtl)
                 .restCacheSize(restCacheSize);
@@ -239,7 +257,7 @@ public record HexclaveSettings(
                 + ", publishableClientKey=" + (publishableClientKey.isPresent() ? "set" : "none")
                 + ", allowRestrictedUsers=" + allowRestrictedUsers + ", allowAnonymousUsers=" + allowAnonymousUsers
                 + ", clockSkew=" + clockSkew + ", jwksCacheTime=" + jwksCacheTime + ", jwksRefreshCooldown="
-                + jwksRefreshCooldown + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + jwksRefreshCooldown + ", jwksMaxStale=" + jwksMaxStale + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", jcaProvider=" + jcaProvider.orElse("default") + ", credentialSources=" + credentialSources
                 + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries
                 + ", verificationMode=" + verificationMode + ", restCacheTtl=" + restCacheTtl + ", restCacheSize="
@@ -331,6 +349,14 @@ public record HexclaveSettings(
         return v;
     }
 
+    private static Duration atLeast(Duration d, Duration dflt, Duration min, String key) {
+        Duration v = d == null ? dflt : d;
+        if (v.compareTo(min) < 0) {
+            throw new HexclaveConfigException(key, "{key} must be at least " + min.toSeconds() + "s, got " + v);
+        }
+        return v;
+    }
+
     private static Duration positive(Duration d, Duration dflt, String key) {
         Duration v = d == null ? dflt : d;
         if (v.isNegative() || v.isZero()) {
@@ -351,6 +377,7 @@ public record HexclaveSettings(
         private Duration clockSkew;
         private Duration jwksCacheTime;
         private Duration jwksRefreshCooldown;
+        private Duration jwksMaxStale;
         private Duration connectTimeout;
         private Duration readTimeout;
         private String jcaProvider;
@@ -419,6 +446,11 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder jwksMaxStale(Duration jwksMaxStale) {
+            this.jwksMaxStale = jwksMaxStale;
+            return this;
+        }
+
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
@@ -467,7 +499,7 @@ public record HexclaveSettings(
         public HexclaveSettings build() {
             return new HexclaveSettings(projectId, apiUrl, issuerOrigins, Optional.ofNullable(secretServerKey),
                     Optional.ofNullable(publishableClientKey), allowRestrictedUsers, allowAnonymousUsers, clockSkew,
-                    jwksCacheTime, jwksRefreshCooldown, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
+                    jwksCacheTime, jwksRefreshCooldown, jwksMaxStale, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
                     credentialSources, verifiedTokenCacheSize, maxRetries, verificationMode, restCacheTtl,
                     restCacheSize);
         }

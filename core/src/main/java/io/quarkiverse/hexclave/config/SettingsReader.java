@@ -37,6 +37,7 @@ final class SettingsReader {
         value(Keys.CLOCK_SKEW, SettingsReader::parseDuration, b::clockSkew);
         value(Keys.JWKS_CACHE_TIME, SettingsReader::parseDuration, b::jwksCacheTime);
         value(Keys.JWKS_REFRESH_COOLDOWN, SettingsReader::parseDuration, b::jwksRefreshCooldown);
+        value(Keys.JWKS_MAX_STALE, SettingsReader::parseDuration, b::jwksMaxStale);
         value(Keys.CONNECT_TIMEOUT, SettingsReader::parseDuration, b::connectTimeout);
         value(Keys.READ_TIMEOUT, SettingsReader::parseDuration, b::readTimeout);
         string(Keys.JCA_PROVIDER, b::jcaProvider);

@@ -80,7 +80,7 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         Set<UserClass> keyClasses = policy.anywhere();
         this.jwks = new JwksCache(settings.jwksUri(keyClasses.contains(UserClass.RESTRICTED),
                 keyClasses.contains(UserClass.ANONYMOUS)), new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), settings.readTimeout(), settings.jwksCacheTime(),
-                settings.jwksRefreshCooldown(), clock, engine);
+                settings.jwksRefreshCooldown(), settings.jwksMaxStale(), clock, engine);
         this.verified = settings.verifiedTokenCacheSize() == 0 ? null
                 : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);
         this.keyWaitMillis = settings.connectTimeout().plus(settings.readTimeout()).plus(Duration.ofSeconds(1)).toMillis();

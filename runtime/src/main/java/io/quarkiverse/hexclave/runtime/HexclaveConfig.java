@@ -173,11 +173,19 @@ public interface HexclaveConfig {
         Duration cacheTime();
 
         /**
-         * Minimum time between two key refreshes triggered by an unknown key id, so that tokens with made-up key ids
-         * cannot hammer Hexclave.
+         * Minimum time between two key fetches of any kind (an unknown key id, the readiness check, a due refresh), so
+         * that tokens with made-up key ids or probes cannot hammer Hexclave. At least 1s: a smaller value fails start-up.
          */
         @WithDefault("30s")
         Duration refreshCooldown();
+
+        /**
+         * How long signing keys may keep serving after their last successful fetch while refreshes fail. Past it they
+         * are dropped (logged once, code HEXCLAVE004) and Hexclave tokens are answered as "keys unavailable" until a
+         * fetch succeeds. At least {@code jwks.cache-time}.
+         */
+        @WithDefault("24h")
+        Duration maxStale();
     }
 
     /** Outgoing HTTP. */
