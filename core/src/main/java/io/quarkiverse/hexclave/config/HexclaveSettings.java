@@ -36,7 +36,7 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  *        {@code allow-restricted-users}, default {@code false}.
  * @param allowAnonymousUsers accept tokens of anonymous (guest) users everywhere; as in Hexclave, this implies
  *        {@code allowRestrictedUsers}. Key {@code allow-anonymous-users}, default {@code false}.
- * @param clockSkew leeway on {@code exp} and {@code iat}. Key {@code clock-skew}, default 30 s.
+ * @param clockSkew leeway on {@code exp} and {@code iat}, at most 5 minutes. Key {@code clock-skew}, default 30 s.
  * @param jwksCacheTime how long fetched keys are used before a background refresh, at most; a shorter
  *        {@code Cache-Control: max-age} wins. Key {@code jwks.cache-time}, default 1 h.
  * @param jwksRefreshCooldown minimum time between two key fetches of any kind (forced by an unknown key id, a
@@ -145,6 +145,9 @@ public record HexclaveSettings(
         }
     }
 
+    /** The largest {@link #clockSkew()}: half the lifetime of a Hexclave access token. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     /** The smallest {@link #jwksRefreshCooldown()}: every key fetch is at least this far from the previous one. */
     public static final Duration MIN_JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(1);
 
@@ -162,6 +165,11 @@ public record HexclaveSettings(
                 .map(String::strip).filter(s -> !s.isEmpty());
         allowRestrictedUsers = allowRestrictedUsers || allowAnonymousUsers;
         clockSkew = nonNegative(clockSkew, Defaults.CLOCK_SKEW, Keys.CLOCK_SKEW);
+        if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new HexclaveConfigException(Keys.CLOCK_SKEW, "{key} must be at most " + MAX_CLOCK_SKEW.toMinutes()
+                    + "m (Hexclave's tokens live 10 minutes; a larger leeway would all but turn expiry off), got "
+                    + clockSkew);
+        }
         jwksCacheTime = positive(jwksCacheTime, Defaults.JWKS_CACHE_TIME, Keys.JWKS_CACHE_TIME);
         jwksRefreshCooldown = atLeast(jwksRefreshCooldown, Defaults.JWKS_REFRESH_COOLDOWN, MIN_JWKS_REFRESH_COOLDOWN,
                 Keys.JWKS_REFRESH_COOLDOWN);

@@ -83,7 +83,7 @@ public interface HexclaveConfig {
 
     /**
      * Leeway applied to a token's {@code exp} and {@code iat} claims. Hexclave tokens live ten minutes; raise it only
-     * when your servers' clocks drift.
+     * when your servers' clocks drift. At most 5m: a larger value fails start-up.
      */
     @WithDefault("30s")
     Duration clockSkew();
