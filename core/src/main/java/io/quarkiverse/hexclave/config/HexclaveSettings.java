@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.hexclave.credential.CredentialSource;
 
 /**
@@ -63,6 +65,9 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param restCacheTtl in the {@code rest} and {@code both} modes, how long Hexclave's answer for a token is reused.
  *        Key {@code verification.rest-cache-ttl}, default 5 s; {@code 0} asks every time.
  * @param restCacheSize how many such answers are kept. Key {@code verification.rest-cache-size}, default 10000.
+ * @param allowPlainHttp accept an {@code http://} {@code apiUrl} for a host that is not loopback ({@code localhost},
+ *        {@code 127.0.0.0/8}, {@code ::1}): keys, the secret server key and users' tokens then travel in cleartext.
+ *        Logged as a warning when it takes effect. Key {@code allow-plain-http}, default {@code false}.
  */
 public record HexclaveSettings(
         String projectId,
@@ -84,7 +89,8 @@ public record HexclaveSettings(
         int maxRetries,
         VerificationMode verificationMode,
         Duration restCacheTtl,
-        int restCacheSize) {
+        int restCacheSize,
+        boolean allowPlainHttp) {
 
     /** The hosted service. */
     public static final String DEFAULT_API_URL = Defaults.API_URL;
@@ -113,6 +119,7 @@ public record HexclaveSettings(
         public static final String VERIFICATION_MODE = "verification.mode";
         public static final String REST_CACHE_TTL = "verification.rest-cache-ttl";
         public static final String REST_CACHE_SIZE = "verification.rest-cache-size";
+        public static final String ALLOW_PLAIN_HTTP = "allow-plain-http";
 
         private Keys() {
         }
@@ -140,6 +147,7 @@ public record HexclaveSettings(
         public static final VerificationMode VERIFICATION_MODE = VerificationMode.JWT;
         public static final Duration REST_CACHE_TTL = Duration.ofSeconds(5);
         public static final int REST_CACHE_SIZE = 10_000;
+        public static final boolean ALLOW_PLAIN_HTTP = false;
 
         private Defaults() {
         }
@@ -151,12 +159,17 @@ public record HexclaveSettings(
     /** The smallest {@link #jwksRefreshCooldown()}: every key fetch is at least this far from the previous one. */
     public static final Duration MIN_JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(1);
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Logger LOG = Logger.getLogger(HexclaveSettings.class);
+    private static final Set<String> PLAIN_HTTP_WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static final Pattern UUID = Pattern
             .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public HexclaveSettings {
         projectId = validateProjectId(projectId);
         apiUrl = normaliseApiUrl(apiUrl, Keys.API_URL);
+        checkPlainHttp(apiUrl, allowPlainHttp);
         issuerOrigins = issuerOrigins == null || issuerOrigins.isEmpty()
                 ? defaultIssuerOrigins(apiUrl)
                 : normaliseOrigins(issuerOrigins);
@@ -220,7 +233,7 @@ public record HexclaveSettings(
                 .jwksMaxStale(jwksMaxStale).connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
                 .credentialSources(credentialSources).verifiedTokenCacheSize(verifiedTokenCacheSize)
                 .maxRetries(maxRetries).verificationMode(verificationMode).restCacheTtl(restCacheTtl)
-                .restCacheSize(restCacheSize);
+                .restCacheSize(restCacheSize).allowPlainHttp(allowPlainHttp);
     }
 
     /** Reads {@code hexclave.*} from {@link ConfigLookup#defaults()}. */
@@ -269,7 +282,7 @@ public record HexclaveSettings(
                 + ", jcaProvider=" + jcaProvider.orElse("default") + ", credentialSources=" + credentialSources
                 + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries
                 + ", verificationMode=" + verificationMode + ", restCacheTtl=" + restCacheTtl + ", restCacheSize="
-                + restCacheSize + "]";
+                + restCacheSize + ", allowPlainHttp=" + allowPlainHttp + "]";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -309,6 +322,47 @@ public record HexclaveSettings(
                     + "such as " + Defaults.API_URL);
         }
         return url;
+    }
+
+    /**
+     * Refuses {@code http://} for a host that is not loopback unless {@code allowed}; when allowed and in effect, warns
+     * (once per URL).
+     */
+    private static void checkPlainHttp(String apiUrl, boolean allowed) {
+        URI uri = URI.create(apiUrl);
+        if (!uri.getScheme().equalsIgnoreCase("http") || isLoopback(uri.getHost())) {
+            return;
+        }
+        if (!allowed) {
+            throw new HexclaveConfigException(Keys.API_URL, "{key} is a plain http:// URL for " + uri.getHost()
+                    + ", which is not a loopback host: the signing keys, the secret server key and users' tokens would "
+                    + "travel in cleartext. Use https://, or set " + HexclaveConfigException.PREFIX + Keys.ALLOW_PLAIN_HTTP
+                    + "=true if the network to it is trusted.");
+        }
+        if (PLAIN_HTTP_WARNED.add(apiUrl)) {
+            LOG.warnf("Hexclave API URL %s is plain http:// for a host that is not loopback (allow-plain-http is set): "
+                    + "the signing keys, the secret server key and users' tokens travel in cleartext", apiUrl);
+        }
+    }
+
+    /** {@code localhost}, an IPv4 literal in {@code 127.0.0.0/8} or the IPv6 literal {@code ::1}; no name is resolved. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(h).matches()) {
+            return h.startsWith("127.");
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            String literal = h.substring(1, h.length() - 1);
+            try {
+                return literal.indexOf(':') >= 0 && java.net.InetAddress.getByName(literal).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Scheme, host and port of a URL, lower-cased, without a trailing slash. */
@@ -395,6 +449,7 @@ public record HexclaveSettings(
         private VerificationMode verificationMode;
         private Duration restCacheTtl;
         private int restCacheSize = Defaults.REST_CACHE_SIZE;
+        private boolean allowPlainHttp = Defaults.ALLOW_PLAIN_HTTP;
 
         private Builder() {
         }
@@ -504,12 +559,17 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder allowPlainHttp(boolean allow) {
+            this.allowPlainHttp = allow;
+            return this;
+        }
+
         public HexclaveSettings build() {
             return new HexclaveSettings(projectId, apiUrl, issuerOrigins, Optional.ofNullable(secretServerKey),
                     Optional.ofNullable(publishableClientKey), allowRestrictedUsers, allowAnonymousUsers, clockSkew,
                     jwksCacheTime, jwksRefreshCooldown, jwksMaxStale, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
                     credentialSources, verifiedTokenCacheSize, maxRetries, verificationMode, restCacheTtl,
-                    restCacheSize);
+                    restCacheSize, allowPlainHttp);
         }
     }
 }

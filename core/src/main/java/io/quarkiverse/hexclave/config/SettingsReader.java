@@ -29,6 +29,7 @@ final class SettingsReader {
     HexclaveSettings read() {
         HexclaveSettings.Builder b = HexclaveSettings.builder(lookup.get(prefix + Keys.PROJECT_ID).orElse(null));
         string(Keys.API_URL, b::apiUrl);
+        value(Keys.ALLOW_PLAIN_HTTP, SettingsReader::parseBoolean, b::allowPlainHttp);
         value(Keys.ISSUER_ORIGINS, SettingsReader::splitList, b::issuerOrigins);
         string(Keys.SECRET_SERVER_KEY, b::secretServerKey);
         string(Keys.PUBLISHABLE_CLIENT_KEY, b::publishableClientKey);

@@ -36,10 +36,20 @@ public interface HexclaveConfig {
     /**
      * The Hexclave API origin, without {@code /api/v1}: the hosted service, or your self-hosted or local Hexclave.
      * <p>
-     * Falls back to the {@code HEXCLAVE_API_URL} environment variable. Change it for a self-hosted Hexclave.
+     * Falls back to the {@code HEXCLAVE_API_URL} environment variable. Change it for a self-hosted Hexclave. A plain
+     * {@code http://} URL is accepted only for a loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1})
+     * unless {@code allow-plain-http} is set.
      */
     @ConfigDocDefault("https://api.hexclave.com")
     Optional<String> apiUrl();
+
+    /**
+     * Accept a plain {@code http://} {@code api-url} for a host that is not loopback. The signing keys, the secret
+     * server key and users' tokens then travel in cleartext: only for a network you trust. Logged as a warning at
+     * start-up when it takes effect.
+     */
+    @WithDefault("false")
+    boolean allowPlainHttp();
 
     /**
      * The origins accepted in a token's {@code iss} claim. By default the origin of {@code api-url} plus its rebrand

@@ -128,6 +128,7 @@ public class HexclaveRecorder {
                 .verificationMode(c.verification().mode())
                 .restCacheTtl(c.verification().restCacheTtl())
                 .restCacheSize(c.verification().restCacheSize())
+                .allowPlainHttp(c.allowPlainHttp())
                 .build());
     }
 
