@@ -11,7 +11,7 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  *     User user = hexclave.users().get(userId);
  * }
  * }</pre>
- * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teamPermissions()} and {@link #cliAuth()}. Calls that need
+ * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()} and {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
  * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
  * the rest of the client works without it.
@@ -26,6 +26,7 @@ public final class HexclaveClient implements AutoCloseable {
     private final HexclaveTransport transport;
     private final UsersApi users;
     private final SessionsApi sessions;
+    private final TeamsApi teams;
     private final TeamPermissionsApi teamPermissions;
     private final CliAuthApi cliAuth;
 
@@ -50,6 +51,7 @@ public final class HexclaveClient implements AutoCloseable {
         RequestSender sender = new RequestSender(settings, transport, Objects.requireNonNull(retryPolicy, "retryPolicy"));
         this.users = new UsersApi(sender);
         this.sessions = new SessionsApi(sender);
+        this.teams = new TeamsApi(sender);
         this.teamPermissions = new TeamPermissionsApi(sender);
         this.cliAuth = new CliAuthApi(sender);
     }
@@ -62,6 +64,11 @@ public final class HexclaveClient implements AutoCloseable {
     /** Sessions ({@code /auth/sessions…}). */
     public SessionsApi sessions() {
         return sessions;
+    }
+
+    /** Teams, team memberships and team member profiles ({@code /teams}, {@code /team-memberships}, {@code /team-member-profiles}). */
+    public TeamsApi teams() {
+        return teams;
     }
 
     /** Team permissions ({@code /team-permissions}). */

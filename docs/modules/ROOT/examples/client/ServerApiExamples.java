@@ -1,0 +1,43 @@
+package io.quarkiverse.hexclave.docs.examples;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.client.error.TeamMembershipAlreadyExistsException;
+import io.quarkiverse.hexclave.client.model.CreateTeamRequest;
+import io.quarkiverse.hexclave.client.model.ListTeamsQuery;
+import io.quarkiverse.hexclave.client.model.Team;
+import io.quarkiverse.hexclave.client.model.TeamMemberProfile;
+import io.quarkiverse.hexclave.client.model.UpdateTeamMemberProfileRequest;
+import io.quarkiverse.hexclave.client.model.UpdateTeamRequest;
+
+/** The examples of client.adoc for teams, permissions, API keys, contact channels and OAuth; compiled by core's DocsExamplesCompileTest. */
+class ServerApiExamples {
+
+    void teams(HexclaveClient hexclave, String userId, String otherUserId) {
+        // tag::teams[]
+        Team team = hexclave.teams().create(CreateTeamRequest.named("Research")
+                .creatorUserId(userId)                            // <1>
+                .serverMetadata(Map.of("plan", "pro"))
+                .build());
+        hexclave.teams().update(team.id(), UpdateTeamRequest.builder().displayName("R&D").build());
+
+        try {
+            hexclave.teams().addMember(team.id(), otherUserId);
+        } catch (TeamMembershipAlreadyExistsException e) {
+            // a member already
+        }
+        hexclave.teams().updateMemberProfile(team.id(), otherUserId,
+                UpdateTeamMemberProfileRequest.builder().displayName("Grace (R&D)").build());
+        List<TeamMemberProfile> members = hexclave.teams().memberProfiles(team.id());
+
+        try (Stream<Team> teamsOfUser = hexclave.teams().listAll(ListTeamsQuery.ofUser(userId))) { // <2>
+            teamsOfUser.forEach(t -> System.out.println(t.displayName()));
+        }
+        hexclave.teams().removeMember(team.id(), otherUserId);
+        hexclave.teams().delete(team.id());
+        // end::teams[]
+    }
+}
