@@ -8,6 +8,8 @@ import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.error.TeamMembershipAlreadyExistsException;
 import io.quarkiverse.hexclave.client.model.CreateTeamRequest;
 import io.quarkiverse.hexclave.client.model.ListTeamsQuery;
+import io.quarkiverse.hexclave.client.model.ProjectPermission;
+import io.quarkiverse.hexclave.client.model.ProjectPermissionQuery;
 import io.quarkiverse.hexclave.client.model.Team;
 import io.quarkiverse.hexclave.client.model.TeamMemberProfile;
 import io.quarkiverse.hexclave.client.model.UpdateTeamMemberProfileRequest;
@@ -39,5 +41,14 @@ class ServerApiExamples {
         hexclave.teams().removeMember(team.id(), otherUserId);
         hexclave.teams().delete(team.id());
         // end::teams[]
+    }
+
+    void projectPermissions(HexclaveClient hexclave, String userId) {
+        // tag::project-permissions[]
+        hexclave.projectPermissions().grant(userId, "admin");
+        boolean canReadReports = hexclave.projectPermissions().has(userId, "reports:read"); // <1>
+        List<ProjectPermission> all = hexclave.projectPermissions().list(ProjectPermissionQuery.ofUser(userId)); // <2>
+        hexclave.projectPermissions().revoke(userId, "admin");
+        // end::project-permissions[]
     }
 }

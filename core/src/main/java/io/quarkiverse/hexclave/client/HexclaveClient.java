@@ -11,7 +11,8 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  *     User user = hexclave.users().get(userId);
  * }
  * }</pre>
- * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()} and {@link #cliAuth()}. Calls that need
+ * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()}, {@link #projectPermissions()} and
+ * {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
  * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
  * the rest of the client works without it.
@@ -28,6 +29,7 @@ public final class HexclaveClient implements AutoCloseable {
     private final SessionsApi sessions;
     private final TeamsApi teams;
     private final TeamPermissionsApi teamPermissions;
+    private final ProjectPermissionsApi projectPermissions;
     private final CliAuthApi cliAuth;
 
     /** A client with the default transport and retry policy ({@code settings.maxRetries()} retries). */
@@ -53,6 +55,7 @@ public final class HexclaveClient implements AutoCloseable {
         this.sessions = new SessionsApi(sender);
         this.teams = new TeamsApi(sender);
         this.teamPermissions = new TeamPermissionsApi(sender);
+        this.projectPermissions = new ProjectPermissionsApi(sender);
         this.cliAuth = new CliAuthApi(sender);
     }
 
@@ -74,6 +77,11 @@ public final class HexclaveClient implements AutoCloseable {
     /** Team permissions ({@code /team-permissions}). */
     public TeamPermissionsApi teamPermissions() {
         return teamPermissions;
+    }
+
+    /** Project permissions ({@code /project-permissions}). */
+    public ProjectPermissionsApi projectPermissions() {
+        return projectPermissions;
     }
 
     /** The CLI login calls ({@code /auth/cli}); see {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}. */

@@ -125,6 +125,8 @@ final class HexclaveErrors {
             case "TEAM_MEMBERSHIP_NOT_FOUND" -> new TeamMembershipNotFoundException(code, status, requestId, details, text);
             case "TEAM_MEMBERSHIP_ALREADY_EXISTS" ->
                 new TeamMembershipAlreadyExistsException(code, status, requestId, details, text);
+            case "TEAM_PERMISSION_REQUIRED", "TEAM_PERMISSION_NOT_FOUND", "PROJECT_PERMISSION_REQUIRED" ->
+                new PermissionNotHeldException(code, status, requestId, details, text);
             case "PERMISSION_NOT_FOUND", "WRONG_PERMISSION_SCOPE" ->
                 new PermissionNotFoundException(code, status, requestId, details, text);
             case "USER_EMAIL_ALREADY_EXISTS", "CONTACT_CHANNEL_ALREADY_USED_FOR_AUTH_BY_SOMEONE_ELSE" ->

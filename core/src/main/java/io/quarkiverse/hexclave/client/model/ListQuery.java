@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The query parameters of a list call, in the order they were set. Only parameters that were set are sent: Hexclave
+ * The query parameters of a list call ({@code GET /users}, {@code /teams}, {@code /team-permissions} …), in the order
+ * they were set. Only parameters that were set are sent: Hexclave
  * rejects unknown ones, and its defaults apply to the rest.
  */
 public abstract class ListQuery {
@@ -71,6 +72,14 @@ public abstract class ListQuery {
             if (value == null || value.isBlank()) {
                 p.remove(key);
                 return self();
+            }
+            return put(key, value.strip());
+        }
+
+        /** Sets {@code key} to the stripped value, refusing {@code null} and blank values. */
+        protected B putNonBlank(String key, String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(key + " must not be blank");
             }
             return put(key, value.strip());
         }
