@@ -4,7 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.client.error.ApiKeyNotValidException;
+import io.quarkiverse.hexclave.client.model.ApiKey;
+import io.quarkiverse.hexclave.client.model.CreateApiKeyRequest;
+import io.quarkiverse.hexclave.client.model.CreatedApiKey;
+import io.quarkiverse.hexclave.config.Secret;
 import io.quarkiverse.hexclave.client.error.TeamMembershipAlreadyExistsException;
 import io.quarkiverse.hexclave.client.model.CreateTeamRequest;
 import io.quarkiverse.hexclave.client.model.ListTeamsQuery;
@@ -50,5 +58,24 @@ class ServerApiExamples {
         List<ProjectPermission> all = hexclave.projectPermissions().list(ProjectPermissionQuery.ofUser(userId)); // <2>
         hexclave.projectPermissions().revoke(userId, "admin");
         // end::project-permissions[]
+    }
+
+    void apiKeys(HexclaveClient hexclave, String userId, String presentedKey) {
+        // tag::api-keys[]
+        CreatedApiKey created = hexclave.userApiKeys().create(userId,
+                CreateApiKeyRequest.builder("nightly export")
+                        .expiresAt(Instant.now().plus(Duration.ofDays(90)))        // <1>
+                        .build());
+        Secret handOut = created.value();                                          // <2>
+
+        try {
+            ApiKey key = hexclave.userApiKeys().check(new Secret(presentedKey));  // <3>
+            System.out.println("called by user " + key.ownerId());
+        } catch (ApiKeyNotValidException e) {                                      // <4>
+            System.out.println("refused: " + e.code());
+        }
+
+        hexclave.userApiKeys().revoke(created.key().id());                          // <5>
+        // end::api-keys[]
     }
 }

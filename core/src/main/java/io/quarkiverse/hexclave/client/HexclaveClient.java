@@ -11,8 +11,8 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  *     User user = hexclave.users().get(userId);
  * }
  * }</pre>
- * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()}, {@link #projectPermissions()} and
- * {@link #cliAuth()}. Calls that need
+ * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()}, {@link #projectPermissions()},
+ * {@link #userApiKeys()}, {@link #teamApiKeys()} and {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
  * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
  * the rest of the client works without it.
@@ -30,6 +30,8 @@ public final class HexclaveClient implements AutoCloseable {
     private final TeamsApi teams;
     private final TeamPermissionsApi teamPermissions;
     private final ProjectPermissionsApi projectPermissions;
+    private final ApiKeysApi userApiKeys;
+    private final ApiKeysApi teamApiKeys;
     private final CliAuthApi cliAuth;
 
     /** A client with the default transport and retry policy ({@code settings.maxRetries()} retries). */
@@ -56,6 +58,8 @@ public final class HexclaveClient implements AutoCloseable {
         this.teams = new TeamsApi(sender);
         this.teamPermissions = new TeamPermissionsApi(sender);
         this.projectPermissions = new ProjectPermissionsApi(sender);
+        this.userApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.USER);
+        this.teamApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.TEAM);
         this.cliAuth = new CliAuthApi(sender);
     }
 
@@ -82,6 +86,16 @@ public final class HexclaveClient implements AutoCloseable {
     /** Project permissions ({@code /project-permissions}). */
     public ProjectPermissionsApi projectPermissions() {
         return projectPermissions;
+    }
+
+    /** User API keys ({@code /user-api-keys}): keys a user's scripts and services act with. */
+    public ApiKeysApi userApiKeys() {
+        return userApiKeys;
+    }
+
+    /** Team API keys ({@code /team-api-keys}): keys that act as a team. */
+    public ApiKeysApi teamApiKeys() {
+        return teamApiKeys;
     }
 
     /** The CLI login calls ({@code /auth/cli}); see {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}. */

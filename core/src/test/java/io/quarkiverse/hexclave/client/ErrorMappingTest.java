@@ -80,6 +80,11 @@ class ErrorMappingTest {
                 Arguments.of("PROJECT_PERMISSION_REQUIRED", 401, io.quarkiverse.hexclave.client.error.PermissionNotHeldException.class, HexclaveApiException.class),
                 Arguments.of("WRONG_PERMISSION_SCOPE", 404, PermissionNotFoundException.class, HexclaveApiException.class),
                 Arguments.of("USER_EMAIL_ALREADY_EXISTS", 409, UserEmailAlreadyExistsException.class, HexclaveApiException.class),
+                Arguments.of("API_KEY_NOT_FOUND", 404, io.quarkiverse.hexclave.client.error.ApiKeyNotFoundException.class, io.quarkiverse.hexclave.client.error.ApiKeyNotValidException.class),
+                Arguments.of("API_KEY_EXPIRED", 401, io.quarkiverse.hexclave.client.error.ApiKeyExpiredException.class, io.quarkiverse.hexclave.client.error.ApiKeyNotValidException.class),
+                Arguments.of("API_KEY_REVOKED", 401, io.quarkiverse.hexclave.client.error.ApiKeyRevokedException.class, io.quarkiverse.hexclave.client.error.ApiKeyNotValidException.class),
+                Arguments.of("WRONG_API_KEY_TYPE", 400, io.quarkiverse.hexclave.client.error.WrongApiKeyTypeException.class, io.quarkiverse.hexclave.client.error.ApiKeyNotValidException.class),
+                Arguments.of("PUBLIC_API_KEY_CANNOT_BE_REVOKED", 400, io.quarkiverse.hexclave.client.error.PublicApiKeyCannotBeRevokedException.class, HexclaveApiException.class),
                 Arguments.of("INVALID_POLLING_CODE", 400, InvalidPollingCodeException.class, HexclaveApiException.class),
                 Arguments.of("SESSION_REPLAY_RENDER_LIMIT_REACHED", 409, UnknownHexclaveErrorException.class, HexclaveApiException.class));
     }
