@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.error.ApiKeyNotValidException;
 import io.quarkiverse.hexclave.client.model.ApiKey;
+import io.quarkiverse.hexclave.client.model.ContactChannel;
+import io.quarkiverse.hexclave.client.model.CreateContactChannelRequest;
+import io.quarkiverse.hexclave.client.model.UpdateContactChannelRequest;
 import io.quarkiverse.hexclave.client.model.CreateApiKeyRequest;
 import io.quarkiverse.hexclave.client.model.CreatedApiKey;
 import io.quarkiverse.hexclave.config.Secret;
@@ -77,5 +81,21 @@ class ServerApiExamples {
 
         hexclave.userApiKeys().revoke(created.key().id());                          // <5>
         // end::api-keys[]
+    }
+
+    void contactChannels(HexclaveClient hexclave, String userId, String codeFromTheLink) {
+        // tag::contact-channels[]
+        ContactChannel work = hexclave.contactChannels().create(
+                CreateContactChannelRequest.email(userId, "ada@work.example").usedForAuth(true).build()); // <1>
+        hexclave.contactChannels().sendVerificationCode(userId, work.id(),
+                URI.create("https://app.example/handler/email-verification"));     // <2>
+
+        Secret code = new Secret(codeFromTheLink);                                  // <3>
+        if (hexclave.contactChannels().checkVerificationCode(code)) {
+            hexclave.contactChannels().verify(code);
+        }
+        hexclave.contactChannels().update(userId, work.id(), UpdateContactChannelRequest.builder().primary(true).build());
+        List<ContactChannel> all = hexclave.contactChannels().list(userId);
+        // end::contact-channels[]
     }
 }

@@ -52,7 +52,7 @@ public final class ApiKeysApi {
     /** The keys of a user or team, revoked and expired ones included ({@code GET /…-api-keys?…_id=}). */
     public CompletionStage<List<ApiKey>> listAsync(String ownerId) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("GET", basePath, Access.SERVER)
-                .withQuery(Map.of(ownerField, nonBlank(ownerId, ownerField)))).thenApply(r -> {
+                .withQuery(Map.of(ownerField, RequestSender.required(ownerId, ownerField)))).thenApply(r -> {
                     JsonNode items = Json.tree(r).get("items");
                     if (items == null || !items.isArray()) {
                         throw HexclaveErrors.unexpectedBody(r);
@@ -75,7 +75,7 @@ public final class ApiKeysApi {
     public CompletionStage<CreatedApiKey> createAsync(String ownerId, CreateApiKeyRequest request) {
         return RequestSender.guard(() -> {
             var body = Json.object(Objects.requireNonNull(request, "request").fields());
-            body.put(ownerField, nonBlank(ownerId, ownerField));
+            body.put(ownerField, RequestSender.required(ownerId, ownerField));
             return sender.send(ApiCall.of("POST", basePath, Access.SERVER).withBody(body)).thenApply(r -> {
                 JsonNode node = Json.tree(r);
                 return new CreatedApiKey(parse(r, node), new Secret(Json.requiredText(r, node, "value")));
@@ -176,12 +176,5 @@ public final class ApiKeysApi {
 
     private String keyPath(String apiKeyId) {
         return basePath + "/" + RequestSender.segment(apiKeyId);
-    }
-
-    private static String nonBlank(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value.strip();
     }
 }

@@ -12,7 +12,7 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  * }
  * }</pre>
  * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()}, {@link #projectPermissions()},
- * {@link #userApiKeys()}, {@link #teamApiKeys()} and {@link #cliAuth()}. Calls that need
+ * {@link #userApiKeys()}, {@link #teamApiKeys()}, {@link #contactChannels()} and {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
  * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
  * the rest of the client works without it.
@@ -32,6 +32,7 @@ public final class HexclaveClient implements AutoCloseable {
     private final ProjectPermissionsApi projectPermissions;
     private final ApiKeysApi userApiKeys;
     private final ApiKeysApi teamApiKeys;
+    private final ContactChannelsApi contactChannels;
     private final CliAuthApi cliAuth;
 
     /** A client with the default transport and retry policy ({@code settings.maxRetries()} retries). */
@@ -60,6 +61,7 @@ public final class HexclaveClient implements AutoCloseable {
         this.projectPermissions = new ProjectPermissionsApi(sender);
         this.userApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.USER);
         this.teamApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.TEAM);
+        this.contactChannels = new ContactChannelsApi(sender);
         this.cliAuth = new CliAuthApi(sender);
     }
 
@@ -96,6 +98,11 @@ public final class HexclaveClient implements AutoCloseable {
     /** Team API keys ({@code /team-api-keys}): keys that act as a team. */
     public ApiKeysApi teamApiKeys() {
         return teamApiKeys;
+    }
+
+    /** Contact channels, a user's e-mail addresses ({@code /contact-channels}). */
+    public ContactChannelsApi contactChannels() {
+        return contactChannels;
     }
 
     /** The CLI login calls ({@code /auth/cli}); see {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}. */

@@ -139,6 +139,10 @@ final class HexclaveErrors {
             case "API_KEY_NOT_VALID" -> new ApiKeyNotValidException(code, status, requestId, details, text);
             case "PUBLIC_API_KEY_CANNOT_BE_REVOKED" ->
                 new PublicApiKeyCannotBeRevokedException(code, status, requestId, details, text);
+            case "VERIFICATION_CODE_NOT_FOUND", "VERIFICATION_CODE_EXPIRED", "VERIFICATION_CODE_ALREADY_USED",
+                    "VERIFICATION_CODE_MAX_ATTEMPTS_REACHED" ->
+                new VerificationCodeException(code, status, requestId, details, text);
+            case "EMAIL_ALREADY_VERIFIED" -> new EmailAlreadyVerifiedException(code, status, requestId, details, text);
             case "INVALID_POLLING_CODE" -> new InvalidPollingCodeException(code, status, requestId, details, text);
             default -> new UnknownHexclaveErrorException(code, status, requestId, details, text);
         };

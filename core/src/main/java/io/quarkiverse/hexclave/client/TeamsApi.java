@@ -182,10 +182,8 @@ public final class TeamsApi {
     }
 
     private CompletionStage<List<TeamMemberProfile>> listProfiles(String parameter, String id) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException(parameter + " must not be blank");
-        }
-        return sender.send(ApiCall.of("GET", "/team-member-profiles", Access.SERVER).withQuery(Map.of(parameter, id.strip())))
+        return sender.send(ApiCall.of("GET", "/team-member-profiles", Access.SERVER)
+                .withQuery(Map.of(parameter, RequestSender.required(id, parameter))))
                 .thenApply(r -> Json.items(r, Json.tree(r), TeamMemberProfile.class));
     }
 

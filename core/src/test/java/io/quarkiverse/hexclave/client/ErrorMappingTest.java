@@ -85,6 +85,10 @@ class ErrorMappingTest {
                 Arguments.of("API_KEY_REVOKED", 401, io.quarkiverse.hexclave.client.error.ApiKeyRevokedException.class, io.quarkiverse.hexclave.client.error.ApiKeyNotValidException.class),
                 Arguments.of("WRONG_API_KEY_TYPE", 400, io.quarkiverse.hexclave.client.error.WrongApiKeyTypeException.class, io.quarkiverse.hexclave.client.error.ApiKeyNotValidException.class),
                 Arguments.of("PUBLIC_API_KEY_CANNOT_BE_REVOKED", 400, io.quarkiverse.hexclave.client.error.PublicApiKeyCannotBeRevokedException.class, HexclaveApiException.class),
+                Arguments.of("VERIFICATION_CODE_EXPIRED", 400, io.quarkiverse.hexclave.client.error.VerificationCodeException.class, HexclaveApiException.class),
+                Arguments.of("VERIFICATION_CODE_ALREADY_USED", 409, io.quarkiverse.hexclave.client.error.VerificationCodeException.class, HexclaveApiException.class),
+                Arguments.of("VERIFICATION_CODE_MAX_ATTEMPTS_REACHED", 400, io.quarkiverse.hexclave.client.error.VerificationCodeException.class, HexclaveApiException.class),
+                Arguments.of("EMAIL_ALREADY_VERIFIED", 400, io.quarkiverse.hexclave.client.error.EmailAlreadyVerifiedException.class, HexclaveApiException.class),
                 Arguments.of("INVALID_POLLING_CODE", 400, InvalidPollingCodeException.class, HexclaveApiException.class),
                 Arguments.of("SESSION_REPLAY_RENDER_LIMIT_REACHED", 409, UnknownHexclaveErrorException.class, HexclaveApiException.class));
     }
