@@ -11,7 +11,11 @@ import java.time.Instant;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.error.ApiKeyNotValidException;
 import io.quarkiverse.hexclave.client.model.ApiKey;
+import io.quarkiverse.hexclave.client.model.ConnectedAccount;
 import io.quarkiverse.hexclave.client.model.ContactChannel;
+import io.quarkiverse.hexclave.client.model.LinkOAuthAccountRequest;
+import io.quarkiverse.hexclave.client.model.OAuthAccount;
+import io.quarkiverse.hexclave.client.model.UpdateOAuthAccountRequest;
 import io.quarkiverse.hexclave.client.model.CreateContactChannelRequest;
 import io.quarkiverse.hexclave.client.model.UpdateContactChannelRequest;
 import io.quarkiverse.hexclave.client.model.CreateApiKeyRequest;
@@ -97,5 +101,19 @@ class ServerApiExamples {
         hexclave.contactChannels().update(userId, work.id(), UpdateContactChannelRequest.builder().primary(true).build());
         List<ContactChannel> all = hexclave.contactChannels().list(userId);
         // end::contact-channels[]
+    }
+
+    void oauth(HexclaveClient hexclave, String userId) {
+        // tag::oauth[]
+        OAuthAccount github = hexclave.oauthProviders().link(
+                LinkOAuthAccountRequest.builder(userId, "github", "583231")   // <1>
+                        .email("ada@example.com")
+                        .allowSignIn(true)
+                        .build());
+        hexclave.oauthProviders().update(userId, github.id(),
+                UpdateOAuthAccountRequest.builder().allowConnectedAccounts(true).build());
+        List<ConnectedAccount> connected = hexclave.oauthProviders().connectedAccounts(userId); // <2>
+        hexclave.oauthProviders().unlink(userId, github.id());
+        // end::oauth[]
     }
 }

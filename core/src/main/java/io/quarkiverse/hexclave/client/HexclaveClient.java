@@ -12,7 +12,8 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  * }
  * }</pre>
  * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()}, {@link #projectPermissions()},
- * {@link #userApiKeys()}, {@link #teamApiKeys()}, {@link #contactChannels()} and {@link #cliAuth()}. Calls that need
+ * {@link #userApiKeys()}, {@link #teamApiKeys()}, {@link #contactChannels()},
+ * {@link #oauthProviders()} and {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
  * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
  * the rest of the client works without it.
@@ -33,6 +34,7 @@ public final class HexclaveClient implements AutoCloseable {
     private final ApiKeysApi userApiKeys;
     private final ApiKeysApi teamApiKeys;
     private final ContactChannelsApi contactChannels;
+    private final OAuthProvidersApi oauthProviders;
     private final CliAuthApi cliAuth;
 
     /** A client with the default transport and retry policy ({@code settings.maxRetries()} retries). */
@@ -62,6 +64,7 @@ public final class HexclaveClient implements AutoCloseable {
         this.userApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.USER);
         this.teamApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.TEAM);
         this.contactChannels = new ContactChannelsApi(sender);
+        this.oauthProviders = new OAuthProvidersApi(sender);
         this.cliAuth = new CliAuthApi(sender);
     }
 
@@ -103,6 +106,11 @@ public final class HexclaveClient implements AutoCloseable {
     /** Contact channels, a user's e-mail addresses ({@code /contact-channels}). */
     public ContactChannelsApi contactChannels() {
         return contactChannels;
+    }
+
+    /** OAuth accounts linked to users and their connected accounts ({@code /oauth-providers}, {@code /connected-accounts}). */
+    public OAuthProvidersApi oauthProviders() {
+        return oauthProviders;
     }
 
     /** The CLI login calls ({@code /auth/cli}); see {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}. */

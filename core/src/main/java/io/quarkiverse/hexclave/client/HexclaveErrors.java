@@ -143,6 +143,8 @@ final class HexclaveErrors {
                     "VERIFICATION_CODE_MAX_ATTEMPTS_REACHED" ->
                 new VerificationCodeException(code, status, requestId, details, text);
             case "EMAIL_ALREADY_VERIFIED" -> new EmailAlreadyVerifiedException(code, status, requestId, details, text);
+            case "OAUTH_PROVIDER_ACCOUNT_ID_ALREADY_USED_FOR_SIGN_IN" ->
+                new OAuthAccountAlreadyUsedForSignInException(code, status, requestId, details, text);
             case "INVALID_POLLING_CODE" -> new InvalidPollingCodeException(code, status, requestId, details, text);
             default -> new UnknownHexclaveErrorException(code, status, requestId, details, text);
         };
