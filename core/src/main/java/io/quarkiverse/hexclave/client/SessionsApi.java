@@ -29,7 +29,7 @@ public final class SessionsApi {
     /** Creates a session for a user ({@code POST /auth/sessions}, never retried): server-side sign-in or impersonation. */
     public CompletionStage<SessionTokens> createAsync(CreateSessionRequest request) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/auth/sessions", Access.SERVER)
-                .withBody(UsersApi.body(Objects.requireNonNull(request, "request").fields())))
+                .withBody(Json.object(Objects.requireNonNull(request, "request").fields())))
                 .thenApply(r -> {
                     JsonNode body = Json.tree(r);
                     return new SessionTokens(new Secret(Json.requiredText(r, body, "refresh_token")),
