@@ -169,7 +169,7 @@ public final class HexclaveEmulator implements AutoCloseable {
     /** Creates a user. */
     public EmulatedUser createUser(NewUser newUser) {
         Objects.requireNonNull(newUser, "newUser");
-        return snapshot(project.createUser(newUser));
+        return snapshot(project.createUser(newUser, newUser.password()));
     }
 
     /**
@@ -534,6 +534,7 @@ public final class HexclaveEmulator implements AutoCloseable {
         private boolean requirePublishableClientKey = true;
         private boolean requireEmailVerification;
         private boolean clientUserDeletionEnabled;
+        private boolean signUpEnabled = true;
         private Duration accessTokenLifetime = Duration.ofMinutes(10);
         private Duration jwksMaxAge = Duration.ofHours(1);
         private String issuerOrigin;
@@ -582,6 +583,15 @@ public final class HexclaveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether new users may sign up through the frontend flows (password sign-up, e-mail code sign-in of an
+         * unknown address) (default true); when false they answer {@code SIGN_UP_NOT_ENABLED}.
+         */
+        public Builder signUpEnabled(boolean enabled) {
+            this.signUpEnabled = enabled;
+            return this;
+        }
+
         /** {@code exp - iat} of minted access tokens (default 10 minutes; whole seconds). */
         public Builder accessTokenLifetime(Duration lifetime) {
             this.accessTokenLifetime = requirePositive(lifetime, "accessTokenLifetime");
@@ -626,7 +636,7 @@ public final class HexclaveEmulator implements AutoCloseable {
         /** Builds a stopped emulator; call {@link HexclaveEmulator#start()}. */
         public HexclaveEmulator build() {
             return new HexclaveEmulator(new EmulatorSettings(projectId, secretServerKey, publishableClientKey,
-                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled,
+                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled, signUpEnabled,
                     accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock));
         }
 

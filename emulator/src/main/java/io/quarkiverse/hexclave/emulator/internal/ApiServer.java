@@ -60,6 +60,7 @@ public final class ApiServer {
         new JwksRoutes(project).register(this);
         new UserRoutes(project).register(this);
         new SessionRoutes(project).register(this);
+        new AuthRoutes(project).register(this);
         new PermissionRoutes(project).register(this);
         new TeamRoutes(project).register(this);
         new TeamInvitationRoutes(project).register(this);
@@ -236,6 +237,15 @@ public final class ApiServer {
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {
+        return parseUrlEncoded(rawQuery, "query");
+    }
+
+    /**
+     * Parses {@code a=1&b=2} (a query string or a form-encoded body); a name given twice is a {@code SCHEMA_ERROR}.
+     *
+     * @param where {@code query} or {@code body}, for the error message
+     */
+    static Map<String, String> parseUrlEncoded(String rawQuery, String where) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;
@@ -248,7 +258,7 @@ public final class ApiServer {
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             if (query.put(name, value) != null) {
-                throw KnownError.schemaError("query." + name + " must be a `string` type, but it was given more than once");
+                throw KnownError.schemaError(where + "." + name + " must be a `string` type, but it was given more than once");
             }
         }
         return query;

@@ -15,6 +15,7 @@ public record EmulatorSettings(
         boolean requirePublishableClientKey,
         boolean requireEmailVerification,
         boolean clientUserDeletionEnabled,
+        boolean signUpEnabled,
         Duration accessTokenLifetime,
         Duration jwksMaxAge,
         String issuerOrigin,
