@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkiverse.hexclave.emulator.internal.ApiServer;
+import io.quarkiverse.hexclave.emulator.internal.CorsPolicy;
 import io.quarkiverse.hexclave.emulator.internal.EmulatedProject;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorSettings;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorStore;
@@ -153,6 +154,11 @@ public final class HexclaveEmulator implements AutoCloseable {
     /** The audience of tokens of a class, e.g. {@code <id>:anon}. */
     public String audience(UserClass userClass) {
         return userClass.audience(projectId());
+    }
+
+    /** The browser origins allowed to call the API (CORS patterns, e.g. {@code http://localhost:*}). */
+    public List<String> corsAllowedOrigins() {
+        return project.settings().corsAllowedOrigins();
     }
 
     public Duration accessTokenLifetime() {
@@ -540,6 +546,7 @@ public final class HexclaveEmulator implements AutoCloseable {
         private String issuerOrigin;
         private int port;
         private Clock clock = Clock.systemUTC();
+        private List<String> corsAllowedOrigins = CorsPolicy.LOCAL_DEV_ORIGINS;
 
         private Builder() {
         }
@@ -633,11 +640,26 @@ public final class HexclaveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The browser origins allowed to call the API (CORS), replacing the default {@code http://localhost:*} and
+         * {@code http://127.0.0.1:*} (dev servers on any port). Each is an exact origin
+         * ({@code https://app.example.com}), an origin with any port ({@code http://devbox.local:*}) or {@code *}
+         * (every origin).
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public Builder corsAllowedOrigins(List<String> origins) {
+            List<String> copy = List.copyOf(Objects.requireNonNull(origins, "origins"));
+            new CorsPolicy(copy); // validates
+            this.corsAllowedOrigins = copy;
+            return this;
+        }
+
         /** Builds a stopped emulator; call {@link HexclaveEmulator#start()}. */
         public HexclaveEmulator build() {
             return new HexclaveEmulator(new EmulatorSettings(projectId, secretServerKey, publishableClientKey,
                     requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled, signUpEnabled,
-                    accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock));
+                    accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock, corsAllowedOrigins));
         }
 
         private static String requireText(String value, String name) {

@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The JDK {@link HttpServer} on loopback and the request pipeline of the real backend: path canonicalisation (308),
+ * The JDK {@link HttpServer} on loopback and the request pipeline of the real backend: CORS ({@link CorsPolicy}),
+ * path canonicalisation (308),
  * method check (405), header aliasing ({@code x-hexclave-*} → {@code x-stack-*}, hexclave wins), the §2.3
  * authentication checks, routing, known/status error rendering, request-id and cache-control headers, and the
  * override-error-status rule (§7.3). Errors never carry stack traces or secrets.
@@ -50,12 +51,14 @@ public final class ApiServer {
     private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
 
     private final EmulatedProject project;
+    private final CorsPolicy cors;
     private final List<Route> routes = new ArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
 
     public ApiServer(EmulatedProject project) {
         this.project = project;
+        this.cors = new CorsPolicy(project.settings().corsAllowedOrigins());
         new RootRoutes(project).register(this);
         new JwksRoutes(project).register(this);
         new UserRoutes(project).register(this);
@@ -158,6 +161,10 @@ public final class ApiServer {
         String method = ex.getRequestMethod().toUpperCase();
         String rawPath = ex.getRequestURI().getRawPath();
         String rawQuery = ex.getRequestURI().getRawQuery();
+        String preflightMethod = headers.get("access-control-request-method");
+        if (method.equals("OPTIONS") && preflightMethod != null) {
+            return cors.preflight(headers.get("origin"), preflightMethod, headers.get("access-control-request-headers"));
+        }
         if (!ALLOWED_METHODS.contains(method)) {
             return ApiResponse.text(405, "Method not allowed");
         }
@@ -370,9 +377,12 @@ public final class ApiServer {
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void write(HttpExchange ex, ApiResponse r, String requestId, boolean overrideErrorStatus)
+    private void write(HttpExchange ex, ApiResponse r, String requestId, boolean overrideErrorStatus)
             throws IOException {
         var h = ex.getResponseHeaders();
+        if (!r.headers.containsKey("Vary")) { // a preflight answer carries its own CORS headers
+            cors.responseHeaders(ex.getRequestHeaders().getFirst("Origin")).forEach(h::set);
+        }
         if (r.contentType != null) {
             h.set("Content-Type", r.contentType);
         }
