@@ -247,28 +247,4 @@ class FrontendFlowsTest {
         assertThat(config.get("passkey_enabled").asBoolean()).isFalse();
         assertThat(config.get("enabled_oauth_providers")).isEmpty();
     }
-
-    /** A clock tests move forward. */
-    static final class MovableClock extends java.time.Clock {
-        private volatile java.time.Instant now = java.time.Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
-    }
 }
