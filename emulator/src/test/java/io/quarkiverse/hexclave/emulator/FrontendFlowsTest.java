@@ -245,6 +245,7 @@ class FrontendFlowsTest {
         assertThat(config.get("credential_enabled").asBoolean()).isTrue();
         assertThat(config.get("magic_link_enabled").asBoolean()).isTrue();
         assertThat(config.get("passkey_enabled").asBoolean()).isFalse();
+        assertThat(config.get("client_team_creation_enabled").asBoolean()).isFalse(); // as TeamRoutes answers
         assertThat(config.get("enabled_oauth_providers")).isEmpty();
     }
 }
