@@ -3,7 +3,10 @@
 // ({"step": ...}) and waits for the test's JSON reply line on stdin before going on (the test checks tokens, moves the
 // emulator's clock and reads the e-mailed code in between). Any failure prints {"step":"error",...} and exits 1.
 import { createInterface } from "node:readline";
-import { StackClientApp } from "@stackframe/js";
+import { loopbackOnly } from "./loopback-only.mjs";
+
+loopbackOnly(globalThis);
+const { StackClientApp } = await import("@stackframe/js");
 
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 
