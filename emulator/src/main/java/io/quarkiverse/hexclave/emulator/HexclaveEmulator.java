@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkiverse.hexclave.emulator.internal.ApiServer;
+import io.quarkiverse.hexclave.emulator.internal.CorsPolicy;
 import io.quarkiverse.hexclave.emulator.internal.EmulatedProject;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorSettings;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorStore;
@@ -155,6 +156,11 @@ public final class HexclaveEmulator implements AutoCloseable {
         return userClass.audience(projectId());
     }
 
+    /** The browser origins allowed to call the API (CORS patterns, e.g. {@code http://localhost:*}). */
+    public List<String> corsAllowedOrigins() {
+        return project.settings().corsAllowedOrigins();
+    }
+
     public Duration accessTokenLifetime() {
         return project.settings().accessTokenLifetime();
     }
@@ -169,7 +175,7 @@ public final class HexclaveEmulator implements AutoCloseable {
     /** Creates a user. */
     public EmulatedUser createUser(NewUser newUser) {
         Objects.requireNonNull(newUser, "newUser");
-        return snapshot(project.createUser(newUser));
+        return snapshot(project.createUser(newUser, newUser.password()));
     }
 
     /**
@@ -534,11 +540,13 @@ public final class HexclaveEmulator implements AutoCloseable {
         private boolean requirePublishableClientKey = true;
         private boolean requireEmailVerification;
         private boolean clientUserDeletionEnabled;
+        private boolean signUpEnabled = true;
         private Duration accessTokenLifetime = Duration.ofMinutes(10);
         private Duration jwksMaxAge = Duration.ofHours(1);
         private String issuerOrigin;
         private int port;
         private Clock clock = Clock.systemUTC();
+        private List<String> corsAllowedOrigins = CorsPolicy.LOCAL_DEV_ORIGINS;
 
         private Builder() {
         }
@@ -579,6 +587,15 @@ public final class HexclaveEmulator implements AutoCloseable {
         /** Whether client access may {@code DELETE /users/me} (default false, as in a new Hexclave project). */
         public Builder clientUserDeletionEnabled(boolean enabled) {
             this.clientUserDeletionEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Whether new users may sign up through the frontend flows (password sign-up, e-mail code sign-in of an
+         * unknown address) (default true); when false they answer {@code SIGN_UP_NOT_ENABLED}.
+         */
+        public Builder signUpEnabled(boolean enabled) {
+            this.signUpEnabled = enabled;
             return this;
         }
 
@@ -623,11 +640,26 @@ public final class HexclaveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The browser origins allowed to call the API (CORS), replacing the default {@code http://localhost:*} and
+         * {@code http://127.0.0.1:*} (dev servers on any port). Each is an exact origin
+         * ({@code https://app.example.com}), an origin with any port ({@code http://devbox.local:*}) or {@code *}
+         * (every origin).
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public Builder corsAllowedOrigins(List<String> origins) {
+            List<String> copy = List.copyOf(Objects.requireNonNull(origins, "origins"));
+            new CorsPolicy(copy); // validates
+            this.corsAllowedOrigins = copy;
+            return this;
+        }
+
         /** Builds a stopped emulator; call {@link HexclaveEmulator#start()}. */
         public HexclaveEmulator build() {
             return new HexclaveEmulator(new EmulatorSettings(projectId, secretServerKey, publishableClientKey,
-                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled,
-                    accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock));
+                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled, signUpEnabled,
+                    accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock, corsAllowedOrigins));
         }
 
         private static String requireText(String value, String name) {

@@ -26,6 +26,8 @@ public final class StoredUser {
     public JsonNode clientReadOnlyMetadata = NullNode.getInstance();
     public JsonNode serverMetadata = NullNode.getInstance();
     public boolean hasPassword;
+    /** The salted hash of a password given in the clear ({@link Passwords}), or {@code null}. */
+    public String passwordHash;
     public boolean otpAuthEnabled;
     public boolean passkeyAuthEnabled;
     public boolean requiresTotpMfa;
@@ -65,6 +67,7 @@ public final class StoredUser {
         clientReadOnlyMetadata = o.clientReadOnlyMetadata.deepCopy();
         serverMetadata = o.serverMetadata.deepCopy();
         hasPassword = o.hasPassword;
+        passwordHash = o.passwordHash;
         otpAuthEnabled = o.otpAuthEnabled;
         passkeyAuthEnabled = o.passkeyAuthEnabled;
         requiresTotpMfa = o.requiresTotpMfa;
