@@ -53,6 +53,14 @@ abstract class HexclaveServerContract {
      */
     abstract boolean serverShipsJsonWebToken();
 
+    /**
+     * The {@code Cache-Control} of an authenticated response that the application left alone: the mechanism's
+     * {@code private, no-store}, unless the server sets its own on pages behind a security constraint.
+     */
+    String defaultCacheControl() {
+        return "private, no-store";
+    }
+
     /** Starts the server with the sample WAR and these {@code hexclave.*} settings. */
     abstract ServerUnderTest startServer(Map<String, String> hexclaveConfig);
 
@@ -187,7 +195,7 @@ abstract class HexclaveServerContract {
     @Order(10)
     void authenticatedResponsesAreNotCacheableByDefault() {
         request().auth().oauth2(token(aliceSession.accessToken())).get("/api/secure/me").then()
-                .statusCode(200).header("Cache-Control", equalTo("private, no-store"));
+                .statusCode(200).header("Cache-Control", equalTo(defaultCacheControl()));
     }
 
     @Test
@@ -268,6 +276,19 @@ abstract class HexclaveServerContract {
         request().auth().oauth2(token(hostile.mint(emulator, alice))).get("/api/public").then()
                 .statusCode(401)
                 .header("WWW-Authenticate", in(hostile.challenges()));
+    }
+
+    // ---- the application's own JSON ----------------------------------------------------------------------------
+
+    /** hexclave-jakarta's Jackson must not change the serializer of the application's objects (JSON-B on EE servers). */
+    @Test
+    @Order(10)
+    void applicationObjectsAreStillWrittenByJsonBinding() {
+        request().get("/api/json").then()
+                .statusCode(200)
+                .body("renamed", equalTo("value"))
+                .body("original", nullValue())
+                .body("internal", nullValue());
     }
 
     // ---- afterwards ----------------------------------------------------------------------------------------------

@@ -27,7 +27,12 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/<context-root>}, without a trailing slash. */
     String baseUri() {
-        return "http://127.0.0.1:" + port + "/" + CONTEXT_ROOT;
+        return baseUri(CONTEXT_ROOT);
+    }
+
+    /** The base URI of another application deployed on the same server. */
+    String baseUri(String contextRoot) {
+        return "http://127.0.0.1:" + port + "/" + contextRoot;
     }
 
     /** The last lines of the server's log, for assertion messages. */
