@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.LogRecord;
 
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A {@code QuarkusUnitTest} wired to the shared emulator, whose logs must never contain a token. */
@@ -26,9 +28,24 @@ final class HexclaveTestApp {
 
     /** As {@link #create(String, Class...)}, with a further check of the application's log records. */
     static QuarkusUnitTest create(String scenario, Consumer<List<LogRecord>> logCheck, Class<?>... classes) {
+        return create(scenario, logCheck, jar -> {
+        }, classes);
+    }
+
+    /** As {@link #create(String, Class...)}, with more in the application archive (static files …). */
+    static QuarkusUnitTest withArchive(String scenario, Consumer<JavaArchive> archive, Class<?>... classes) {
+        return create(scenario, logs -> {
+        }, archive, classes);
+    }
+
+    private static QuarkusUnitTest create(String scenario, Consumer<List<LogRecord>> logCheck,
+            Consumer<JavaArchive> archive, Class<?>... classes) {
         return new QuarkusUnitTest()
-                .withApplicationRoot(jar -> jar.addClasses(classes).addClasses(SharedEmulator.class, HostileToken.class, HexclaveTestApp.class)
-                        .addAsResource("application-" + scenario + ".properties", "application.properties"))
+                .withApplicationRoot(jar -> {
+                    jar.addClasses(classes).addClasses(SharedEmulator.class, HostileToken.class, HexclaveTestApp.class)
+                            .addAsResource("application-" + scenario + ".properties", "application.properties");
+                    archive.accept(jar);
+                })
                 .overrideRuntimeConfigKey("quarkus.hexclave.api-url", SharedEmulator.apiUrl())
                 .overrideRuntimeConfigKey("quarkus.hexclave.project-id", SharedEmulator.projectId())
                 .setLogRecordPredicate(r -> true)

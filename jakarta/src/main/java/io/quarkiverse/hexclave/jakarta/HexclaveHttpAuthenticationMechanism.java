@@ -42,7 +42,9 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * resource is protected by a security constraint (or the application called {@code HttpServletRequest#authenticate});</li>
  * <li>a malformed credential or a rejected token: 401 with an RFC 6750 challenge such as
  * {@code Bearer error="invalid_token", error_description="token expired"} (a fixed text: never the token), on
- * protected and unprotected resources alike;</li>
+ * protected and unprotected resources alike, except for the {@code hexclave-access} cookie (which the browser keeps
+ * sending after its token expired): a failed cookie credential leaves the request unauthenticated, and only a
+ * protected resource answers with the challenge;</li>
  * <li>Hexclave's signing keys (or Hexclave itself, verifying through its API) cannot be had: 503 with
  * {@code Retry-After}, because it is not the caller's fault.</li>
  * </ul>
@@ -98,20 +100,27 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         }
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s rejected: %s", malformed.source(), malformed.detail());
-            return challenge(request, response, context, Challenge.unauthorized(RejectionReason.MALFORMED));
+            Challenge challenge = Challenge.unauthorized(RejectionReason.MALFORMED);
+            return malformed.source() == CredentialSource.COOKIE ? cookieFailed(request, response, context, challenge)
+                    : challenge(request, response, context, challenge);
         }
         HexclaveCredential credential = ((CredentialLookup.Found) lookup).credential();
+        boolean cookie = credential.source() == CredentialSource.COOKIE;
         Verification verification;
         try {
             verification = verifier.verify(credential.token(), verifier.policy().global());
         } catch (KeysUnavailableException e) {
             // The verifier logs the outage itself (HEXCLAVE002), once per attempt to fetch the keys, not per request.
             LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
-            return unavailable(request, response, Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE));
+            Challenge unavailable = Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE);
+            return cookie ? cookieFailed(request, response, context, unavailable)
+                    : unavailable(request, response, unavailable);
         } catch (RuntimeException e) {
             // Never a 500 (or a server error page with a stack trace) for a caller's token.
             LOG.debugf("Hexclave token from %s could not be verified: %s", credential.source(), e.getClass().getName());
-            return challenge(request, response, context, Challenge.unauthorized(RejectionReason.MALFORMED));
+            Challenge challenge = Challenge.unauthorized(RejectionReason.MALFORMED);
+            return cookie ? cookieFailed(request, response, context, challenge)
+                    : challenge(request, response, context, challenge);
         }
         if (verification instanceof Verification.Accepted accepted) {
             HexclavePrincipal principal = accepted.principal();
@@ -123,7 +132,23 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             return noCredential(request, response, context); // e.g. only a refresh token was sent
         }
         LOG.debugf("Hexclave token from %s rejected: %s", credential.source(), rejected.reason());
-        return challenge(request, response, context, Challenge.unauthorized(rejected.reason()));
+        Challenge challenge = Challenge.unauthorized(rejected.reason());
+        return cookie ? cookieFailed(request, response, context, challenge)
+                : challenge(request, response, context, challenge);
+    }
+
+    /**
+     * A cookie credential that failed (unreadable, expired, planted, keys unavailable): the browser keeps sending the
+     * cookie long after its token expired, so the request continues unauthenticated; a protected resource (or the
+     * application's {@code authenticate} call) gets {@code challenge}.
+     */
+    private static AuthenticationStatus cookieFailed(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, Challenge challenge) throws AuthenticationException {
+        if (!context.isProtected() && !context.isAuthenticationRequest()) {
+            return context.doNothing();
+        }
+        return challenge.status() == 401 ? challenge(request, response, context, challenge)
+                : unavailable(request, response, challenge);
     }
 
     /** Continue unauthenticated, unless the resource is protected or the application called {@code authenticate}. */

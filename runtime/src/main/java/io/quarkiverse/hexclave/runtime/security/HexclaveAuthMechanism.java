@@ -35,9 +35,14 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Nothing Hexclave-shaped in the request, or a raw bearer token that is not this project's (another issuer, an opaque
  * or oversized token): a {@code null} identity, so other mechanisms (smallrye-jwt, OIDC, Basic …) get their turn. A
- * Hexclave credential that cannot be read, or a token that fails verification: the core's 401 {@link Challenge} (an
- * RFC 6750 {@code WWW-Authenticate} naming the reason) with an empty body. Hexclave's keys unreachable: the
- * keys-unavailable challenge with {@code quarkus.hexclave.keys-unavailable-status} (503).
+ * Hexclave credential in a header that cannot be read, or a token from a header that fails verification: the core's
+ * 401 {@link Challenge} (an RFC 6750 {@code WWW-Authenticate} naming the reason) with an empty body. Hexclave's keys
+ * unreachable: the keys-unavailable challenge with {@code quarkus.hexclave.keys-unavailable-status} (503).
+ * <p>
+ * A credential from the {@code hexclave-access} cookie that cannot be read or fails (expired, planted, keys
+ * unavailable) leaves the request anonymous instead: the browser keeps sending the cookie long after its token
+ * expired, and public pages and static files must still load. A protected resource then answers with that failure's
+ * challenge.
  */
 @ApplicationScoped
 public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
@@ -74,7 +79,8 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         CredentialLookup lookup = credentials.find(new VertxRequestView(context.request()));
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s is malformed: %s", malformed.source(), malformed.detail());
-            return fail(context, Challenge.unauthorized(RejectionReason.MALFORMED));
+            Challenge challenge = Challenge.unauthorized(RejectionReason.MALFORMED);
+            return malformed.source() == CredentialSource.COOKIE ? anonymous(context, challenge) : fail(context, challenge);
         }
         if (!(lookup instanceof CredentialLookup.Found found) || found.credential().accessToken().isEmpty()) {
             return Uni.createFrom().nullItem(); // nothing for us: let the other mechanisms try
@@ -85,9 +91,16 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new HexclaveTokenCredential(credential));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identityProviderManager.authenticate(request)
-                .onItem().invoke(identity -> onAuthenticated(context, identity))
-                .onFailure().invoke(failure -> onFailure(context, failure));
+        Uni<SecurityIdentity> identity = identityProviderManager.authenticate(request)
+                .onItem().invoke(id -> onAuthenticated(context, id));
+        if (credential.source() == CredentialSource.COOKIE) {
+            // A cookie the browser still sends after its token expired (or one planted by a sibling site) must not
+            // lock the visitor out of public pages: the request stays anonymous, and a protected resource answers
+            // with the rejection as its challenge.
+            identity = identity.onFailure(AuthenticationFailedException.class).recoverWithUni(
+                    failure -> anonymous(context, challengeOf(failure)));
+        }
+        return identity.onFailure().invoke(failure -> onFailure(context, failure));
     }
 
     private void onAuthenticated(RoutingContext context, SecurityIdentity identity) {
@@ -104,8 +117,23 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
 
     private void onFailure(RoutingContext context, Throwable failure) {
         markOurFailure(context);
+        context.put(CHALLENGE_KEY, challengeOf(failure));
+    }
+
+    private static Challenge challengeOf(Throwable failure) {
         Object challenge = failure instanceof AuthenticationFailedException afe ? afe.getAttribute(CHALLENGE_KEY) : null;
-        context.put(CHALLENGE_KEY, challenge instanceof Challenge c ? c : Challenge.unauthorized(RejectionReason.MALFORMED));
+        return challenge instanceof Challenge c ? c : Challenge.unauthorized(RejectionReason.MALFORMED);
+    }
+
+    /**
+     * No identity for a cookie credential that failed: the request goes on anonymous (other mechanisms still get their
+     * turn), and {@code challenge} answers it if the resource turns out to be protected.
+     */
+    private static Uni<SecurityIdentity> anonymous(RoutingContext context, Challenge challenge) {
+        LOG.debugf("Hexclave cookie credential not accepted (%s): the request continues anonymous",
+                challenge.reason() == null ? "keys unavailable" : challenge.reason());
+        context.put(CHALLENGE_KEY, challenge);
+        return Uni.createFrom().nullItem();
     }
 
     /**
