@@ -25,7 +25,7 @@ import io.quarkiverse.hexclave.verifier.AccessToken;
  * <li>{@code x-hexclave-access-token} / {@code x-stack-access-token} (+ {@code x-*-refresh-token});</li>
  * <li>the legacy {@code x-stack-auth: {"accessToken":…,"refreshToken":…}} header;</li>
  * <li>the {@code hexclave-access} / {@code stack-access} cookie, trusted only when its refresh token matches the
- * project's refresh cookie.</li>
+ * project's refresh cookie ({@code __Host-} refresh cookies preferred over unprefixed ones).</li>
  * </ol>
  * Sources switched off in {@link HexclaveSettings#credentialSources()} are skipped. The algorithm lives here once;
  * Quarkus, Jakarta and non-HTTP callers only adapt their request to a {@link RequestView}. Thread-safe.
@@ -199,11 +199,20 @@ public final class HexclaveCredentials {
     }
 
     /**
-     * The SDK's rule: the structured {@code hexclave-refresh-{project}--*} cookie with the highest
-     * {@code updated_at_millis}; else the first non-empty legacy plain cookie; else the newest legacy structured one.
+     * The SDK's rule, with {@code __Host-} cookies first: any valid {@code __Host-} refresh cookie wins over every
+     * unprefixed one, whatever their {@code updated_at_millis} (a sibling subdomain can plant an unprefixed cookie
+     * for this site, never a {@code __Host-} one). Then the structured {@code hexclave-refresh-{project}--*} cookie
+     * with the highest {@code updated_at_millis}; else the first non-empty legacy plain cookie; else the newest
+     * legacy structured one.
      */
     Optional<String> selectRefreshToken(Map<String, String> cookies) {
-        Optional<String> structured = newestStructured(cookies, hexclaveRefreshPrefix, hostHexclaveRefreshPrefix);
+        for (String hostPrefix : new String[] { hostHexclaveRefreshPrefix, hostLegacyRefreshPrefix }) {
+            Optional<String> host = newestStructured(cookies, hostPrefix);
+            if (host.isPresent()) {
+                return host;
+            }
+        }
+        Optional<String> structured = newestStructured(cookies, hexclaveRefreshPrefix);
         if (structured.isPresent()) {
             return structured;
         }
@@ -213,15 +222,15 @@ public final class HexclaveCredentials {
                 return Optional.of(percentDecode(v).strip());
             }
         }
-        return newestStructured(cookies, legacyRefreshPrefix, hostLegacyRefreshPrefix);
+        return newestStructured(cookies, legacyRefreshPrefix);
     }
 
-    private static Optional<String> newestStructured(Map<String, String> cookies, String prefix, String hostPrefix) {
+    private static Optional<String> newestStructured(Map<String, String> cookies, String prefix) {
         String best = null;
         long bestUpdated = Long.MIN_VALUE;
         for (Map.Entry<String, String> cookie : cookies.entrySet()) {
             String name = cookie.getKey();
-            if (name == null || cookie.getValue() == null || !(name.startsWith(prefix) || name.startsWith(hostPrefix))
+            if (name == null || cookie.getValue() == null || !name.startsWith(prefix)
                     || cookie.getValue().length() > MAX_VALUE_LENGTH) {
                 continue;
             }
