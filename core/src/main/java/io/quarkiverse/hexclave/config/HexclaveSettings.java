@@ -58,6 +58,9 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param restCacheTtl in the {@code rest} and {@code both} modes, how long Hexclave's answer for a token is reused.
  *        Key {@code verification.rest-cache-ttl}, default 5 s; {@code 0} asks every time.
  * @param restCacheSize how many such answers are kept. Key {@code verification.rest-cache-size}, default 10000.
+ * @param cookieCrossSiteCheck whether a state-changing request authenticated by the {@code cookie} source must show
+ *        a same-origin signal ({@code Sec-Fetch-Site} or {@code Origin}), else it is answered 403. Key
+ *        {@code cookie.cross-site-check}, default {@code true}; turn it off only behind your own CSRF protection.
  */
 public record HexclaveSettings(
         String projectId,
@@ -78,7 +81,8 @@ public record HexclaveSettings(
         int maxRetries,
         VerificationMode verificationMode,
         Duration restCacheTtl,
-        int restCacheSize) {
+        int restCacheSize,
+        boolean cookieCrossSiteCheck) {
 
     /** The hosted service. */
     public static final String DEFAULT_API_URL = Defaults.API_URL;
@@ -106,6 +110,7 @@ public record HexclaveSettings(
         public static final String VERIFICATION_MODE = "verification.mode";
         public static final String REST_CACHE_TTL = "verification.rest-cache-ttl";
         public static final String REST_CACHE_SIZE = "verification.rest-cache-size";
+        public static final String COOKIE_CROSS_SITE_CHECK = "cookie.cross-site-check";
 
         private Keys() {
         }
@@ -132,6 +137,7 @@ public record HexclaveSettings(
         public static final VerificationMode VERIFICATION_MODE = VerificationMode.JWT;
         public static final Duration REST_CACHE_TTL = Duration.ofSeconds(5);
         public static final int REST_CACHE_SIZE = 10_000;
+        public static final boolean COOKIE_CROSS_SITE_CHECK = true;
 
         private Defaults() {
         }
@@ -194,7 +200,7 @@ public record HexclaveSettings(
                 .connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
                 .credentialSources(credentialSources).verifiedTokenCacheSize(verifiedTokenCacheSize)
                 .maxRetries(maxRetries).verificationMode(verificationMode).restCacheTtl(restCacheTtl)
-                .restCacheSize(restCacheSize);
+                .restCacheSize(restCacheSize).cookieCrossSiteCheck(cookieCrossSiteCheck);
     }
 
     /** Reads {@code hexclave.*} from {@link ConfigLookup#defaults()}. */
@@ -243,7 +249,7 @@ public record HexclaveSettings(
                 + ", jcaProvider=" + jcaProvider.orElse("default") + ", credentialSources=" + credentialSources
                 + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries
                 + ", verificationMode=" + verificationMode + ", restCacheTtl=" + restCacheTtl + ", restCacheSize="
-                + restCacheSize + "]";
+                + restCacheSize + ", cookieCrossSiteCheck=" + cookieCrossSiteCheck + "]";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -360,6 +366,7 @@ public record HexclaveSettings(
         private VerificationMode verificationMode;
         private Duration restCacheTtl;
         private int restCacheSize = Defaults.REST_CACHE_SIZE;
+        private boolean cookieCrossSiteCheck = Defaults.COOKIE_CROSS_SITE_CHECK;
 
         private Builder() {
         }
@@ -464,12 +471,17 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder cookieCrossSiteCheck(boolean check) {
+            this.cookieCrossSiteCheck = check;
+            return this;
+        }
+
         public HexclaveSettings build() {
             return new HexclaveSettings(projectId, apiUrl, issuerOrigins, Optional.ofNullable(secretServerKey),
                     Optional.ofNullable(publishableClientKey), allowRestrictedUsers, allowAnonymousUsers, clockSkew,
                     jwksCacheTime, jwksRefreshCooldown, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
                     credentialSources, verifiedTokenCacheSize, maxRetries, verificationMode, restCacheTtl,
-                    restCacheSize);
+                    restCacheSize, cookieCrossSiteCheck);
         }
     }
 }

@@ -47,13 +47,25 @@ public final class HexclaveCredentials {
     private final String legacyRefreshPrefix;
     private final String hostLegacyRefreshPrefix;
     private final String legacyPlainRefreshName;
+    private final boolean crossSiteCheck;
 
     public HexclaveCredentials(HexclaveSettings settings) {
-        this(settings.projectId(), settings.credentialSources());
+        this(settings.projectId(), settings.credentialSources(), settings.cookieCrossSiteCheck());
     }
 
+    /** With the cross-site check of cookie credentials on. */
     public HexclaveCredentials(String projectId, Set<CredentialSource> sources) {
+        this(projectId, sources, HexclaveSettings.Defaults.COOKIE_CROSS_SITE_CHECK);
+    }
+
+    /**
+     * @param projectId the project whose refresh cookies are read
+     * @param sources where credentials are looked for
+     * @param crossSiteCheck whether {@link #refusesCrossSite} applies the same-origin check to cookie credentials
+     */
+    public HexclaveCredentials(String projectId, Set<CredentialSource> sources, boolean crossSiteCheck) {
         Objects.requireNonNull(projectId, "projectId");
+        this.crossSiteCheck = crossSiteCheck;
         this.sources = Set.copyOf(sources);
         this.hexclaveRefreshPrefix = "hexclave-refresh-" + projectId + "--";
         this.hostHexclaveRefreshPrefix = "__Host-" + hexclaveRefreshPrefix;
@@ -93,6 +105,26 @@ public final class HexclaveCredentials {
             return fromCookies(request);
         }
         return CredentialLookup.ABSENT;
+    }
+
+    /**
+     * Whether {@code credential} must not authenticate this request because it may be a cross-site request forgery:
+     * the credential came from a cookie (which the browser adds to other sites' requests too), the method is not
+     * {@code GET}, {@code HEAD} or {@code OPTIONS}, and the request shows no same-origin signal
+     * ({@code Sec-Fetch-Site: same-origin}/{@code same-site}, or an {@code Origin} of the request's own scheme, host
+     * and port). Adapters answer such a request with {@code Challenge.crossSite()} (403). Always {@code false} when
+     * the check is turned off ({@code cookie.cross-site-check=false}) and for credentials from headers.
+     *
+     * @param method the request's HTTP method
+     * @param scheme the request's scheme as the server sees it
+     * @param host the request's host, without the port
+     * @param port the request's port, or {@code -1} for the scheme's default
+     * @param request the request's headers
+     */
+    public boolean refusesCrossSite(HexclaveCredential credential, String method, String scheme, String host, int port,
+            RequestView request) {
+        return crossSiteCheck && credential.source() == CredentialSource.COOKIE
+                && !SameOriginCheck.passes(method, scheme, host, port, request);
     }
 
     /**

@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The {@code hexclave-access} cookie outlives its token: an expired or garbage cookie credential leaves the request
@@ -28,25 +24,16 @@ class ExpiredCookieLeavesRequestAnonymousTest {
             jar -> jar.addAsResource(new StringAsset("<h1>welcome</h1>"), "META-INF/resources/index.html"),
             GreetingEndpoint.class, PublicEndpoint.class);
 
-    static RequestSpecification cookies(String accessToken) {
-        String refresh = "refresh-token-1";
-        String access = URLEncoder.encode("[\"" + refresh + "\",\"" + accessToken + "\"]", StandardCharsets.UTF_8);
-        String refreshCookie = URLEncoder.encode("{\"refresh_token\":\"" + refresh + "\",\"updated_at_millis\":1}",
-                StandardCharsets.UTF_8);
-        return given().cookie("hexclave-access", access)
-                .cookie("hexclave-refresh-" + SharedEmulator.projectId() + "--default", refreshCookie);
-    }
-
     @Test
     void expiredCookieTokenLeavesPublicEndpointAndStaticFileOpen() {
         String expired = SharedEmulator.token(HostileToken.EXPIRED);
-        cookies(expired).get("/public").then().statusCode(200).body(equalTo("hello stranger"));
-        cookies(expired).get("/index.html").then().statusCode(200).body(equalTo("<h1>welcome</h1>"));
+        HexclaveTestApp.withSessionCookies(expired).get("/public").then().statusCode(200).body(equalTo("hello stranger"));
+        HexclaveTestApp.withSessionCookies(expired).get("/index.html").then().statusCode(200).body(equalTo("<h1>welcome</h1>"));
     }
 
     @Test
     void expiredCookieTokenOnProtectedEndpointIs401WithTheReason() {
-        cookies(SharedEmulator.token(HostileToken.EXPIRED)).get("/greet").then().statusCode(401)
+        HexclaveTestApp.withSessionCookies(SharedEmulator.token(HostileToken.EXPIRED)).get("/greet").then().statusCode(401)
                 .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.EXPIRED).wwwAuthenticate()))
                 .body(emptyString());
     }
@@ -57,14 +44,14 @@ class ExpiredCookieLeavesRequestAnonymousTest {
                 .body(equalTo("hello stranger"));
         given().cookie("hexclave-access", "not-json").get("/index.html").then().statusCode(200);
         given().cookie("hexclave-access", "not-json").get("/greet").then().statusCode(401);
-        cookies("garbage").get("/public").then().statusCode(200).body(equalTo("hello stranger"));
+        HexclaveTestApp.withSessionCookies("garbage").get("/public").then().statusCode(200).body(equalTo("hello stranger"));
     }
 
     @Test
     void validCookieStillAuthenticates() {
         String[] user = SharedEmulator.userAndToken();
-        cookies(user[1]).get("/greet").then().statusCode(200).body(equalTo("hello " + user[0]));
-        cookies(user[1]).get("/public").then().statusCode(200).body(equalTo("hello " + user[0]));
+        HexclaveTestApp.withSessionCookies(user[1]).get("/greet").then().statusCode(200).body(equalTo("hello " + user[0]));
+        HexclaveTestApp.withSessionCookies(user[1]).get("/public").then().statusCode(200).body(equalTo("hello " + user[0]));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.quarkiverse.hexclave.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,6 +12,8 @@ import java.util.logging.LogRecord;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
 /** A {@code QuarkusUnitTest} wired to the shared emulator, whose logs must never contain a token. */
 final class HexclaveTestApp {
@@ -60,5 +64,18 @@ final class HexclaveTestApp {
         String text = r.getMessage() + " " + Arrays.toString(r.getParameters())
                 + (r.getThrown() == null ? "" : " " + r.getThrown());
         return text.contains("eyJ");
+    }
+
+    /**
+     * A request carrying the SDK's cookie pair for {@code accessToken}: the {@code hexclave-access} cookie and the
+     * project's matching refresh cookie.
+     */
+    static RequestSpecification withSessionCookies(String accessToken) {
+        String refresh = "refresh-token-1";
+        String access = URLEncoder.encode("[\"" + refresh + "\",\"" + accessToken + "\"]", StandardCharsets.UTF_8);
+        String refreshCookie = URLEncoder.encode("{\"refresh_token\":\"" + refresh + "\",\"updated_at_millis\":1}",
+                StandardCharsets.UTF_8);
+        return RestAssured.given().cookie("hexclave-access", access)
+                .cookie("hexclave-refresh-" + SharedEmulator.projectId() + "--default", refreshCookie);
     }
 }

@@ -46,7 +46,10 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * sending after its token expired): a failed cookie credential leaves the request unauthenticated, and only a
  * protected resource answers with the challenge;</li>
  * <li>Hexclave's signing keys (or Hexclave itself, verifying through its API) cannot be had: 503 with
- * {@code Retry-After}, because it is not the caller's fault.</li>
+ * {@code Retry-After}, because it is not the caller's fault;</li>
+ * <li>a cookie credential on a request whose method is not {@code GET}, {@code HEAD} or {@code OPTIONS} and that
+ * shows no same-origin signal ({@code Sec-Fetch-Site: same-origin}/{@code same-site}, or its own {@code Origin}): 403
+ * ({@code Challenge.crossSite()}), unless {@code hexclave.cookie.cross-site-check=false}.</li>
  * </ul>
  * A bearer token of another issuer is left alone, as if there were no credential. The mechanism is stateless: nothing
  * is stored in the HTTP session. The principal of the current request is also kept in the request attribute
@@ -90,7 +93,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        CredentialLookup lookup = credentials.find(new ServletRequestView(request));
+        ServletRequestView view = new ServletRequestView(request);
+        CredentialLookup lookup = credentials.find(view);
         if (lookup instanceof CredentialLookup.Found found && found.credential().source() == CredentialSource.BEARER
                 && !verifier.recognises(found.credential().token())) {
             lookup = CredentialLookup.ABSENT; // a gateway's or another issuer's bearer token: not ours to judge
@@ -105,6 +109,12 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
                     : challenge(request, response, context, challenge);
         }
         HexclaveCredential credential = ((CredentialLookup.Found) lookup).credential();
+        if (credentials.refusesCrossSite(credential, request.getMethod(), request.getScheme(), request.getServerName(),
+                request.getServerPort(), view)) {
+            LOG.debugf("Hexclave cookie credential on a %s request without a same-origin signal: refused",
+                    request.getMethod());
+            return sendAtOnce(request, response, Challenge.crossSite());
+        }
         boolean cookie = credential.source() == CredentialSource.COOKIE;
         Verification verification;
         try {
@@ -114,7 +124,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
             Challenge unavailable = Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE);
             return cookie ? cookieFailed(request, response, context, unavailable)
-                    : unavailable(request, response, unavailable);
+                    : sendAtOnce(request, response, unavailable);
         } catch (RuntimeException e) {
             // Never a 500 (or a server error page with a stack trace) for a caller's token.
             LOG.debugf("Hexclave token from %s could not be verified: %s", credential.source(), e.getClass().getName());
@@ -148,7 +158,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             return context.doNothing();
         }
         return challenge.status() == 401 ? challenge(request, response, context, challenge)
-                : unavailable(request, response, challenge);
+                : sendAtOnce(request, response, challenge);
     }
 
     /** Continue unauthenticated, unless the resource is protected or the application called {@code authenticate}. */
@@ -166,7 +176,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         return context.responseUnauthorized();
     }
 
-    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+    /** Sends {@code challenge} (a 503, or the 403 of a cross-site request) at once and reports the failure. */
+    private static AuthenticationStatus sendAtOnce(HttpServletRequest request, HttpServletResponse response,
             Challenge challenge) throws AuthenticationException {
         request.setAttribute(CHALLENGE_ATTRIBUTE, challenge);
         try {

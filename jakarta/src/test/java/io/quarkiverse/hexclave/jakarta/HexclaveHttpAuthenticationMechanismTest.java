@@ -308,4 +308,42 @@ class HexclaveHttpAuthenticationMechanismTest {
                 .isEqualTo(AuthenticationStatus.SEND_FAILURE);
         assertThat(http.status).isEqualTo(401);
     }
+
+    @Test
+    void crossSitePostWithCookieCredentialGets403WithoutVerifying() throws AuthenticationException {
+        sessionCookies().header("Sec-Fetch-Site", "cross-site").header("Origin", "https://evil.example.com");
+        http.method = "POST";
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept))
+                .isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(403);
+        assertThat(http.responseHeaders).containsEntry("Cache-Control", "no-store").doesNotContainKey("WWW-Authenticate");
+        assertThat(http.attributes).containsEntry(HexclaveHttpAuthenticationMechanism.CHALLENGE_ATTRIBUTE,
+                Challenge.crossSite());
+        assertThat(http.loggedIn).isNull();
+        assertThat(verified).isEmpty();
+    }
+
+    @Test
+    void sameOriginPostWithCookieCredentialIsAuthenticated() throws AuthenticationException {
+        sessionCookies().header("Origin", "https://app.example.com");
+        http.method = "POST";
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+
+        http.requestHeaders.remove("Origin");
+        http.header("Sec-Fetch-Site", "same-origin");
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+    }
+
+    @Test
+    void crossSiteGetWithCookieAndCrossSitePostWithHeaderAreNotRefused() throws AuthenticationException {
+        sessionCookies().header("Sec-Fetch-Site", "cross-site");
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+
+        FakeHttp post = new FakeHttp().header("Authorization", "Bearer " + TOKEN).header("Sec-Fetch-Site", "cross-site");
+        post.method = "POST";
+        assertThat(mechanism(HexclaveHttpAuthenticationMechanismTest::accept)
+                .validateRequest(post.request(), post.response(), post.context())).isEqualTo(AuthenticationStatus.SUCCESS);
+    }
 }

@@ -127,6 +127,7 @@ public class HexclaveRecorder {
                 .verificationMode(c.verification().mode())
                 .restCacheTtl(c.verification().restCacheTtl())
                 .restCacheSize(c.verification().restCacheSize())
+                .cookieCrossSiteCheck(c.cookie().crossSiteCheck())
                 .build());
     }
 

@@ -28,6 +28,8 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -43,6 +45,10 @@ import io.vertx.ext.web.RoutingContext;
  * unavailable) leaves the request anonymous instead: the browser keeps sending the cookie long after its token
  * expired, and public pages and static files must still load. A protected resource then answers with that failure's
  * challenge.
+ * <p>
+ * A cookie credential on a request whose method is not {@code GET}, {@code HEAD} or {@code OPTIONS} and that shows no
+ * same-origin signal is refused with {@link Challenge#crossSite()} (403), unless
+ * {@code quarkus.hexclave.cookie.cross-site-check=false}.
  */
 @ApplicationScoped
 public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
@@ -76,7 +82,8 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        CredentialLookup lookup = credentials.find(new VertxRequestView(context.request()));
+        VertxRequestView view = new VertxRequestView(context.request());
+        CredentialLookup lookup = credentials.find(view);
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s is malformed: %s", malformed.source(), malformed.detail());
             Challenge challenge = Challenge.unauthorized(RejectionReason.MALFORMED);
@@ -88,6 +95,14 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         HexclaveCredential credential = found.credential();
         if (credential.source() == CredentialSource.BEARER && !verifier.recognises(credential.token())) {
             return Uni.createFrom().nullItem(); // a foreign bearer JWT: smallrye-jwt's or OIDC's business
+        }
+        HttpServerRequest r = context.request();
+        HostAndPort authority = r.authority();
+        if (credentials.refusesCrossSite(credential, r.method().name(), r.scheme(),
+                authority == null ? null : authority.host(), authority == null ? -1 : authority.port(), view)) {
+            LOG.debugf("Hexclave cookie credential on a %s request without a same-origin signal: refused",
+                    r.method().name());
+            return fail(context, Challenge.crossSite());
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new HexclaveTokenCredential(credential));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
@@ -156,9 +171,7 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
 
     /** The authentication failure that carries {@code challenge} to {@link #getChallenge}. */
     static AuthenticationFailedException failure(Challenge challenge) {
-        return new AuthenticationFailedException(
-                challenge.reason() == null ? "Hexclave unavailable" : challenge.reason().description(),
-                Map.of(CHALLENGE_KEY, challenge));
+        return new AuthenticationFailedException(challenge.summary(), Map.of(CHALLENGE_KEY, challenge));
     }
 
     /** Renders the {@link Challenge} of this request (a plain {@code Bearer} 401 when there was no credential). */
@@ -169,7 +182,7 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         if (!context.response().headWritten()) {
             challenge.headers().forEach(context.response().headers()::set);
         }
-        String primary = challenge.wwwAuthenticate() != null ? Challenge.WWW_AUTHENTICATE : Challenge.RETRY_AFTER;
+        String primary = challenge.primaryHeader();
         return Uni.createFrom().item(new ChallengeData(challenge.status(), primary, challenge.headers().get(primary)));
     }
 
