@@ -23,6 +23,7 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.runtime.HexclaveRecorder;
 import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
+import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveConfigFallback;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveJsonWebTokenProducer;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveUserProducer;
@@ -162,11 +163,14 @@ class HexclaveProcessor {
         var settings = recorder.settings(buildTimeConfig.jcaProvider().orElse(null));
         var endpoints = recorder.userClassEndpoints(grants.grants());
         var client = recorder.client(settings, shutdown);
+        var endpointVerifier = recorder.endpointVerifier(settings, endpoints, shutdown);
 
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveSettings.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(settings).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveTokenVerifier.class).scope(Singleton.class)
-                .unremovable().setRuntimeInit().runtimeValue(recorder.verifier(settings, endpoints, shutdown)).done());
+                .unremovable().setRuntimeInit().runtimeValue(recorder.verifier(settings, endpointVerifier)).done());
+        beans.produce(SyntheticBeanBuildItem.configure(EndpointVerifier.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(endpointVerifier).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveClient.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(client).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveCredentials.class).scope(Singleton.class)

@@ -18,7 +18,6 @@ import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
 import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
 import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
-import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -49,7 +48,7 @@ public class UserClassFilter implements ContainerRequestFilter {
 
     /** Looked up per request: REST providers are created at static init, before the verifier exists. */
     @Inject
-    Instance<HexclaveTokenVerifier> verifiers;
+    Instance<EndpointVerifier> verifiers;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -62,7 +61,7 @@ public class UserClassFilter implements ContainerRequestFilter {
                 || !(user.getSecurityIdentity().getPrincipal() instanceof HexclavePrincipal principal)) {
             return; // not authenticated (yet: the identity provider reads the key above), or not by Hexclave
         }
-        Set<UserClass> admitted = verifiers.get().policy().admittedOn(grant);
+        Set<UserClass> admitted = verifiers.get().verifier().policy().admittedOn(grant);
         var refusal = UserClassPolicy.refusal(principal.userClass(), admitted);
         if (refusal != null) {
             Response.ResponseBuilder response = Response.status(Response.Status.UNAUTHORIZED);

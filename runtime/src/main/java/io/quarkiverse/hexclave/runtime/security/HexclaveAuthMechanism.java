@@ -13,6 +13,7 @@ import io.quarkiverse.hexclave.credential.CredentialLookup;
 import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.VertxRequestView;
 import io.quarkiverse.hexclave.verifier.Challenge;
@@ -73,10 +74,10 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     private final MechanismOptions options;
 
     @Inject
-    public HexclaveAuthMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier,
+    public HexclaveAuthMechanism(HexclaveCredentials credentials, EndpointVerifier verifier,
             MechanismOptions options) {
         this.credentials = credentials;
-        this.verifier = verifier;
+        this.verifier = verifier.verifier();
         this.options = options;
     }
 

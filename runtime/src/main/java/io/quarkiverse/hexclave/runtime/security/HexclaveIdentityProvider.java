@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
@@ -55,9 +56,9 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     private final MechanismOptions options;
 
     @Inject
-    public HexclaveIdentityProvider(HexclaveTokenVerifier verifier, UserClassEndpoints endpoints,
+    public HexclaveIdentityProvider(EndpointVerifier verifier, UserClassEndpoints endpoints,
             MechanismOptions options) {
-        this.verifier = verifier;
+        this.verifier = verifier.verifier();
         this.endpoints = endpoints;
         this.options = options;
     }
