@@ -25,7 +25,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class InjectableVerifierAppliesGlobalPolicyTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = HexclaveTestApp.create("default", GuestEndpoint.class);
+    static final QuarkusUnitTest app = HexclaveTestApp.create("user-class", GuestEndpoint.class);
 
     @Inject
     HexclaveTokenVerifier verifier;

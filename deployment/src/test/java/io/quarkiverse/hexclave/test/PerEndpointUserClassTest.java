@@ -12,13 +12,13 @@ import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Defaults (only normal users) plus {@code @AllowRestrictedUsers} on one method and {@code @AllowAnonymousUsers} on one
+ * Defaults (only normal users, lazy authentication as the annotations require) plus {@code @AllowRestrictedUsers} on one method and {@code @AllowAnonymousUsers} on one
  * class: those classes of user get in there and nowhere else.
  */
 class PerEndpointUserClassTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = HexclaveTestApp.create("default", UserClassEndpoint.class, GuestEndpoint.class,
+    static final QuarkusUnitTest app = HexclaveTestApp.create("user-class", UserClassEndpoint.class, GuestEndpoint.class,
             GreetingEndpoint.class);
 
     @Test
