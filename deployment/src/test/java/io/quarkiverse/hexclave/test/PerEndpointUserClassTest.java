@@ -58,4 +58,13 @@ class PerEndpointUserClassTest {
                 .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED).wwwAuthenticate()));
         given().auth().oauth2(token).get("/classes/members").then().statusCode(401);
     }
+
+    @Test
+    void matrixParametersDoNotHideTheGrantedMethod() {
+        // Grants follow the resource method JAX-RS matched, so whatever the path spelling matches it, matches it.
+        given().urlEncodingEnabled(false).auth().oauth2(SharedEmulator.token(HostileToken.ANONYMOUS)).get("/guest;lang=en")
+                .then().statusCode(200).body(org.hamcrest.Matchers.startsWith("cart of "));
+        given().urlEncodingEnabled(false).auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).get("/classes;v=1/onboarding;x=2")
+                .then().statusCode(200).body(equalTo("roles restricted"));
+    }
 }
