@@ -68,6 +68,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
 
     private HexclaveCredentials credentials;
     private HexclaveTokenVerifier verifier;
+    /** The CDI-wired components, checked against each request's web module; {@code null} when built by hand. */
+    private HexclaveComponents components;
 
     /** For CDI: the collaborators come from the configured {@code hexclave.*} settings. */
     public HexclaveHttpAuthenticationMechanism() {
@@ -86,6 +88,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
 
     @Inject
     void wire(HexclaveComponents components) {
+        this.components = components;
         this.credentials = components.credentials();
         this.verifier = components.verifier();
     }
@@ -93,6 +96,13 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        if (components != null) {
+            try {
+                components.claim(request.getServletContext().getContextPath());
+            } catch (IllegalStateException e) {
+                throw new AuthenticationException("Hexclave is shared by several web modules; see the server log");
+            }
+        }
         ServletRequestView view = new ServletRequestView(request);
         CredentialLookup lookup = credentials.find(view);
         if (lookup instanceof CredentialLookup.Found found && found.credential().source() == CredentialSource.BEARER
