@@ -68,6 +68,9 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param allowPlainHttp accept an {@code http://} {@code apiUrl} for a host that is not loopback ({@code localhost},
  *        {@code 127.0.0.0/8}, {@code ::1}): keys, the secret server key and users' tokens then travel in cleartext.
  *        Logged as a warning when it takes effect. Key {@code allow-plain-http}, default {@code false}.
+ * @param cookieCrossSiteCheck whether a state-changing request authenticated by the {@code cookie} source must show
+ *        a same-origin signal ({@code Sec-Fetch-Site} or {@code Origin}), else it is answered 403. Key
+ *        {@code cookie.cross-site-check}, default {@code true}; turn it off only behind your own CSRF protection.
  */
 public record HexclaveSettings(
         String projectId,
@@ -90,7 +93,8 @@ public record HexclaveSettings(
         VerificationMode verificationMode,
         Duration restCacheTtl,
         int restCacheSize,
-        boolean allowPlainHttp) {
+        boolean allowPlainHttp,
+        boolean cookieCrossSiteCheck) {
 
     /** The hosted service. */
     public static final String DEFAULT_API_URL = Defaults.API_URL;
@@ -120,6 +124,7 @@ public record HexclaveSettings(
         public static final String REST_CACHE_TTL = "verification.rest-cache-ttl";
         public static final String REST_CACHE_SIZE = "verification.rest-cache-size";
         public static final String ALLOW_PLAIN_HTTP = "allow-plain-http";
+        public static final String COOKIE_CROSS_SITE_CHECK = "cookie.cross-site-check";
 
         private Keys() {
         }
@@ -148,6 +153,7 @@ public record HexclaveSettings(
         public static final Duration REST_CACHE_TTL = Duration.ofSeconds(5);
         public static final int REST_CACHE_SIZE = 10_000;
         public static final boolean ALLOW_PLAIN_HTTP = false;
+        public static final boolean COOKIE_CROSS_SITE_CHECK = true;
 
         private Defaults() {
         }
@@ -233,7 +239,8 @@ public record HexclaveSettings(
                 .jwksMaxStale(jwksMaxStale).connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
                 .credentialSources(credentialSources).verifiedTokenCacheSize(verifiedTokenCacheSize)
                 .maxRetries(maxRetries).verificationMode(verificationMode).restCacheTtl(restCacheTtl)
-                .restCacheSize(restCacheSize).allowPlainHttp(allowPlainHttp);
+                .restCacheSize(restCacheSize).allowPlainHttp(allowPlainHttp)
+                .cookieCrossSiteCheck(cookieCrossSiteCheck);
     }
 
     /** Reads {@code hexclave.*} from {@link ConfigLookup#defaults()}. */
@@ -282,7 +289,8 @@ public record HexclaveSettings(
                 + ", jcaProvider=" + jcaProvider.orElse("default") + ", credentialSources=" + credentialSources
                 + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries
                 + ", verificationMode=" + verificationMode + ", restCacheTtl=" + restCacheTtl + ", restCacheSize="
-                + restCacheSize + ", allowPlainHttp=" + allowPlainHttp + "]";
+                + restCacheSize + ", allowPlainHttp=" + allowPlainHttp + ", cookieCrossSiteCheck="
+                + cookieCrossSiteCheck + "]";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -450,6 +458,7 @@ public record HexclaveSettings(
         private Duration restCacheTtl;
         private int restCacheSize = Defaults.REST_CACHE_SIZE;
         private boolean allowPlainHttp = Defaults.ALLOW_PLAIN_HTTP;
+        private boolean cookieCrossSiteCheck = Defaults.COOKIE_CROSS_SITE_CHECK;
 
         private Builder() {
         }
@@ -564,12 +573,17 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder cookieCrossSiteCheck(boolean check) {
+            this.cookieCrossSiteCheck = check;
+            return this;
+        }
+
         public HexclaveSettings build() {
             return new HexclaveSettings(projectId, apiUrl, issuerOrigins, Optional.ofNullable(secretServerKey),
                     Optional.ofNullable(publishableClientKey), allowRestrictedUsers, allowAnonymousUsers, clockSkew,
                     jwksCacheTime, jwksRefreshCooldown, jwksMaxStale, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
                     credentialSources, verifiedTokenCacheSize, maxRetries, verificationMode, restCacheTtl,
-                    restCacheSize, allowPlainHttp);
+                    restCacheSize, allowPlainHttp, cookieCrossSiteCheck);
         }
     }
 }
