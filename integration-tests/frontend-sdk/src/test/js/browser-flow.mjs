@@ -44,9 +44,20 @@ async function run() {
   await user.update({ displayName: "Browser Ada" });
   result.userId = user.id;
   result.displayName = (await app.getUser({ or: "throw" })).displayName;
+  const firstToken = await app.getAccessToken();
   const backend = await fetch(cfg.backendUrl + "/whoami", { headers: { authorization: await app.getAuthorizationHeader() } });
   result.backendStatus = backend.status;
   result.backendBody = await backend.text();
+  if (cfg.checkpoint === "true") {
+    // the test moves the emulator's clock past the token's expiry meanwhile; the SDK then gets ACCESS_TOKEN_EXPIRED
+    // and refreshes through the OAuth token endpoint, a cross-origin form POST the browser checks too
+    await fetch("/checkpoint");
+    await user.update({ clientMetadata: { refreshed: true } });
+    const freshToken = await app.getAccessToken();
+    result.refreshed = freshToken !== firstToken;
+    const again = await fetch(cfg.backendUrl + "/whoami", { headers: { authorization: await app.getAuthorizationHeader() } });
+    result.backendAfterRefresh = again.status;
+  }
   await app.signOut();
   result.signedOut = (await app.getUser()) === null;
   return result;

@@ -26,8 +26,10 @@ import io.quarkiverse.hexclave.emulator.internal.StoredUser;
 /**
  * An in-process Hexclave (ex-Stack Auth) project served on loopback: the server API of {@code /api/v1} an application
  * backend uses (users, sessions, teams, permissions, API keys, contact channels, OAuth accounts, invitations, CLI login
- * and the JWKS; see the emulator page of the docs for what is left out), ES256 access tokens shaped exactly like
- * Hexclave's, and JWKS faults.
+ * and the JWKS; see the emulator page of the docs for what is left out), the frontend sign-in flows the JS SDK uses
+ * with the publishable key (password and e-mail code sign-in, token refresh, sign-out) with CORS for local dev
+ * servers, ES256 access tokens shaped exactly like Hexclave's, and JWKS faults. {@link StandaloneEmulator} runs it as
+ * a program.
  * No account, container or network needed.
  *
  * <pre>{@code

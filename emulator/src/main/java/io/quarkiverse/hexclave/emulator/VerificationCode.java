@@ -26,7 +26,9 @@ public record VerificationCode(String id, Purpose purpose, String recipient, Str
          * Signs in by e-mail ({@code POST /auth/otp/send-sign-in-code}): the link is the magic link; the one-time code
          * a user would type is {@link VerificationCode#otp()}.
          */
-        SIGN_IN
+        SIGN_IN,
+        /** Resets a password ({@code POST /auth/password/send-reset-code}); the link leads to the reset page. */
+        PASSWORD_RESET
     }
 
     /**

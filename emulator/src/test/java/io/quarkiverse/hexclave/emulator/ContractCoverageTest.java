@@ -277,7 +277,20 @@ class ContractCoverageTest {
                 + CALLBACK + "\"}")).get("nonce").asText();
         String code = "{\"code\":\"" + emu.pendingCode(VerificationCode.Purpose.SIGN_IN, email).orElseThrow().otp() + nonce + "\"}";
         ok(call.get().post("/auth/otp/sign-in/check-code", code));
-        ok(call.get().post("/auth/otp/sign-in", code));
+        String jwt = ok(call.get().post("/auth/otp/sign-in", code)).get("access_token").asText();
+        ok(call.get().accessToken(jwt).post("/auth/password/update",
+                "{\"old_password\":\"tour password\",\"new_password\":\"tour password 2\"}"));
+        ok(call.get().post("/auth/password/send-reset-code", "{\"email\":\"" + email + "\",\"callback_url\":\"" + CALLBACK + "\"}"));
+        String reset = emu.pendingCode(VerificationCode.Purpose.PASSWORD_RESET, email).orElseThrow().code();
+        ok(call.get().post("/auth/password/reset/check-code", "{\"code\":\"" + reset + "\"}"));
+        ok(call.get().post("/auth/password/reset", "{\"code\":\"" + reset + "\",\"password\":\"tour password 3\"}"));
+        String passwordless = uniqueEmail("otp-only");
+        String nonce2 = ok(call.get().post("/auth/otp/send-sign-in-code", "{\"email\":\"" + passwordless
+                + "\",\"callback_url\":\"" + CALLBACK + "\"}")).get("nonce").asText();
+        String code2 = "{\"code\":\"" + emu.pendingCode(VerificationCode.Purpose.SIGN_IN, passwordless).orElseThrow().otp()
+                + nonce2 + "\"}";
+        String jwt2 = ok(call.get().post("/auth/otp/sign-in", code2)).get("access_token").asText();
+        ok(call.get().accessToken(jwt2).post("/auth/password/set", "{\"password\":\"a new password\"}"));
     }
 
     // ------------------------------------------------------------------ the checks

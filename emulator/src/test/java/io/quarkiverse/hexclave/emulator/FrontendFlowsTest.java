@@ -248,4 +248,74 @@ class FrontendFlowsTest {
         assertThat(config.get("client_team_creation_enabled").asBoolean()).isFalse(); // as TeamRoutes answers
         assertThat(config.get("enabled_oauth_providers")).isEmpty();
     }
+
+    @Test
+    void passwordChangeKeepsTheCurrentSessionAndSignsOutTheOthers() {
+        String email = email();
+        JsonNode first = signUp(email, "correct horse");
+        JsonNode second = http.client().post("/auth/password/sign-in",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}").json();
+        String jwt = second.get("access_token").asText();
+        EmulatorHttp.Reply wrongOld = http.client().accessToken(jwt).post("/auth/password/update",
+                "{\"old_password\":\"wrong horse\",\"new_password\":\"battery staple\"}");
+        assertThat(wrongOld.code()).isEqualTo("PASSWORD_CONFIRMATION_MISMATCH");
+        assertThat(http.client().accessToken(jwt).post("/auth/password/update",
+                "{\"old_password\":\"correct horse\",\"new_password\":\"battery staple\"}").status()).isEqualTo(200);
+        assertThat(http.client().header("x-hexclave-refresh-token", second.get("refresh_token").asText())
+                .post("/auth/sessions/current/refresh", null).status()).isEqualTo(200);
+        assertThat(http.client().header("x-hexclave-refresh-token", first.get("refresh_token").asText())
+                .post("/auth/sessions/current/refresh", null).code()).isEqualTo("REFRESH_TOKEN_NOT_FOUND_OR_EXPIRED");
+        assertThat(http.client().post("/auth/password/sign-in",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}").code()).isEqualTo("EMAIL_PASSWORD_MISMATCH");
+        assertThat(http.client().post("/auth/password/sign-in",
+                "{\"email\":\"" + email + "\",\"password\":\"battery staple\"}").status()).isEqualTo(200);
+        assertThat(http.client().post("/auth/password/update",
+                "{\"old_password\":\"a\",\"new_password\":\"b\"}").code()).isEqualTo("USER_AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
+    void aPasswordIsSetOnceByAUserWhoSignedUpByCode() {
+        String email = email();
+        String nonce = http.client().post("/auth/otp/send-sign-in-code",
+                "{\"email\":\"" + email + "\",\"callback_url\":\"" + CALLBACK + "\"}").json().get("nonce").asText();
+        String jwt = http.client().post("/auth/otp/sign-in", "{\"code\":\""
+                + emu.pendingCode(VerificationCode.Purpose.SIGN_IN, email).orElseThrow().otp() + nonce + "\"}").json()
+                .get("access_token").asText();
+        EmulatorHttp.Reply update = http.client().accessToken(jwt).post("/auth/password/update",
+                "{\"old_password\":\"none at all\",\"new_password\":\"battery staple\"}");
+        assertThat(update.code()).isEqualTo("USER_DOES_NOT_HAVE_PASSWORD");
+        assertThat(http.client().accessToken(jwt).post("/auth/password/set", "{\"password\":\"battery staple\"}").status())
+                .isEqualTo(200);
+        EmulatorHttp.Reply again = http.client().accessToken(jwt).post("/auth/password/set", "{\"password\":\"other one!\"}");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(http.client().post("/auth/password/sign-in",
+                "{\"email\":\"" + email + "\",\"password\":\"battery staple\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordResetByTheLinkTheEmulatorKeeps() {
+        String email = email();
+        signUp(email, "correct horse");
+        String body = "{\"email\":\"" + email + "\",\"callback_url\":\"http://localhost:5173/handler/password-reset\"}";
+        assertThat(http.client().post("/auth/password/send-reset-code", body).json().get("success").asText())
+                .startsWith("maybe");
+        // an unknown address gets the same answer and no code
+        String unknown = email();
+        assertThat(http.client().post("/auth/password/send-reset-code", body.replace(email, unknown)).status()).isEqualTo(200);
+        assertThat(emu.pendingCode(VerificationCode.Purpose.PASSWORD_RESET, unknown)).isEmpty();
+
+        VerificationCode code = emu.pendingCode(VerificationCode.Purpose.PASSWORD_RESET, email).orElseThrow();
+        assertThat(code.link()).startsWith("http://localhost:5173/handler/password-reset?code=");
+        assertThat(http.client().post("/auth/password/reset/check-code", "{\"code\":\"" + code.code() + "\"}").json()
+                .get("is_code_valid").asBoolean()).isTrue();
+        assertThat(http.client().post("/auth/password/reset",
+                "{\"code\":\"" + code.code() + "\",\"password\":\"short\"}").code()).isEqualTo("PASSWORD_TOO_SHORT");
+        assertThat(http.client().post("/auth/password/reset",
+                "{\"code\":\"" + code.code() + "\",\"password\":\"battery staple\"}").status()).isEqualTo(200);
+        assertThat(http.client().post("/auth/password/reset",
+                "{\"code\":\"" + code.code() + "\",\"password\":\"battery staple\"}").code())
+                .isEqualTo("VERIFICATION_CODE_ALREADY_USED");
+        assertThat(http.client().post("/auth/password/sign-in",
+                "{\"email\":\"" + email + "\",\"password\":\"battery staple\"}").status()).isEqualTo(200);
+    }
 }

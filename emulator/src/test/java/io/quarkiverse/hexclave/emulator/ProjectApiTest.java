@@ -99,8 +99,8 @@ class ProjectApiTest {
         assertThat(payments.header("content-type")).startsWith("text/plain");
         assertThat(payments.body()).contains("POST /payments/purchases/validate-code").contains("Stripe");
         assertThat(http.server().get("/session-replays/" + UUID.randomUUID() + "/events").status()).isEqualTo(501);
-        EmulatorHttp.Reply reset = http.client().post("/auth/password/send-reset-code", "{}");
-        assertThat(reset.status()).isEqualTo(501);
-        assertThat(reset.body()).contains("POST /auth/password/send-reset-code").contains("password");
+        EmulatorHttp.Reply mfa = http.client().post("/auth/mfa/sign-in", "{}");
+        assertThat(mfa.status()).isEqualTo(501);
+        assertThat(mfa.body()).contains("POST /auth/mfa/sign-in").contains("TOTP");
     }
 }

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkiverse.hexclave.emulator.VerificationCode;
 
 /**
- * The frontend sign-in flows a browser app uses with the publishable client key: password sign-up and sign-in, e-mail
+ * The frontend sign-in flows a browser app uses with the publishable client key: password sign-up, sign-in, set,
+ * change and reset, e-mail
  * code / magic-link sign-in (the code is logged and readable through the Java API instead of being e-mailed), and the
  * OAuth token endpoint's {@code refresh_token} grant, which is how the JS SDK refreshes access tokens. OAuth sign-in
  * itself (the {@code authorization_code} grant and the authorize redirects) is not emulated.
@@ -35,6 +36,11 @@ final class AuthRoutes {
     void register(ApiServer server) {
         server.route("POST", "/api/v1/auth/password/sign-up", true, this::passwordSignUp);
         server.route("POST", "/api/v1/auth/password/sign-in", true, this::passwordSignIn);
+        server.route("POST", "/api/v1/auth/password/set", true, this::passwordSet);
+        server.route("POST", "/api/v1/auth/password/update", true, this::passwordUpdate);
+        server.route("POST", "/api/v1/auth/password/send-reset-code", true, this::sendResetCode);
+        server.route("POST", "/api/v1/auth/password/reset", true, r -> passwordReset(r, true));
+        server.route("POST", "/api/v1/auth/password/reset/check-code", true, r -> passwordReset(r, false));
         server.route("POST", "/api/v1/auth/otp/send-sign-in-code", true, this::sendSignInCode);
         server.route("POST", "/api/v1/auth/otp/sign-in", true, r -> otpSignIn(r, true));
         server.route("POST", "/api/v1/auth/otp/sign-in/check-code", true, r -> otpSignIn(r, false));
@@ -63,8 +69,7 @@ final class AuthRoutes {
             }
             user.anonymous = false;
             user.updatePrimaryEmail(true, email, false, true, store.nowMillis());
-            user.hasPassword = true;
-            user.passwordHash = Passwords.hash(password);
+            user.password(password);
             if (callbackUrl != null) {
                 StoredCode code = store.createCode(VerificationCode.Purpose.CONTACT_CHANNEL_VERIFICATION, email, user.id,
                         null, callbackUrl);
@@ -86,6 +91,92 @@ final class AuthRoutes {
                 throw new KnownError(400, "EMAIL_PASSWORD_MISMATCH", "Wrong e-mail or password.");
             }
             return signedIn(user, null);
+        }
+    }
+
+    /** A password for the signed-in user who has none (e.g. signed up by e-mail code). */
+    private ApiResponse passwordSet(ApiRequest r) {
+        r.requireAccess(ANY);
+        r.allowQuery();
+        String password = r.body(true, "password").requireString("password");
+        synchronized (store) {
+            StoredUser user = r.requireSignedInUser();
+            if (user.hasPassword) {
+                throw new StatusError(400, "User already has a password set.");
+            }
+            Passwords.requireAcceptable(password);
+            user.password(password);
+            return ApiResponse.success();
+        }
+    }
+
+    /** Changes the signed-in user's password; their other sessions are signed out, the current one stays. */
+    private ApiResponse passwordUpdate(ApiRequest r) {
+        r.requireAccess(ANY);
+        r.allowQuery();
+        ApiRequest.Body body = r.body(true, "old_password", "new_password");
+        String oldPassword = body.requireString("old_password");
+        String newPassword = body.requireString("new_password");
+        synchronized (store) {
+            StoredUser user = r.requireSignedInUser();
+            if (!user.hasPassword) {
+                throw new KnownError(400, "USER_DOES_NOT_HAVE_PASSWORD", "This user does not have password authentication enabled.");
+            }
+            if (!Passwords.matches(oldPassword, user.passwordHash)) {
+                throw new KnownError(400, "PASSWORD_CONFIRMATION_MISMATCH", "Passwords do not match.");
+            }
+            Passwords.requireAcceptable(newPassword);
+            user.password(newPassword);
+            String current = r.token().sessionId();
+            for (StoredSession other : store.sessionsOf(user.id)) {
+                if (!other.id.equals(current)) {
+                    store.revokeSession(other.id);
+                }
+            }
+            return ApiResponse.success();
+        }
+    }
+
+    /**
+     * Keeps (and logs) a reset link for an address that signs in with a password; answers the same whether or not
+     * such a user exists, as Hexclave does, so the answer does not tell which addresses have accounts.
+     */
+    private ApiResponse sendResetCode(ApiRequest r) {
+        r.requireAccess(ANY);
+        r.allowQuery();
+        ApiRequest.Body body = r.body(true, "email", "callback_url");
+        String email = UserRoutes.normalizeEmail(body.requireString("email"), "body.email");
+        String callbackUrl = body.requireUrl("callback_url");
+        synchronized (store) {
+            StoredUser user = store.authEmailOwner(email, null);
+            if (user != null && user.hasPassword) {
+                StoredCode code = store.createCode(VerificationCode.Purpose.PASSWORD_RESET, email, user.id, null, callbackUrl);
+                LOG.log(Level.INFO, "Hexclave emulator: password reset link for {0} (not e-mailed): {1}", email, code.link);
+            }
+            return ApiResponse.json(200, Json.object().put("success", "maybe, only if user with e-mail exists"));
+        }
+    }
+
+    /** {@code /auth/password/reset} (sets the password, uses the code) and {@code /reset/check-code}. */
+    private ApiResponse passwordReset(ApiRequest r, boolean use) {
+        r.requireAccess(ANY);
+        r.allowQuery();
+        ApiRequest.Body body = use ? r.body(true, "code", "password") : r.body(true, "code");
+        String submitted = body.requireCode();
+        synchronized (store) {
+            StoredCode code = store.usableCode(VerificationCode.Purpose.PASSWORD_RESET, submitted);
+            if (!use) {
+                return ApiResponse.json(200, Json.object().put("is_code_valid", true));
+            }
+            String password = body.requireString("password");
+            Passwords.requireAcceptable(password);
+            StoredUser user = store.user(code.userId);
+            if (user == null) {
+                throw KnownError.verificationCodeNotFound();
+            }
+            code.usedAtMillis = store.nowMillis();
+            user.password(password);
+            return ApiResponse.success();
         }
     }
 

@@ -117,8 +117,7 @@ public final class EmulatedProject {
             u.serverMetadata = Json.tree(spec.serverMetadata());
             u.clientMetadata = Json.tree(spec.clientMetadata());
             u.clientReadOnlyMetadata = Json.tree(spec.clientReadOnlyMetadata());
-            u.hasPassword = password != null;
-            u.passwordHash = password == null ? null : Passwords.hash(password);
+            u.password(password);
             u.requiresTotpMfa = spec.requiresTotpMfa();
             u.profileImageUrl = spec.profileImageUrl();
             return store.addUser(u);

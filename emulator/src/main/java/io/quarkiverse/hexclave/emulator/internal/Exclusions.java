@@ -30,10 +30,8 @@ public final class Exclusions {
                     + "through HexclaveEmulator.pendingCodes()",
                     List.of("POST /emails/send-email", "GET /emails/outbox", "GET /emails/outbox/{id}",
                             "PATCH /emails/outbox/{id}", "GET /emails/delivery-info", "POST /emails/capacity-boost")),
-            new Exclusion("Password change and reset, MFA sign-in", "only password sign-up and sign-in and e-mail code "
-                    + "sign-in are emulated; change a password with PATCH /users/{user_id} (server access) meanwhile",
-                    List.of("POST /auth/password/set", "POST /auth/password/update", "POST /auth/password/send-reset-code",
-                            "POST /auth/password/reset", "POST /auth/password/reset/check-code", "POST /auth/mfa/sign-in")),
+            new Exclusion("MFA sign-in", "TOTP multi-factor sign-in is not emulated; users with requires_totp_mfa "
+                    + "sign in with their password alone", List.of("POST /auth/mfa/sign-in")),
             new Exclusion("OAuth sign-in", "browser redirects to real OAuth providers cannot be emulated offline "
                     + "(POST /auth/oauth/token serves the refresh_token grant only); link accounts with POST /oauth-providers",
                     List.of("GET /auth/oauth/authorize/{provider_id}", "POST /auth/oauth/cross-domain/authorize")),

@@ -48,6 +48,12 @@ public final class StoredUser {
         this.id = id;
     }
 
+    /** Gives the user this password (kept as a salted hash) or, with {@code null}, none. */
+    public void password(String password) {
+        hasPassword = password != null;
+        passwordHash = password == null ? null : Passwords.hash(password);
+    }
+
     /** A deep copy, for validate-then-commit updates. */
     public StoredUser copy() {
         StoredUser c = new StoredUser(id);

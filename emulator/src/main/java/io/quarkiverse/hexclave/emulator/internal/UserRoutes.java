@@ -308,8 +308,7 @@ final class UserRoutes {
             if (password != null) {
                 Passwords.requireAcceptable(password);
             }
-            u.hasPassword = password != null;
-            u.passwordHash = password == null ? null : Passwords.hash(password);
+            u.password(password);
             passwordChanged = true;
         }
         if (b.has("password_hash")) {

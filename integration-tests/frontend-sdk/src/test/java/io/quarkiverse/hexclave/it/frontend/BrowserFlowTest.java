@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,20 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.MovableClock;
 import io.quarkiverse.hexclave.emulator.UserClass;
 
 /**
  * The JS SDK in a real browser (headless Chromium), where CORS is enforced, against an emulator that admits
  * {@code http://127.0.0.1:*} only: a page on that origin signs up against the emulator on a second origin and calls a
- * stand-in backend on a third with {@code getAuthorizationHeader()} (the token checked against the emulator's JWKS);
+ * stand-in backend on a third with {@code getAuthorizationHeader()} (the token checked against the emulator's JWKS),
+ * refreshes after the emulator's clock passed the token's expiry (the OAuth token endpoint, cross-origin), signs out;
  * the same page on {@code http://localhost:*} is blocked by the browser. {@link QuarkusEndpointBrowserTest} runs the
  * flow against a Quarkus endpoint and Dev Services.
  */
 class BrowserFlowTest {
 
+    private final MovableClock clock = new MovableClock();
     private HexclaveEmulator emu;
     private HttpServer backend;
     private BrowserPage page;
@@ -46,13 +50,14 @@ class BrowserFlowTest {
 
     @BeforeEach
     void start() throws IOException {
-        emu = HexclaveEmulator.builder().corsAllowedOrigins(List.of("http://127.0.0.1:*")).build().start();
+        emu = HexclaveEmulator.builder().clock(clock).corsAllowedOrigins(List.of("http://127.0.0.1:*")).build().start();
         backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         backend.createContext("/whoami", this::whoami);
         backend.start();
         page = new BrowserPage(Map.of("baseUrl", emu.apiUrl(), "projectId", emu.projectId(),
                 "publishableClientKey", emu.publishableClientKey(), "email", "browser-" + UUID.randomUUID() + "@example.com",
-                "backendUrl", "http://127.0.0.1:" + backend.getAddress().getPort()));
+                "backendUrl", "http://127.0.0.1:" + backend.getAddress().getPort(), "checkpoint", "true"),
+                () -> clock.advance(Duration.ofMinutes(11)));
     }
 
     @AfterEach
@@ -100,6 +105,8 @@ class BrowserFlowTest {
         assertThat(r.get("displayName").asText()).isEqualTo("Browser Ada");
         assertThat(r.get("backendStatus").asInt()).as(r.get("backendBody").asText()).isEqualTo(200);
         assertThat(BrowserPage.JSON.readTree(r.get("backendBody").asText()).get("sub").asText()).isEqualTo(userId);
+        assertThat(r.get("refreshed").asBoolean()).as("a new access token after the clock passed exp").isTrue();
+        assertThat(r.get("backendAfterRefresh").asInt()).isEqualTo(200);
         assertThat(r.get("signedOut").asBoolean()).isTrue();
     }
 

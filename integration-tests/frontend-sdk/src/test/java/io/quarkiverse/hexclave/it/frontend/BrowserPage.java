@@ -39,6 +39,15 @@ final class BrowserPage implements AutoCloseable {
      *        {@code publishableClientKey}, {@code email}, {@code backendUrl}
      */
     BrowserPage(Map<String, String> config) throws IOException {
+        this(config, () -> {
+        });
+    }
+
+    /**
+     * @param config see {@link #BrowserPage(Map)}; with {@code checkpoint=true} the page calls {@code /checkpoint} midway
+     * @param atCheckpoint what to do when the page reaches {@code /checkpoint} (it waits for the answer)
+     */
+    BrowserPage(Map<String, String> config, Runnable atCheckpoint) throws IOException {
         Path bundle = Path.of(System.getProperty("hexclave.it.browser-bundle"));
         assertThat(bundle).as("the page bundle (exec-maven-plugin: node build-browser.mjs)").exists();
         profile = Files.createTempDirectory("chromium-profile");
@@ -48,6 +57,10 @@ final class BrowserPage implements AutoCloseable {
                         + "<script type=\"module\" src=\"/browser-flow.js\"></script>"));
         server.createContext("/browser-flow.js", ex -> send(ex, 200, "text/javascript", Files.readString(bundle)));
         server.createContext("/config.json", ex -> send(ex, 200, "application/json", JSON.writeValueAsString(config)));
+        server.createContext("/checkpoint", ex -> {
+            atCheckpoint.run();
+            send(ex, 204, "text/plain", "");
+        });
         server.createContext("/result", ex -> {
             result.complete(JSON.readTree(ex.getRequestBody().readAllBytes()));
             send(ex, 204, "text/plain", "");
