@@ -27,6 +27,7 @@ import io.quarkiverse.hexclave.client.model.ListTeamsQuery;
 import io.quarkiverse.hexclave.client.model.ProjectPermission;
 import io.quarkiverse.hexclave.client.model.ProjectPermissionQuery;
 import io.quarkiverse.hexclave.client.model.Team;
+import io.quarkiverse.hexclave.client.model.TeamInvitationDetails;
 import io.quarkiverse.hexclave.client.model.TeamMemberProfile;
 import io.quarkiverse.hexclave.client.model.UpdateTeamMemberProfileRequest;
 import io.quarkiverse.hexclave.client.model.UpdateTeamRequest;
@@ -115,5 +116,17 @@ class ServerApiExamples {
         List<ConnectedAccount> connected = hexclave.oauthProviders().connectedAccounts(userId); // <2>
         hexclave.oauthProviders().unlink(userId, github.id());
         // end::oauth[]
+    }
+
+    void invitations(HexclaveClient hexclave, String teamId, String codeFromTheLink, Secret accessToken) {
+        // tag::invitations[]
+        hexclave.teamInvitations().send(teamId, "grace@example.com",
+                URI.create("https://app.example/handler/team-invitation"));          // <1>
+
+        // later, on that page, for the signed-in user who followed the link:
+        Secret code = new Secret(codeFromTheLink);
+        TeamInvitationDetails details = hexclave.teamInvitations().details(code, accessToken); // <2>
+        hexclave.teamInvitations().accept(code, accessToken);
+        // end::invitations[]
     }
 }

@@ -11,7 +11,8 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  *     User user = hexclave.users().get(userId);
  * }
  * }</pre>
- * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamPermissions()}, {@link #projectPermissions()},
+ * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamInvitations()},
+ * {@link #teamPermissions()}, {@link #projectPermissions()},
  * {@link #userApiKeys()}, {@link #teamApiKeys()}, {@link #contactChannels()},
  * {@link #oauthProviders()} and {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
@@ -29,6 +30,7 @@ public final class HexclaveClient implements AutoCloseable {
     private final UsersApi users;
     private final SessionsApi sessions;
     private final TeamsApi teams;
+    private final TeamInvitationsApi teamInvitations;
     private final TeamPermissionsApi teamPermissions;
     private final ProjectPermissionsApi projectPermissions;
     private final ApiKeysApi userApiKeys;
@@ -59,6 +61,7 @@ public final class HexclaveClient implements AutoCloseable {
         this.users = new UsersApi(sender);
         this.sessions = new SessionsApi(sender);
         this.teams = new TeamsApi(sender);
+        this.teamInvitations = new TeamInvitationsApi(sender);
         this.teamPermissions = new TeamPermissionsApi(sender);
         this.projectPermissions = new ProjectPermissionsApi(sender);
         this.userApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.USER);
@@ -81,6 +84,11 @@ public final class HexclaveClient implements AutoCloseable {
     /** Teams, team memberships and team member profiles ({@code /teams}, {@code /team-memberships}, {@code /team-member-profiles}). */
     public TeamsApi teams() {
         return teams;
+    }
+
+    /** Team invitations ({@code /team-invitations}). */
+    public TeamInvitationsApi teamInvitations() {
+        return teamInvitations;
     }
 
     /** Team permissions ({@code /team-permissions}). */
