@@ -14,6 +14,8 @@ import io.quarkiverse.hexclave.client.model.ApiKey;
 import io.quarkiverse.hexclave.client.model.ConnectedAccount;
 import io.quarkiverse.hexclave.client.model.ContactChannel;
 import io.quarkiverse.hexclave.client.model.LinkOAuthAccountRequest;
+import io.quarkiverse.hexclave.client.model.NotificationPreference;
+import io.quarkiverse.hexclave.client.model.Project;
 import io.quarkiverse.hexclave.client.model.OAuthAccount;
 import io.quarkiverse.hexclave.client.model.UpdateOAuthAccountRequest;
 import io.quarkiverse.hexclave.client.model.CreateContactChannelRequest;
@@ -128,5 +130,18 @@ class ServerApiExamples {
         TeamInvitationDetails details = hexclave.teamInvitations().details(code, accessToken); // <2>
         hexclave.teamInvitations().accept(code, accessToken);
         // end::invitations[]
+    }
+
+    void projectAndPreferences(HexclaveClient hexclave, String userId) {
+        // tag::project[]
+        Project project = hexclave.projects().current();       // <1>
+        System.out.println("Hexclave project " + project.displayName());
+
+        for (NotificationPreference p : hexclave.notificationPreferences().list(userId)) {
+            if (p.canDisable() && p.notificationCategoryName().equals("Marketing")) {
+                hexclave.notificationPreferences().update(userId, p.notificationCategoryId(), false); // <2>
+            }
+        }
+        // end::project[]
     }
 }
