@@ -14,6 +14,8 @@ import io.quarkiverse.hexclave.client.model.ApiKey;
 import io.quarkiverse.hexclave.client.model.ConnectedAccount;
 import io.quarkiverse.hexclave.client.model.ContactChannel;
 import io.quarkiverse.hexclave.client.model.LinkOAuthAccountRequest;
+import io.quarkiverse.hexclave.client.model.NotificationPreference;
+import io.quarkiverse.hexclave.client.model.Project;
 import io.quarkiverse.hexclave.client.model.OAuthAccount;
 import io.quarkiverse.hexclave.client.model.UpdateOAuthAccountRequest;
 import io.quarkiverse.hexclave.client.model.CreateContactChannelRequest;
@@ -27,6 +29,7 @@ import io.quarkiverse.hexclave.client.model.ListTeamsQuery;
 import io.quarkiverse.hexclave.client.model.ProjectPermission;
 import io.quarkiverse.hexclave.client.model.ProjectPermissionQuery;
 import io.quarkiverse.hexclave.client.model.Team;
+import io.quarkiverse.hexclave.client.model.TeamInvitationDetails;
 import io.quarkiverse.hexclave.client.model.TeamMemberProfile;
 import io.quarkiverse.hexclave.client.model.UpdateTeamMemberProfileRequest;
 import io.quarkiverse.hexclave.client.model.UpdateTeamRequest;
@@ -115,5 +118,30 @@ class ServerApiExamples {
         List<ConnectedAccount> connected = hexclave.oauthProviders().connectedAccounts(userId); // <2>
         hexclave.oauthProviders().unlink(userId, github.id());
         // end::oauth[]
+    }
+
+    void invitations(HexclaveClient hexclave, String teamId, String codeFromTheLink, Secret accessToken) {
+        // tag::invitations[]
+        hexclave.teamInvitations().send(teamId, "grace@example.com",
+                URI.create("https://app.example/handler/team-invitation"));          // <1>
+
+        // later, on that page, for the signed-in user who followed the link:
+        Secret code = new Secret(codeFromTheLink);
+        TeamInvitationDetails details = hexclave.teamInvitations().details(code, accessToken); // <2>
+        hexclave.teamInvitations().accept(code, accessToken);
+        // end::invitations[]
+    }
+
+    void projectAndPreferences(HexclaveClient hexclave, String userId) {
+        // tag::project[]
+        Project project = hexclave.projects().current();       // <1>
+        System.out.println("Hexclave project " + project.displayName());
+
+        for (NotificationPreference p : hexclave.notificationPreferences().list(userId)) {
+            if (p.canDisable() && p.notificationCategoryName().equals("Marketing")) {
+                hexclave.notificationPreferences().update(userId, p.notificationCategoryId(), false); // <2>
+            }
+        }
+        // end::project[]
     }
 }

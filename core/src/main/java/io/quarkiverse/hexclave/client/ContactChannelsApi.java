@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkiverse.hexclave.client.model.ContactChannel;
 import io.quarkiverse.hexclave.client.model.CreateContactChannelRequest;
 import io.quarkiverse.hexclave.client.model.UpdateContactChannelRequest;
@@ -107,7 +105,7 @@ public final class ContactChannelsApi {
     public CompletionStage<Void> sendVerificationCodeAsync(String userId, String contactChannelId, URI callbackUrl) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("POST",
                 path(userId, contactChannelId) + "/send-verification-code", Access.SERVER)
-                .withBody(Json.MAPPER.createObjectNode().put("callback_url", absolute(callbackUrl))))
+                .withBody(Json.MAPPER.createObjectNode().put("callback_url", EmailedCodes.callbackUrl(callbackUrl))))
                 .thenApply(r -> null));
     }
 
@@ -122,13 +120,7 @@ public final class ContactChannelsApi {
      */
     public CompletionStage<Boolean> checkVerificationCodeAsync(Secret code) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("POST", BASE + "/verify/check-code", Access.SERVER)
-                .withBody(codeBody(code))).thenApply(r -> {
-                    JsonNode valid = Json.tree(r).get("is_code_valid");
-                    if (valid == null || !valid.isBoolean()) {
-                        throw HexclaveErrors.unexpectedBody(r);
-                    }
-                    return valid.asBoolean();
-                }));
+                .withBody(EmailedCodes.body(code))).thenApply(EmailedCodes::isValid));
     }
 
     /** Whether a verification code is valid, without using it. */
@@ -139,24 +131,12 @@ public final class ContactChannelsApi {
     /** Verifies the contact channel the code was sent for, using the code up ({@code POST /contact-channels/verify}). */
     public CompletionStage<Void> verifyAsync(Secret code) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("POST", BASE + "/verify", Access.SERVER)
-                .withBody(codeBody(code))).thenApply(r -> null));
+                .withBody(EmailedCodes.body(code))).thenApply(r -> null));
     }
 
     /** Verifies the contact channel the code was sent for. */
     public void verify(Secret code) {
         RequestSender.await(verifyAsync(code));
-    }
-
-    private static JsonNode codeBody(Secret code) {
-        return Json.MAPPER.createObjectNode().put("code", Objects.requireNonNull(code, "code").value());
-    }
-
-    private static String absolute(URI callbackUrl) {
-        Objects.requireNonNull(callbackUrl, "callbackUrl");
-        if (!callbackUrl.isAbsolute() || !("http".equals(callbackUrl.getScheme()) || "https".equals(callbackUrl.getScheme()))) {
-            throw new IllegalArgumentException("callbackUrl must be an absolute http(s) URL");
-        }
-        return callbackUrl.toString();
     }
 
     private static String path(String userId, String contactChannelId) {

@@ -145,6 +145,8 @@ final class HexclaveErrors {
             case "EMAIL_ALREADY_VERIFIED" -> new EmailAlreadyVerifiedException(code, status, requestId, details, text);
             case "OAUTH_PROVIDER_ACCOUNT_ID_ALREADY_USED_FOR_SIGN_IN" ->
                 new OAuthAccountAlreadyUsedForSignInException(code, status, requestId, details, text);
+            case "TEAM_INVITATION_EMAIL_MISMATCH", "TEAM_INVITATION_RESTRICTED_USER_NOT_ALLOWED" ->
+                new TeamInvitationNotAllowedException(code, status, requestId, details, text);
             case "INVALID_POLLING_CODE" -> new InvalidPollingCodeException(code, status, requestId, details, text);
             default -> new UnknownHexclaveErrorException(code, status, requestId, details, text);
         };

@@ -162,4 +162,19 @@ class EmulatorConformanceTest extends EmulatorTestBase {
                     .isInstanceOf(InvalidSecretServerKeyException.class).hasMessageNotContaining("ssk_wrong");
         }
     }
+
+    @Test
+    void anonymousSignUpGivesAGuestWithASession() {
+        var signUp = client.sessions().signUpAnonymously();
+
+        assertThat(emulator.user(signUp.userId())).hasValueSatisfying(u -> assertThat(u.anonymous()).isTrue());
+        assertThat(signUp.toString()).doesNotContain(signUp.tokens().accessToken().value())
+                .doesNotContain(signUp.tokens().refreshToken().value());
+        assertThatThrownBy(() -> client.users().me(signUp.tokens().accessToken()))
+                .isInstanceOf(io.quarkiverse.hexclave.client.error.AnonymousAuthenticationNotAllowedException.class);
+        HexclaveTransport shared = transport::send;
+        try (HexclaveClient guests = new HexclaveClient(settings().allowAnonymousUsers(true).build(), shared)) {
+            assertThat(guests.users().me(signUp.tokens().accessToken()).isAnonymous()).isTrue();
+        }
+    }
 }

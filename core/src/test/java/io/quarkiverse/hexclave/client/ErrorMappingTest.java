@@ -90,6 +90,8 @@ class ErrorMappingTest {
                 Arguments.of("VERIFICATION_CODE_MAX_ATTEMPTS_REACHED", 400, io.quarkiverse.hexclave.client.error.VerificationCodeException.class, HexclaveApiException.class),
                 Arguments.of("EMAIL_ALREADY_VERIFIED", 400, io.quarkiverse.hexclave.client.error.EmailAlreadyVerifiedException.class, HexclaveApiException.class),
                 Arguments.of("OAUTH_PROVIDER_ACCOUNT_ID_ALREADY_USED_FOR_SIGN_IN", 400, io.quarkiverse.hexclave.client.error.OAuthAccountAlreadyUsedForSignInException.class, HexclaveApiException.class),
+                Arguments.of("TEAM_INVITATION_EMAIL_MISMATCH", 403, io.quarkiverse.hexclave.client.error.TeamInvitationNotAllowedException.class, HexclaveApiException.class),
+                Arguments.of("TEAM_INVITATION_RESTRICTED_USER_NOT_ALLOWED", 403, io.quarkiverse.hexclave.client.error.TeamInvitationNotAllowedException.class, HexclaveApiException.class),
                 Arguments.of("INVALID_POLLING_CODE", 400, InvalidPollingCodeException.class, HexclaveApiException.class),
                 Arguments.of("SESSION_REPLAY_RENDER_LIMIT_REACHED", 409, UnknownHexclaveErrorException.class, HexclaveApiException.class));
     }
