@@ -12,9 +12,9 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  * }
  * }</pre>
  * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamInvitations()},
- * {@link #teamPermissions()}, {@link #projectPermissions()},
- * {@link #userApiKeys()}, {@link #teamApiKeys()}, {@link #contactChannels()},
- * {@link #oauthProviders()}, {@link #notificationPreferences()}, {@link #projects()} and {@link #cliAuth()}. Calls that need
+ * {@link #teamPermissions()}, {@link #projectPermissions()}, {@link #userApiKeys()}, {@link #teamApiKeys()},
+ * {@link #contactChannels()}, {@link #oauthProviders()}, {@link #notificationPreferences()}, {@link #projects()} and
+ * {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
  * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
  * the rest of the client works without it.

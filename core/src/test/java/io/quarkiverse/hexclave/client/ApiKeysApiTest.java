@@ -80,10 +80,17 @@ class ApiKeysApiTest extends EmulatorTestBase {
         assertThat(teamKey.value().value()).startsWith("pk_");
         assertThat(client.teamApiKeys().check(teamKey.value()).ownerId()).isEqualTo(teamId);
         assertThat(client.teamApiKeys().list(teamId)).extracting(ApiKey::id).containsExactly(teamKey.key().id());
+        assertThat(client.teamApiKeys().get(teamKey.key().id())).isEqualTo(teamKey.key());
+        assertThat(client.teamApiKeys().update(teamKey.key().id(), UpdateApiKeyRequest.builder().description("ci runner")
+                .build()).description()).isEqualTo("ci runner");
 
         assertThatThrownBy(() -> client.userApiKeys().check(teamKey.value()))
                 .isInstanceOf(WrongApiKeyTypeException.class)
                 .satisfies(e -> assertThat(((HexclaveApiException) e).details().path("actual_type").asText()).isEqualTo("team"));
+
+        CreatedApiKey secretTeamKey = client.teamApiKeys().create(teamId, CreateApiKeyRequest.builder("deploy").build());
+        assertThat(client.teamApiKeys().revoke(secretTeamKey.key().id()).isRevoked()).isTrue();
+        assertThatThrownBy(() -> client.teamApiKeys().check(secretTeamKey.value())).isInstanceOf(ApiKeyRevokedException.class);
     }
 
     @Test
