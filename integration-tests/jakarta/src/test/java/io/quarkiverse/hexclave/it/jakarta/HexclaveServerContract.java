@@ -185,6 +185,7 @@ abstract class HexclaveServerContract {
                 .body("servletUserPrincipal", equalTo(alice.id()))
                 .body("servletInRoleAuthenticated", equalTo(true))
                 .body("servletInRoleAdmin", equalTo(false))
+                .body("servletInRoleCustomer", equalTo(true))
                 .body("securityContextCaller", equalTo(alice.id()))
                 .body("securityContextInRoleAuthenticated", equalTo(true))
                 .body("defaultJsonWebTokenAmbiguous", equalTo(false))
@@ -211,6 +212,17 @@ abstract class HexclaveServerContract {
     @Order(10)
     void roleTheUserLacksGives403() {
         request().auth().oauth2(token(aliceSession.accessToken())).get("/api/secure/admin").then().statusCode(403);
+    }
+
+    // ---- identity stores and groups ------------------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    void applicationIdentityStoreProvidingGroupsIsConsulted() {
+        request().auth().oauth2(token(aliceSession.accessToken())).get("/api/secure/customer").then()
+                .statusCode(200).body(equalTo("customer " + alice.id()));
+        SessionTokens noEmail = emulator.createSession(emulator.createUser(NewUser.builder().build()).id());
+        request().auth().oauth2(token(noEmail.accessToken())).get("/api/secure/customer").then().statusCode(403);
     }
 
     @Test
