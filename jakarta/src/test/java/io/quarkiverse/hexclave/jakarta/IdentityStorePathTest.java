@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveIdentityStore;
+import io.quarkiverse.hexclave.jakarta.internal.ProjectPermissionGroupStore;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkiverse.hexclave.verifier.Verification;
@@ -62,6 +63,36 @@ class IdentityStorePathTest {
         assertThat(http.loggedIn).isSameAs(alice);
         assertThat(http.loggedInGroups).containsExactlyInAnyOrder("authenticated", "customer");
         assertThat(http.attributes).containsEntry(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE, alice);
+    }
+
+    @Test
+    void projectPermissionsBecomeGroupsBesideTheApplicationsOwn() throws AuthenticationException {
+        authenticate(new SpecIdentityStoreHandler(new HexclaveIdentityStore(), groupsStore("customer"),
+                new ProjectPermissionGroupStore(userId -> userId.equals(alice.userId()) ? Set.of("admin", "read") : Set.of())));
+
+        assertThat(http.loggedInGroups).containsExactlyInAnyOrder("authenticated", "customer", "admin", "read");
+    }
+
+    @Test
+    void permissionsUnavailableGive503NeverALoginWithoutThem() throws AuthenticationException {
+        AuthenticationStatus status = authenticate(new SpecIdentityStoreHandler(new HexclaveIdentityStore(),
+                new ProjectPermissionGroupStore(userId -> {
+                    throw new AuthorizationUnavailableException("Hexclave could not list the user's project permissions",
+                            null);
+                })));
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(503);
+        assertThat(http.loggedIn).isNull();
+        assertThat(http.attributes).doesNotContainKey(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE);
+    }
+
+    @Test
+    void permissionGroupsAreOnlyForHexclaveCallers() {
+        ProjectPermissionGroupStore store = new ProjectPermissionGroupStore(userId -> Set.of("admin"));
+
+        assertThat(store.getCallerGroups(new CredentialValidationResult("form-user"))).isEmpty();
+        assertThat(store.validationTypes()).containsExactly(IdentityStore.ValidationType.PROVIDE_GROUPS);
     }
 
     @Test

@@ -32,10 +32,14 @@ public class HexclaveComponents {
     private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
     private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> HexclaveTokenVerifier.create(settings()));
     private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
+    private final Lazy<AuthorizationSettings> authorizationSettings = new Lazy<>(
+            () -> AuthorizationSettings.from(ConfigLookup.defaults(), settings()));
+    private final Lazy<UserAuthorizationCache> authorization = new Lazy<>(
+            () -> new UserAuthorizationCache(client(), authorizationSettings()));
 
     /** Reads the settings when the application starts, so that a configuration mistake fails the deployment. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        LOG.debugf("Hexclave settings: %s", settings());
+        LOG.debugf("Hexclave settings: %s, %s", settings(), authorizationSettings());
     }
 
     /** The validated settings, read once. */
@@ -59,6 +63,16 @@ public class HexclaveComponents {
     /** The application's REST client. */
     public HexclaveClient client() {
         return client.get();
+    }
+
+    /** The {@code hexclave.authorization.*} settings, read once. */
+    public AuthorizationSettings authorizationSettings() {
+        return authorizationSettings.get();
+    }
+
+    /** Users' permissions and teams, cached per {@code hexclave.authorization.*}. */
+    public UserAuthorizationCache authorization() {
+        return authorization.get();
     }
 
     @PreDestroy
