@@ -75,6 +75,10 @@ abstract class HexclaveServerContract {
         config.put("hexclave.api-url", emulator.apiUrl());
         config.put("hexclave.secret-server-key", emulator.secretServerKey());
         config.put("hexclave.jwks.refresh-cooldown", "1s");
+        // Project permissions become groups (on by default with a server key); short-lived so a revocation shows soon.
+        config.put("hexclave.authorization.cache-ttl", "1s");
+        emulator.defineProjectPermission("admin");
+        emulator.defineProjectPermission("owner", "admin");
         // Cookies are opt-in; the sample enables every source so that each format is tested.
         config.put("hexclave.credential-sources", "authorization,bearer,access-token-header,x-stack-auth,cookie");
         server = startServer(config);
@@ -223,6 +227,44 @@ abstract class HexclaveServerContract {
                 .statusCode(200).body(equalTo("customer " + alice.id()));
         SessionTokens noEmail = emulator.createSession(emulator.createUser(NewUser.builder().build()).id());
         request().auth().oauth2(token(noEmail.accessToken())).get("/api/secure/customer").then().statusCode(403);
+    }
+
+    @Test
+    @Order(10)
+    void projectPermissionAdminPassesRolesAllowedAdmin() {
+        EmulatedUser admin = emulator.createUser(NewUser.withEmail("admin@example.com").build());
+        emulator.grantProjectPermission(admin.id(), "admin");
+        String token = token(emulator.createSession(admin.id()).accessToken());
+
+        request().auth().oauth2(token).get("/api/secure/admin").then().statusCode(200).body(equalTo("admin only"));
+        request().auth().oauth2(token).get("/api/secure/me").then().statusCode(200)
+                .body("servletInRoleAdmin", equalTo(true))
+                .body("servletInRoleAuthenticated", equalTo(true))
+                .body("servletInRoleCustomer", equalTo(true));
+    }
+
+    @Test
+    @Order(10)
+    void permissionContainingAdminPassesRolesAllowedAdmin() {
+        EmulatedUser owner = emulator.createUser(NewUser.builder().build());
+        emulator.grantProjectPermission(owner.id(), "owner");
+
+        request().auth().oauth2(token(emulator.createSession(owner.id()).accessToken())).get("/api/secure/admin").then()
+                .statusCode(200);
+    }
+
+    @Test
+    @Order(10)
+    void revokedPermissionFailsOnceTheCacheLifetimeEnds() throws InterruptedException {
+        EmulatedUser admin = emulator.createUser(NewUser.builder().build());
+        emulator.grantProjectPermission(admin.id(), "admin");
+        String token = token(emulator.createSession(admin.id()).accessToken());
+        request().auth().oauth2(token).get("/api/secure/admin").then().statusCode(200);
+
+        emulator.revokeProjectPermission(admin.id(), "admin");
+        Thread.sleep(1_500); // hexclave.authorization.cache-ttl=1s
+
+        request().auth().oauth2(token).get("/api/secure/admin").then().statusCode(403);
     }
 
     @Test
