@@ -24,6 +24,7 @@ import io.quarkiverse.hexclave.client.model.ProjectPermissionQuery;
 import io.quarkiverse.hexclave.client.model.Team;
 import io.quarkiverse.hexclave.client.model.TeamPermission;
 import io.quarkiverse.hexclave.client.model.TeamPermissionQuery;
+import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.jakarta.AuthorizationUnavailableException;
 
 /**
@@ -32,8 +33,9 @@ import io.quarkiverse.hexclave.jakarta.AuthorizationUnavailableException;
  * <p>
  * Bounded ({@code cache-size} users per kind) and short-lived ({@code cache-ttl}, which is also how long a revoked
  * permission can still pass). Single flight: concurrent requests of one user wait for one call; a failed call is not
- * cached, so the next request asks again. A user Hexclave no longer knows has no permissions and no teams. Any other
- * failure is an {@link AuthorizationUnavailableException} (the caller answers 503), never an empty answer.
+ * cached, so the next request asks again. A user Hexclave no longer knows has no permissions and no teams. A missing
+ * secret server key is the {@link HexclaveConfigException} that names it; any other failure is an
+ * {@link AuthorizationUnavailableException} (the caller answers 503), never an empty answer.
  */
 public final class UserAuthorizationCache {
 
@@ -105,6 +107,9 @@ public final class UserAuthorizationCache {
             return answer.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = unwrap(e);
+            if (cause instanceof HexclaveConfigException config) {
+                throw config; // e.g. no secret server key: the application's mistake, not Hexclave being down
+            }
             throw new AuthorizationUnavailableException("Hexclave could not list the user's " + what + ": "
                     + cause.getClass().getSimpleName(), cause);
         } catch (TimeoutException e) {

@@ -182,6 +182,14 @@ class UserAuthorizationCacheTest {
     }
 
     @Test
+    void missingSecretServerKeyIsAConfigurationErrorNotAnOutage() {
+        HexclaveSettings noKey = HexclaveSettings.builder(emulator.projectId()).apiUrl(emulator.apiUrl()).build();
+
+        assertThatThrownBy(() -> cache(noKey, Duration.ofSeconds(30)).teams(newUser().id()))
+                .isInstanceOf(HexclaveConfigException.class).hasMessageContaining("secret-server-key");
+    }
+
+    @Test
     void userHexclaveNoLongerKnowsHasNoPermissions() {
         EmulatedUser user = newUser();
         emulator.deleteUser(user.id());

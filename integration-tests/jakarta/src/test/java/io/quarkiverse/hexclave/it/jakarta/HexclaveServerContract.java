@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.quarkiverse.hexclave.emulator.EmulatedTeam;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewUser;
@@ -79,6 +80,8 @@ abstract class HexclaveServerContract {
         config.put("hexclave.authorization.cache-ttl", "1s");
         emulator.defineProjectPermission("admin");
         emulator.defineProjectPermission("owner", "admin");
+        emulator.defineTeamPermission("edit");
+        emulator.defineTeamPermission("manage", "edit");
         // Cookies are opt-in; the sample enables every source so that each format is tested.
         config.put("hexclave.credential-sources", "authorization,bearer,access-token-header,x-stack-auth,cookie");
         server = startServer(config);
@@ -265,6 +268,30 @@ abstract class HexclaveServerContract {
         Thread.sleep(1_500); // hexclave.authorization.cache-ttl=1s
 
         request().auth().oauth2(token).get("/api/secure/admin").then().statusCode(403);
+    }
+
+    @Test
+    @Order(10)
+    void teamScopedCheckPassesOnlyInTheTeamWhereTheUserHoldsThePermission() {
+        EmulatedUser member = emulator.createUser(NewUser.builder().build());
+        EmulatedTeam red = emulator.createTeam("Red");
+        EmulatedTeam blue = emulator.createTeam("Blue");
+        emulator.grantTeamPermission(red.id(), member.id(), "manage"); // contains edit
+        emulator.addTeamMember(blue.id(), member.id());
+        String token = token(emulator.createSession(member.id()).accessToken());
+
+        request().auth().oauth2(token).get("/api/secure/teams/" + red.id() + "/edit").then().statusCode(200);
+        request().auth().oauth2(token).get("/api/secure/teams/" + blue.id() + "/edit").then().statusCode(403);
+        request().auth().oauth2(token).get("/api/secure/teams/not-a-team/edit").then().statusCode(403);
+        request().auth().oauth2(token).get("/api/secure/teams").then().statusCode(200)
+                .body("", org.hamcrest.Matchers.contains("Blue", "Red"));
+        request().auth().oauth2(token).get("/api/secure/teams/project-permission/admin").then().statusCode(200)
+                .body(equalTo("false"));
+
+        request().auth().oauth2(token).get("/api/secure/teams/selected/edit").then().statusCode(403);
+        emulator.selectTeam(member.id(), red.id());
+        request().auth().oauth2(token(emulator.createSession(member.id()).accessToken()))
+                .get("/api/secure/teams/selected/edit").then().statusCode(200);
     }
 
     @Test
