@@ -72,13 +72,15 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     private HexclaveCredentials credentials;
     private HexclaveTokenVerifier verifier;
     private IdentityStoreHandler identityStores;
+    private volatile boolean storeMissingReported;
 
     /** For CDI: the collaborators come from the configured {@code hexclave.*} settings. */
     public HexclaveHttpAuthenticationMechanism() {
     }
 
     /**
-     * With explicit collaborators, for tests or programmatic set-up.
+     * With explicit collaborators, for tests or programmatic set-up; only Hexclave's own identity store is consulted
+     * (groups: the user class).
      *
      * @param credentials finds the credential in a request
      * @param verifier verifies its access token (and tells this project's raw bearer tokens from others')
@@ -162,8 +164,13 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             throw e; // an application identity store failed: the application's error, not the caller's
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            // An application VALIDATE store ruled the Hexclave credential invalid (and none found it valid).
-            LOG.debugf("Hexclave user refused by the identity stores: %s", result.getStatus());
+            // Hexclave's own store finds every HexclaveTokenCredential valid: it is missing (bean discovery of the jar
+            // turned off?) and no application store took its place. Refuse, and tell the operator once.
+            if (!storeMissingReported) {
+                storeMissingReported = true;
+                LOG.warnf("No identity store validated a verified Hexclave token (%s): is %s a CDI bean in this "
+                        + "application? Hexclave users get 401.", result.getStatus(), HexclaveIdentityStore.class.getName());
+            }
             return challenge(request, response, context, Challenge.unauthorized(RejectionReason.REVOKED));
         }
         request.setAttribute(PRINCIPAL_ATTRIBUTE, principal);

@@ -372,6 +372,28 @@ abstract class HexclaveServerContract {
                 .body("internal", nullValue());
     }
 
+    // ---- Hexclave gone while the keys are cached (stops the emulator: last before the log checks) --------------
+
+    /**
+     * Through each server's own IdentityStoreHandler: the token verifies with the cached keys, but the user's project
+     * permissions cannot be listed, so the login gets the keys-unavailable answer, not a 500 and not a login without
+     * its groups.
+     */
+    @Test
+    @Order(90)
+    void unreachableHexclaveWhileListingPermissionsGives503() {
+        EmulatedUser late = emulator.createUser(NewUser.builder().build());
+        String token = token(emulator.createSession(late.id()).accessToken());
+        emulator.close();
+
+        request().auth().oauth2(token).get("/api/secure/me").then()
+                .statusCode(503)
+                .header("Retry-After", equalTo("10"))
+                .header("WWW-Authenticate", nullValue())
+                .body(not(containsString("Exception")));
+        request().auth().oauth2(token).get("/api/public").then().statusCode(503);
+    }
+
     // ---- afterwards ----------------------------------------------------------------------------------------------
 
     @Test
