@@ -39,7 +39,9 @@ public class HexclaveComponents {
 
     /** Reads the settings when the application starts, so that a configuration mistake fails the deployment. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        LOG.debugf("Hexclave settings: %s, %s", settings(), authorizationSettings());
+        HexclaveSettings read = settings();
+        AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
+        LOG.debugf("Hexclave settings: %s, %s", read, authorization);
     }
 
     /** The validated settings, read once. */
