@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+
+import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -43,9 +47,13 @@ public final class UserAuthorizationCache {
     private static final long WAIT_SECONDS = 60;
 
     private final HexclaveClient client;
-    private final AsyncCache<String, Set<String>> projectPermissions;
-    private final AsyncCache<String, Map<String, Set<String>>> teamPermissions;
-    private final AsyncCache<String, List<Team>> teams;
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final Logger LOG = Logger.getLogger(UserAuthorizationCache.class);
+
+    private final AsyncCache<String, Outcome<Set<String>>> projectPermissions;
+    private final AsyncCache<String, Outcome<Map<String, Set<String>>>> teamPermissions;
+    private final AsyncCache<String, Outcome<List<Team>>> teams;
+    private final AtomicLong lastWarning = new AtomicLong();
 
     public UserAuthorizationCache(HexclaveClient client, AuthorizationSettings settings) {
         this(client, settings, Ticker.systemTicker());
@@ -97,27 +105,57 @@ public final class UserAuthorizationCache {
         return Map.copyOf(frozen);
     }
 
-    private static <V> V get(AsyncCache<String, V> cache, String userId,
-            Function<String, java.util.concurrent.CompletionStage<V>> load, V unknownUser, String what) {
-        CompletableFuture<V> answer = cache.get(userId, (id, executor) -> load.apply(id).toCompletableFuture()
-                .exceptionallyCompose(e -> unwrap(e) instanceof UserNotFoundException
-                        ? CompletableFuture.completedFuture(unknownUser)
-                        : CompletableFuture.failedFuture(e)));
+    private <V> V get(AsyncCache<String, Outcome<V>> cache, String userId, Function<String, CompletionStage<V>> load,
+            V unknownUser, String what) {
+        CompletableFuture<Outcome<V>> answer = cache.get(userId, (id, executor) -> start(load, id)
+                .handle((value, e) -> e == null ? new Outcome<>(value, null)
+                        : unwrap(e) instanceof UserNotFoundException ? new Outcome<>(unknownUser, null)
+                                : new Outcome<V>(null, unwrap(e))));
+        Outcome<V> outcome;
         try {
-            return answer.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            outcome = answer.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof HexclaveConfigException config) {
-                throw config; // e.g. no secret server key: the application's mistake, not Hexclave being down
-            }
-            throw new AuthorizationUnavailableException("Hexclave could not list the user's " + what + ": "
-                    + cause.getClass().getSimpleName(), cause);
+            outcome = new Outcome<>(null, unwrap(e));
         } catch (TimeoutException e) {
-            throw new AuthorizationUnavailableException("Hexclave did not list the user's " + what + " in time", e);
+            outcome = new Outcome<>(null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuthorizationUnavailableException("Interrupted while listing the user's " + what, e);
         }
+        if (outcome.failure() == null) {
+            return outcome.value();
+        }
+        cache.asMap().remove(userId, answer); // not cached: the next request asks again
+        if (outcome.failure() instanceof HexclaveConfigException config) {
+            throw config; // e.g. no secret server key: the application's mistake, not Hexclave being down
+        }
+        String problem = "Hexclave could not list the user's " + what + ": " + outcome.failure().getClass().getSimpleName();
+        warnNowAndThen(problem + " (" + outcome.failure().getMessage() + ")");
+        throw new AuthorizationUnavailableException(problem, outcome.failure());
+    }
+
+    private static <V> CompletableFuture<V> start(Function<String, CompletionStage<V>> load, String userId) {
+        try {
+            return load.apply(userId).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Once a minute at most: during an outage every request fails the same way (and is answered 503). */
+    private void warnNowAndThen(String message) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if ((last == 0 || now - last > WARNING_INTERVAL_NANOS) && lastWarning.compareAndSet(last, now == 0 ? 1 : now)) {
+            LOG.warn(message);
+        }
+    }
+
+    /**
+     * What a load gave: the cache holds futures that never fail (Caffeine would log every failed load with its stack
+     * trace), and a failed outcome is removed at once.
+     */
+    private record Outcome<V>(V value, Throwable failure) {
     }
 
     private static Throwable unwrap(Throwable e) {
