@@ -18,6 +18,34 @@ public interface ConfigLookup {
     /** The raw value of {@code key} ({@code hexclave.…}), if set and not blank. */
     Optional<String> get(String key);
 
+    /**
+     * The value of {@code key} ({@code hexclave.…}, the whole key) read as the {@code hexclave.*} settings read theirs:
+     * {@code 30s}, {@code 500ms}, {@code 5m}, an ISO-8601 duration or a number of seconds; a value that is none of
+     * these is a {@link HexclaveConfigException} naming the key. For adapters' own keys.
+     */
+    default Optional<java.time.Duration> duration(String key) {
+        return parsed(key, SettingsReader::parseDuration);
+    }
+
+    /** The value of {@code key} as a whole number; else a {@link HexclaveConfigException} naming the key. */
+    default Optional<Integer> integer(String key) {
+        return parsed(key, SettingsReader::parseInt);
+    }
+
+    /** The value of {@code key} as {@code true} or {@code false}; else a {@link HexclaveConfigException} naming the key. */
+    default Optional<Boolean> bool(String key) {
+        return parsed(key, SettingsReader::parseBoolean);
+    }
+
+    private <T> Optional<T> parsed(String key, java.util.function.Function<String, T> parser) {
+        Optional<String> raw = get(key);
+        try {
+            return raw.map(parser);
+        } catch (IllegalArgumentException e) {
+            throw new HexclaveConfigException(key + " " + e.getMessage());
+        }
+    }
+
     /** This lookup, then {@code next} for keys this one does not have. */
     default ConfigLookup orElse(ConfigLookup next) {
         Objects.requireNonNull(next, "next");

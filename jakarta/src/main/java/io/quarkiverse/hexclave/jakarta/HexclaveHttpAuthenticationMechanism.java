@@ -1,6 +1,7 @@
 package io.quarkiverse.hexclave.jakarta;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,9 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,6 +23,7 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
+import io.quarkiverse.hexclave.jakarta.internal.HexclaveIdentityStore;
 import io.quarkiverse.hexclave.jakarta.internal.ServletRequestView;
 import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
@@ -33,8 +38,11 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * <p>
  * For each request it looks for a Hexclave credential (every format of the Hexclave wire reference §4), verifies the
  * access token with the application's {@link HexclaveTokenVerifier} (in the configured {@code hexclave.verification.mode}),
- * and hands the {@link HexclavePrincipal} and its groups ({@code authenticated}, plus {@code restricted} /
- * {@code anonymous}) to the container, so that {@code @RolesAllowed}, {@code SecurityContext} and
+ * then validates the verified token as a {@link HexclaveTokenCredential} through Jakarta Security's
+ * {@link IdentityStoreHandler}: Hexclave's identity store validates it (groups {@code authenticated}, plus
+ * {@code restricted} / {@code anonymous}), and every {@link IdentityStore} with only {@code PROVIDE_GROUPS} adds its
+ * groups, the Hexclave one that turns project permissions into groups and the application's own. The container then
+ * knows the {@link HexclavePrincipal} and its groups, so that {@code @RolesAllowed}, {@code SecurityContext} and
  * {@code HttpServletRequest#getUserPrincipal()/isUserInRole()} work. The outcome decides the answer, rendered from the
  * core's {@link Challenge}, as the Quarkus extension answers:
  * <ul>
@@ -45,8 +53,8 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * protected and unprotected resources alike, except for the {@code hexclave-access} cookie (which the browser keeps
  * sending after its token expired): a failed cookie credential leaves the request unauthenticated, and only a
  * protected resource answers with the challenge;</li>
- * <li>Hexclave's signing keys (or Hexclave itself, verifying through its API) cannot be had: 503 with
- * {@code Retry-After}, because it is not the caller's fault;</li>
+ * <li>Hexclave's signing keys (or Hexclave itself, verifying through its API or listing the user's permissions for
+ * the groups) cannot be had: 503 with {@code Retry-After}, because it is not the caller's fault;</li>
  * <li>a cookie credential on a request whose method is not {@code GET}, {@code HEAD} or {@code OPTIONS} and that
  * shows no same-origin signal ({@code Sec-Fetch-Site: same-origin}/{@code same-site}, or its own {@code Origin}): 403
  * ({@code Challenge.crossSite()}), unless {@code hexclave.cookie.cross-site-check=false}.</li>
@@ -70,9 +78,22 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     private HexclaveTokenVerifier verifier;
     /** The CDI-wired components, checked against each request's web module; {@code null} when built by hand. */
     private HexclaveComponents components;
+    private IdentityStoreHandler identityStores;
+    private volatile boolean storeMissingReported;
 
     /** For CDI: the collaborators come from the configured {@code hexclave.*} settings. */
     public HexclaveHttpAuthenticationMechanism() {
+    }
+
+    /**
+     * With explicit collaborators, for tests or programmatic set-up; only Hexclave's own identity store is consulted
+     * (groups: the user class).
+     *
+     * @param credentials finds the credential in a request
+     * @param verifier verifies its access token (and tells this project's raw bearer tokens from others')
+     */
+    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier) {
+        this(credentials, verifier, new HexclaveIdentityStore()::validate);
     }
 
     /**
@@ -80,17 +101,21 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
      *
      * @param credentials finds the credential in a request
      * @param verifier verifies its access token (and tells this project's raw bearer tokens from others')
+     * @param identityStores validates the verified {@link HexclaveTokenCredential} and gathers the caller's groups
      */
-    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier) {
+    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier,
+            IdentityStoreHandler identityStores) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.identityStores = Objects.requireNonNull(identityStores, "identityStores");
     }
 
     @Inject
-    void wire(HexclaveComponents components) {
+    void wire(HexclaveComponents components, IdentityStoreHandler identityStores) {
         this.components = components;
         this.credentials = components.credentials();
         this.verifier = components.verifier();
+        this.identityStores = identityStores;
     }
 
     @Override
@@ -143,9 +168,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
                     : challenge(request, response, context, challenge);
         }
         if (verification instanceof Verification.Accepted accepted) {
-            HexclavePrincipal principal = accepted.principal();
-            request.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
-            return context.notifyContainerAboutLogin(principal, principal.getGroups());
+            return login(request, response, context, accepted.principal());
         }
         Verification.Rejected rejected = (Verification.Rejected) verification;
         if (rejected.reason() == RejectionReason.MISSING) {
@@ -169,6 +192,39 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         }
         return challenge.status() == 401 ? challenge(request, response, context, challenge)
                 : sendAtOnce(request, response, challenge);
+    }
+
+    /** Validates the verified token through the identity stores and tells the container who the caller is. */
+    private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, HexclavePrincipal principal) throws AuthenticationException {
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(new HexclaveTokenCredential(principal));
+        } catch (RuntimeException e) {
+            if (AuthorizationUnavailableException.isCauseOf(e)) {
+                // Without the groups a role check could wrongly fail (or, with a deny rule, wrongly pass): 503.
+                LOG.debugf("The Hexclave user's groups are unavailable: %s", e.getMessage());
+                return sendAtOnce(request, response, Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE));
+            }
+            throw e; // an application identity store failed: the application's error, not the caller's
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            // Hexclave's own store finds every HexclaveTokenCredential valid: it is missing (bean discovery of the jar
+            // turned off?) and no application store took its place. Refuse, and tell the operator once.
+            if (!storeMissingReported) {
+                storeMissingReported = true;
+                LOG.warnf("No identity store validated a verified Hexclave token (%s): is %s a CDI bean in this "
+                        + "application? Hexclave users get 401.", result.getStatus(), HexclaveIdentityStore.class.getName());
+            }
+            return challenge(request, response, context, Challenge.unauthorized(RejectionReason.REVOKED));
+        }
+        request.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+        // The container is told the HexclavePrincipal itself (SecurityContext#getPrincipalsByType finds it), unless
+        // an application store that validates Hexclave credentials named another caller.
+        Principal caller = result.getCallerPrincipal() instanceof HexclaveCallerPrincipal hexclave
+                ? hexclave.hexclavePrincipal()
+                : result.getCallerPrincipal();
+        return context.notifyContainerAboutLogin(caller, result.getCallerGroups());
     }
 
     /** Continue unauthenticated, unless the resource is protected or the application called {@code authenticate}. */

@@ -34,6 +34,10 @@ public class HexclaveComponents {
     private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
     private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> HexclaveTokenVerifier.create(settings()));
     private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
+    private final Lazy<AuthorizationSettings> authorizationSettings = new Lazy<>(
+            () -> AuthorizationSettings.from(ConfigLookup.defaults(), settings()));
+    private final Lazy<UserAuthorizationCache> authorization = new Lazy<>(
+            () -> new UserAuthorizationCache(client(), authorizationSettings()));
 
     /** The web module whose configuration {@link #settings()} were read from: the only one they may serve. */
     private final AtomicReference<String> owner = new AtomicReference<>();
@@ -46,7 +50,9 @@ public class HexclaveComponents {
         if (event instanceof ServletContext context) {
             claim(context.getContextPath());
         }
-        LOG.debugf("Hexclave settings: %s", settings());
+        HexclaveSettings read = settings();
+        AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
+        LOG.debugf("Hexclave settings: %s, %s", read, authorization);
     }
 
     /**
@@ -94,6 +100,16 @@ public class HexclaveComponents {
     /** The application's REST client. */
     public HexclaveClient client() {
         return client.get();
+    }
+
+    /** The {@code hexclave.authorization.*} settings, read once. */
+    public AuthorizationSettings authorizationSettings() {
+        return authorizationSettings.get();
+    }
+
+    /** Users' permissions and teams, cached per {@code hexclave.authorization.*}. */
+    public UserAuthorizationCache authorization() {
+        return authorization.get();
     }
 
     @PreDestroy

@@ -6,6 +6,6 @@ import jakarta.ws.rs.core.Application;
 
 /** The sample's JAX-RS application. */
 @ApplicationPath("/api")
-@DeclareRoles({ "authenticated", "restricted", "anonymous", "admin" })
+@DeclareRoles({ "authenticated", "restricted", "anonymous", "admin", "customer" })
 public class SampleApplication extends Application {
 }

@@ -65,6 +65,7 @@ public class SecureResource {
         me.put("servletUserPrincipal", request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
         me.put("servletInRoleAuthenticated", request.isUserInRole("authenticated"));
         me.put("servletInRoleAdmin", request.isUserInRole("admin"));
+        me.put("servletInRoleCustomer", request.isUserInRole("customer"));
         me.put("securityContextCaller",
                 securityContext.getCallerPrincipal() == null ? null : securityContext.getCallerPrincipal().getName());
         me.put("securityContextInRoleAuthenticated", securityContext.isCallerInRole("authenticated"));
@@ -80,6 +81,15 @@ public class SecureResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String admin() {
         return "admin only";
+    }
+
+    /** For the group the application's own identity store gives (CustomerGroupStore). */
+    @GET
+    @Path("/customer")
+    @RolesAllowed("customer")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String customer() {
+        return "customer " + principal.userId();
     }
 
     /** The application's own Cache-Control replaces the mechanism's default. */

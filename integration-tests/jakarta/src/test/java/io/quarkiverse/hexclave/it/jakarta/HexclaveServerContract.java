@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.quarkiverse.hexclave.emulator.EmulatedTeam;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewUser;
@@ -92,6 +93,12 @@ abstract class HexclaveServerContract {
         config.put("hexclave.api-url", emulator.apiUrl());
         config.put("hexclave.secret-server-key", emulator.secretServerKey());
         config.put("hexclave.jwks.refresh-cooldown", "1s");
+        // Project permissions become groups (on by default with a server key); short-lived so a revocation shows soon.
+        config.put("hexclave.authorization.cache-ttl", "1s");
+        emulator.defineProjectPermission("admin");
+        emulator.defineProjectPermission("owner", "admin");
+        emulator.defineTeamPermission("edit");
+        emulator.defineTeamPermission("manage", "edit");
         // Cookies are opt-in; the sample enables every source so that each format is tested.
         config.put("hexclave.credential-sources", "authorization,bearer,access-token-header,x-stack-auth,cookie");
         server = startServer(config, quickstartWar());
@@ -202,6 +209,7 @@ abstract class HexclaveServerContract {
                 .body("servletUserPrincipal", equalTo(alice.id()))
                 .body("servletInRoleAuthenticated", equalTo(true))
                 .body("servletInRoleAdmin", equalTo(false))
+                .body("servletInRoleCustomer", equalTo(true))
                 .body("securityContextCaller", equalTo(alice.id()))
                 .body("securityContextInRoleAuthenticated", equalTo(true))
                 .body("defaultJsonWebTokenAmbiguous", equalTo(false))
@@ -228,6 +236,79 @@ abstract class HexclaveServerContract {
     @Order(10)
     void roleTheUserLacksGives403() {
         request().auth().oauth2(token(aliceSession.accessToken())).get("/api/secure/admin").then().statusCode(403);
+    }
+
+    // ---- identity stores and groups ------------------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    void applicationIdentityStoreProvidingGroupsIsConsulted() {
+        request().auth().oauth2(token(aliceSession.accessToken())).get("/api/secure/customer").then()
+                .statusCode(200).body(equalTo("customer " + alice.id()));
+        SessionTokens noEmail = emulator.createSession(emulator.createUser(NewUser.builder().build()).id());
+        request().auth().oauth2(token(noEmail.accessToken())).get("/api/secure/customer").then().statusCode(403);
+    }
+
+    @Test
+    @Order(10)
+    void projectPermissionAdminPassesRolesAllowedAdmin() {
+        EmulatedUser admin = emulator.createUser(NewUser.withEmail("admin@example.com").build());
+        emulator.grantProjectPermission(admin.id(), "admin");
+        String token = token(emulator.createSession(admin.id()).accessToken());
+
+        request().auth().oauth2(token).get("/api/secure/admin").then().statusCode(200).body(equalTo("admin only"));
+        request().auth().oauth2(token).get("/api/secure/me").then().statusCode(200)
+                .body("servletInRoleAdmin", equalTo(true))
+                .body("servletInRoleAuthenticated", equalTo(true))
+                .body("servletInRoleCustomer", equalTo(true));
+    }
+
+    @Test
+    @Order(10)
+    void permissionContainingAdminPassesRolesAllowedAdmin() {
+        EmulatedUser owner = emulator.createUser(NewUser.builder().build());
+        emulator.grantProjectPermission(owner.id(), "owner");
+
+        request().auth().oauth2(token(emulator.createSession(owner.id()).accessToken())).get("/api/secure/admin").then()
+                .statusCode(200);
+    }
+
+    @Test
+    @Order(10)
+    void revokedPermissionFailsOnceTheCacheLifetimeEnds() throws InterruptedException {
+        EmulatedUser admin = emulator.createUser(NewUser.builder().build());
+        emulator.grantProjectPermission(admin.id(), "admin");
+        String token = token(emulator.createSession(admin.id()).accessToken());
+        request().auth().oauth2(token).get("/api/secure/admin").then().statusCode(200);
+
+        emulator.revokeProjectPermission(admin.id(), "admin");
+        Thread.sleep(1_500); // hexclave.authorization.cache-ttl=1s
+
+        request().auth().oauth2(token).get("/api/secure/admin").then().statusCode(403);
+    }
+
+    @Test
+    @Order(10)
+    void teamScopedCheckPassesOnlyInTheTeamWhereTheUserHoldsThePermission() {
+        EmulatedUser member = emulator.createUser(NewUser.builder().build());
+        EmulatedTeam red = emulator.createTeam("Red");
+        EmulatedTeam blue = emulator.createTeam("Blue");
+        emulator.grantTeamPermission(red.id(), member.id(), "manage"); // contains edit
+        emulator.addTeamMember(blue.id(), member.id());
+        String token = token(emulator.createSession(member.id()).accessToken());
+
+        request().auth().oauth2(token).get("/api/secure/teams/" + red.id() + "/edit").then().statusCode(200);
+        request().auth().oauth2(token).get("/api/secure/teams/" + blue.id() + "/edit").then().statusCode(403);
+        request().auth().oauth2(token).get("/api/secure/teams/not-a-team/edit").then().statusCode(403);
+        request().auth().oauth2(token).get("/api/secure/teams").then().statusCode(200)
+                .body("", org.hamcrest.Matchers.contains("Blue", "Red"));
+        request().auth().oauth2(token).get("/api/secure/teams/project-permission/admin").then().statusCode(200)
+                .body(equalTo("false"));
+
+        request().auth().oauth2(token).get("/api/secure/teams/selected/edit").then().statusCode(403);
+        emulator.selectTeam(member.id(), red.id());
+        request().auth().oauth2(token(emulator.createSession(member.id()).accessToken()))
+                .get("/api/secure/teams/selected/edit").then().statusCode(200);
     }
 
     @Test
@@ -325,6 +406,28 @@ abstract class HexclaveServerContract {
                 .body("renamed", equalTo("value"))
                 .body("original", nullValue())
                 .body("internal", nullValue());
+    }
+
+    // ---- Hexclave gone while the keys are cached (stops the emulator: last before the log checks) --------------
+
+    /**
+     * Through each server's own IdentityStoreHandler: the token verifies with the cached keys, but the user's project
+     * permissions cannot be listed, so the login gets the keys-unavailable answer, not a 500 and not a login without
+     * its groups.
+     */
+    @Test
+    @Order(90)
+    void unreachableHexclaveWhileListingPermissionsGives503() {
+        EmulatedUser late = emulator.createUser(NewUser.builder().build());
+        String token = token(emulator.createSession(late.id()).accessToken());
+        emulator.close();
+
+        request().auth().oauth2(token).get("/api/secure/me").then()
+                .statusCode(503)
+                .header("Retry-After", equalTo("10"))
+                .header("WWW-Authenticate", nullValue())
+                .body(not(containsString("Exception")));
+        request().auth().oauth2(token).get("/api/public").then().statusCode(503);
     }
 
     // ---- afterwards ----------------------------------------------------------------------------------------------

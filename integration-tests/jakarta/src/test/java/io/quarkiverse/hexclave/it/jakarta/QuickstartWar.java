@@ -42,7 +42,15 @@ final class QuickstartWar {
 
     /** Builds {@code quickstart.war} under {@code dir} and returns it. */
     static Path build(Path dir) {
-        Path sources = ServerProcess.requiredFile("hexclave.it.quickstart-pom").getParent();
+        return build("quickstart", dir);
+    }
+
+    /**
+     * Builds {@code <example>.war} under {@code dir} from the docs example {@code examples/jakarta/<example>} (its
+     * pom.xml, when it has one, checked as the quickstart's) and returns it.
+     */
+    static Path build(String example, Path dir) {
+        Path sources = ServerProcess.requiredFile("hexclave.it.quickstart-pom").getParent().resolveSibling(example);
         Path jakartaApi = ServerProcess.requiredFile("hexclave.it.jakartaee-api");
         Path sampleWar = ServerProcess.requiredFile("hexclave.it.war");
         ServerProcess.deleteTree(dir);
@@ -51,7 +59,9 @@ final class QuickstartWar {
         try {
             Files.createDirectories(classes);
             List<Path> jars = extractLibraries(sampleWar, lib);
-            requireDocumentedDependencies(sources.resolve("pom.xml"), jakartaApi, jars);
+            if (Files.exists(sources.resolve("pom.xml"))) {
+                requireDocumentedDependencies(sources.resolve("pom.xml"), jakartaApi, jars);
+            }
 
             List<String> options = List.of("-d", classes.toString(), "--release", "17", "-proc:none",
                     "-classpath", classpath(jakartaApi, jars));
@@ -64,11 +74,11 @@ final class QuickstartWar {
             try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
                 if (!javac.getTask(errors, fileManager, null, options, null,
                         fileManager.getJavaFileObjectsFromFiles(javaFiles)).call()) {
-                    throw new IllegalStateException("The quickstart's sources do not compile:\n" + errors);
+                    throw new IllegalStateException("The " + example + " example's sources do not compile:\n" + errors);
                 }
             }
 
-            Path war = dir.resolve("quickstart.war");
+            Path war = dir.resolve(example + ".war");
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(war))) {
                 addTree(out, sources.resolve("src/main/webapp"), "");
                 addTree(out, classes, "WEB-INF/classes/");
@@ -76,7 +86,7 @@ final class QuickstartWar {
             }
             return war;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not build the quickstart WAR", e);
+            throw new UncheckedIOException("Could not build the " + example + " WAR", e);
         }
     }
 
