@@ -1,6 +1,8 @@
 package io.quarkiverse.hexclave.it.jakarta;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Path;
 import java.util.List;
