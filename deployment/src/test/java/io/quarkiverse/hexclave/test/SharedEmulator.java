@@ -2,6 +2,7 @@ package io.quarkiverse.hexclave.test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -71,6 +72,26 @@ public final class SharedEmulator {
         return mint().apply("USER_AND_TOKEN").split(" ", 2);
     }
 
+    /**
+     * Runs an administrative command on the emulator, its words separated by spaces, and returns its answer:
+     * {@code define-project <perm> [<contained>…]}, {@code grant-project <user> <perm>},
+     * {@code revoke-project <user> <perm>}, {@code count <METHOD> <path>} (requests received),
+     * {@code reset-counts}, {@code api-status <status>} (every non-JWKS request answers it until {@code reset}).
+     */
+    public static String admin(String command) {
+        return adminFn().apply(command);
+    }
+
+    /** How many {@code GET /api/v1/project-permissions} requests the emulator received since the last reset. */
+    public static long projectPermissionCalls() {
+        return Long.parseLong(admin("count GET /api/v1/project-permissions"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<String, String> adminFn() {
+        return (Function<String, String>) state().get("admin");
+    }
+
     @SuppressWarnings("unchecked")
     private static Function<String, String> mint() {
         return (Function<String, String>) state().get("mint");
@@ -120,7 +141,24 @@ public final class SharedEmulator {
             }
         });
         state.put("jwksCount", (Supplier<Long>) emulator::jwksRequestCount);
+        state.put("admin", (Function<String, String>) command -> admin(emulator, command));
         return Map.copyOf(state);
+    }
+
+    private static String admin(HexclaveEmulator emulator, String command) {
+        String[] w = command.split(" ");
+        switch (w[0]) {
+            case "define-project" -> emulator.defineProjectPermission(w[1], Arrays.copyOfRange(w, 2, w.length));
+            case "grant-project" -> emulator.grantProjectPermission(w[1], w[2]);
+            case "revoke-project" -> emulator.revokeProjectPermission(w[1], w[2]);
+            case "count" -> {
+                return Long.toString(emulator.requestCount(w[1], w[2]));
+            }
+            case "reset-counts" -> emulator.resetRequestCounts();
+            case "api-status" -> emulator.faults().apiStatus(Integer.parseInt(w[1]));
+            default -> throw new IllegalArgumentException(command);
+        }
+        return "";
     }
 
     private static String mint(HexclaveEmulator emulator, String scenario) {
