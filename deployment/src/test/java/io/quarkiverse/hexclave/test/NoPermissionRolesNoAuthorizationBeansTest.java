@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.hexclave.runtime.authorization.ProjectPermissions;
+import io.quarkiverse.hexclave.runtime.authorization.HexclaveGrants;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -19,7 +19,7 @@ class NoPermissionRolesNoAuthorizationBeansTest {
 
     @Test
     void noPermissionBeanAndNoCall() {
-        assertThat(Arc.container().instance(ProjectPermissions.class).isAvailable()).isFalse();
+        assertThat(Arc.container().instance(HexclaveGrants.class).isAvailable()).isFalse();
         long before = SharedEmulator.projectPermissionCalls();
         String token = SharedEmulator.normalToken();
         given().auth().oauth2(token).get("/greet/roles").then().statusCode(200);

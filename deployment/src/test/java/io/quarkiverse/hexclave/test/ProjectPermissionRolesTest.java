@@ -28,7 +28,7 @@ class ProjectPermissionRolesTest {
     @RegisterExtension
     static final QuarkusUnitTest app = HexclaveTestApp.create("authorization",
             logs -> assertThat(logs)
-                    .filteredOn(r -> String.valueOf(r.getMessage()).startsWith("Loading the Hexclave project permissions"))
+                    .filteredOn(r -> String.valueOf(r.getMessage()).startsWith("Loading the Hexclave "))
                     .isNotEmpty()
                     .noneMatch(r -> String.valueOf(r.getParameters()[0]).contains("eventloop")),
             PermissionRolesEndpoint.class, GreetingEndpoint.class)

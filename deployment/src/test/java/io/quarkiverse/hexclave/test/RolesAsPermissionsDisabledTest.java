@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.hexclave.runtime.authorization.ProjectPermissions;
+import io.quarkiverse.hexclave.runtime.authorization.HexclaveGrants;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -31,6 +31,6 @@ class RolesAsPermissionsDisabledTest {
         given().auth().oauth2(userAndToken[1]).get("/perm/admin").then().statusCode(403);
         given().auth().oauth2(userAndToken[1]).get("/perm/authenticated").then().statusCode(200);
         assertThat(SharedEmulator.projectPermissionCalls() - before).isZero();
-        assertThat(Arc.container().instance(ProjectPermissions.class).isAvailable()).isFalse();
+        assertThat(Arc.container().instance(HexclaveGrants.class).isAvailable()).isFalse();
     }
 }

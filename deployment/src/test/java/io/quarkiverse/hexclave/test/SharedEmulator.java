@@ -76,7 +76,10 @@ public final class SharedEmulator {
      * Runs an administrative command on the emulator, its words separated by spaces, and returns its answer:
      * {@code define-project <perm> [<contained>…]}, {@code grant-project <user> <perm>},
      * {@code revoke-project <user> <perm>}, {@code count <METHOD> <path>} (requests received),
-     * {@code reset-counts}, {@code api-status <status>} (every non-JWKS request answers it until {@code reset}).
+     * {@code reset-counts}, {@code api-status <status>} (every non-JWKS request answers it until {@code reset}),
+     * {@code define-team <perm> [<contained>…]}, {@code create-team <name>} (answers the id),
+     * {@code add-member <team> <user>}, {@code grant-team <team> <user> <perm>}, {@code select-team <user> <team>},
+     * {@code token <user>} (a fresh token, carrying the selected team).
      */
     public static String admin(String command) {
         return adminFn().apply(command);
@@ -155,6 +158,16 @@ public final class SharedEmulator {
                 return Long.toString(emulator.requestCount(w[1], w[2]));
             }
             case "reset-counts" -> emulator.resetRequestCounts();
+            case "define-team" -> emulator.defineTeamPermission(w[1], Arrays.copyOfRange(w, 2, w.length));
+            case "create-team" -> {
+                return emulator.createTeam(w[1]).id();
+            }
+            case "add-member" -> emulator.addTeamMember(w[1], w[2]);
+            case "grant-team" -> emulator.grantTeamPermission(w[1], w[2], w[3]);
+            case "select-team" -> emulator.selectTeam(w[1], w[2]);
+            case "token" -> {
+                return emulator.mintAccessToken(emulator.user(w[1]).orElseThrow());
+            }
             case "api-status" -> emulator.faults().apiStatus(Integer.parseInt(w[1]));
             default -> throw new IllegalArgumentException(command);
         }

@@ -24,11 +24,16 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.hexclave.deployment.HexclaveEnabled;
 import io.quarkiverse.hexclave.runtime.authorization.HexclaveAuthorizationRecorder;
 import io.quarkiverse.hexclave.runtime.authorization.HexclaveUnavailableMapper;
-import io.quarkiverse.hexclave.runtime.authorization.ProjectPermissions;
+import io.quarkiverse.hexclave.runtime.authorization.HexclaveAuthorization;
+import io.quarkiverse.hexclave.runtime.authorization.HexclaveGrants;
+import io.quarkiverse.hexclave.runtime.authorization.HexclaveTeamPermission;
+import io.quarkiverse.hexclave.runtime.authorization.SelectedTeamPermission;
+import io.quarkiverse.hexclave.runtime.authorization.TeamPermissionAugmentor;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.cache.deployment.spi.AdditionalCacheNameBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -45,9 +50,11 @@ import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.deployment.AdditionalSecurityCheckBuildItem;
 
 /**
- * Hexclave project permissions as roles: finds the {@code @RolesAllowed} methods that name a role no identity carries
- * by itself (anything but {@code authenticated}, {@code restricted}, {@code anonymous} and {@code **}) and gives
- * exactly those a check that asks Hexclave. No such method: nothing is registered, and no request costs a call.
+ * Authorization from Hexclave permissions. Project permissions as roles: finds the {@code @RolesAllowed} methods that
+ * name a role no identity carries by itself (anything but {@code authenticated}, {@code restricted},
+ * {@code anonymous} and {@code **}) and gives exactly those a check that asks Hexclave; no such method, no request
+ * costs a call. Team permissions: a permission checker for {@code @PermissionsAllowed} with
+ * {@link HexclaveTeamPermission} / {@link SelectedTeamPermission}, and the programmatic {@link HexclaveAuthorization}.
  */
 @BuildSteps(onlyIf = HexclaveEnabled.class)
 class HexclaveAuthorizationProcessor {
@@ -59,34 +66,63 @@ class HexclaveAuthorizationProcessor {
             UserClass.RESTRICTED.group(), UserClass.ANONYMOUS.group(), "**");
 
     private static final DotName ROLES_ALLOWED = DotName.createSimple(RolesAllowed.class);
+    private static final DotName PERMISSIONS_ALLOWED = DotName.createSimple(PermissionsAllowed.class);
+    private static final DotName PERMISSIONS_ALLOWED_LIST = DotName.createSimple(PermissionsAllowed.List.class);
+    private static final Set<DotName> TEAM_PERMISSIONS = Set.of(DotName.createSimple(HexclaveTeamPermission.class),
+            DotName.createSimple(SelectedTeamPermission.class));
     private static final Set<DotName> SECURITY_ANNOTATIONS = Set.of(ROLES_ALLOWED,
             DotName.createSimple(PermitAll.class), DotName.createSimple(DenyAll.class),
             DotName.createSimple(Authenticated.class), DotName.createSimple(PermissionsAllowed.class));
 
     /**
-     * The permission cache and its bean, when some method needs them (decided on the combined index: the bean archive
-     * index is built after beans are registered).
+     * The per-user caches and the beans reading them. Removable: an application that uses none of them (no permission
+     * role, no team permission, no {@code HexclaveAuthorization}) keeps none.
      */
-    @BuildStep(onlyIf = RolesAsPermissions.class)
-    void registerProjectPermissions(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans,
+    @BuildStep
+    void registerGrants(BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<RunTimeConfigurationDefaultBuildItem> configDefaults,
             BuildProducer<AdditionalCacheNameBuildItem> cacheNames) {
-        if (permissionRoleMethods(index.getIndex()).isEmpty()) {
-            return;
+        beans.produce(AdditionalBeanBuildItem.builder()
+                .addBeanClasses(HexclaveGrants.class, HexclaveAuthorization.class).build());
+        for (String cache : HexclaveGrants.CACHE_NAMES) {
+            cacheNames.produce(new AdditionalCacheNameBuildItem(cache));
+            // The cache's own keys default to ours (so quarkus.cache.* still wins), and their names become known to
+            // the cache's configuration map.
+            String cacheKey = "quarkus.cache.caffeine.\"" + cache + "\".";
+            configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "expire-after-write",
+                    "${quarkus.hexclave.authorization.cache.lifetime:60s}"));
+            configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "maximum-size",
+                    "${quarkus.hexclave.authorization.cache.maximum-size:10000}"));
         }
-        beans.produce(AdditionalBeanBuildItem.unremovableOf(ProjectPermissions.class));
-        cacheNames.produce(new AdditionalCacheNameBuildItem(ProjectPermissions.CACHE_NAME));
-        // The cache's own keys default to ours (so quarkus.cache.* still wins), and their names become known to the
-        // cache's configuration map.
-        String cacheKey = "quarkus.cache.caffeine.\"" + ProjectPermissions.CACHE_NAME + "\".";
-        configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "expire-after-write",
-                "${quarkus.hexclave.authorization.cache.lifetime:60s}"));
-        configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "maximum-size",
-                "${quarkus.hexclave.authorization.cache.maximum-size:10000}"));
     }
 
-    /** The JAX-RS mapper that answers an authorization check that found Hexclave unavailable with 503. */
+    /** The role checks look the grants up at run time: keep them when a method names a permission role. */
     @BuildStep(onlyIf = RolesAsPermissions.class)
+    UnremovableBeanBuildItem keepGrantsForRoleChecks(CombinedIndexBuildItem index) {
+        return permissionRoleMethods(index.getIndex()).isEmpty() ? null
+                : UnremovableBeanBuildItem.beanTypes(HexclaveGrants.class);
+    }
+
+    /**
+     * The augmentor that lets {@code @PermissionsAllowed} check {@link HexclaveTeamPermission} and
+     * {@link SelectedTeamPermission}: only when some annotation names one of them.
+     */
+    @BuildStep
+    AdditionalBeanBuildItem registerTeamPermissionChecker(CombinedIndexBuildItem index) {
+        boolean used = false;
+        for (DotName name : List.of(PERMISSIONS_ALLOWED, PERMISSIONS_ALLOWED_LIST)) {
+            for (AnnotationInstance annotation : index.getIndex().getAnnotations(name)) {
+                List<AnnotationInstance> each = name.equals(PERMISSIONS_ALLOWED) ? List.of(annotation)
+                        : Arrays.asList(annotation.value().asNestedArray());
+                used |= each.stream().map(a -> a.value("permission"))
+                        .anyMatch(v -> v != null && TEAM_PERMISSIONS.contains(v.asClass().name()));
+            }
+        }
+        return used ? AdditionalBeanBuildItem.unremovableOf(TeamPermissionAugmentor.class) : null;
+    }
+
+    /** The JAX-RS mapper that answers a check that found Hexclave unavailable with 503. */
+    @BuildStep
     AdditionalIndexedClassesBuildItem registerUnavailableMapper(Capabilities capabilities) {
         if (!capabilities.isPresent(Capability.REST) && !capabilities.isPresent(Capability.RESTEASY)) {
             return null;

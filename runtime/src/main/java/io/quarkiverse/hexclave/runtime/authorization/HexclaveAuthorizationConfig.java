@@ -11,8 +11,9 @@ import io.smallrye.config.WithDefault;
 /**
  * Run-time configuration of authorization: how long Hexclave permissions are cached.
  * <p>
- * The cache is the Quarkus cache named {@value ProjectPermissions#CACHE_NAME}; these keys are the defaults of its
- * {@code quarkus.cache.caffeine."hexclave-project-permissions".*} keys, which win when set.
+ * The caches are the Quarkus caches named {@value HexclaveGrants#PROJECT_PERMISSIONS},
+ * {@value HexclaveGrants#TEAM_PERMISSIONS} and {@value HexclaveGrants#TEAMS}; these keys are the defaults of their
+ * {@code quarkus.cache.caffeine."<name>".*} keys, which win when set.
  */
 @ConfigMapping(prefix = "quarkus.hexclave.authorization")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
@@ -28,7 +29,7 @@ public interface HexclaveAuthorizationConfig {
     interface CacheConfig {
 
         /**
-         * How long a user's permissions, once loaded from Hexclave, answer role checks without asking again. This is
+         * How long a user's permissions (and teams), once loaded from Hexclave, answer checks without asking again. This is
          * also the longest time a revoked permission can still pass (and a newly granted one still be refused) on
          * one replica; with a shared cache, across all replicas. {@code 0s} disables caching: every check that needs
          * a permission asks Hexclave. Lower it for permissions whose revocation must take effect quickly; raise it to

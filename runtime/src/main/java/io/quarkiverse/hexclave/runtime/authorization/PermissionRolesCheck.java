@@ -3,8 +3,6 @@ package io.quarkiverse.hexclave.runtime.authorization;
 import java.lang.reflect.Method;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
-
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.ForbiddenException;
@@ -25,7 +23,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class PermissionRolesCheck implements SecurityCheck {
 
-    private static final Logger LOG = Logger.getLogger(PermissionRolesCheck.class);
     /** Quarkus' "any authenticated user" role. */
     private static final String ANY_AUTHENTICATED = "**";
 
@@ -70,8 +67,8 @@ final class PermissionRolesCheck implements SecurityCheck {
         if (!(identity.getPrincipal() instanceof HexclavePrincipal principal)) {
             return Uni.createFrom().failure(new ForbiddenException());
         }
-        return Arc.container().instance(ProjectPermissions.class).get().of(principal.userId())
-                .onFailure().transform(PermissionRolesCheck::unavailable)
+        return HexclaveAuthorization.guarded(
+                Arc.container().instance(HexclaveGrants.class).get().projectPermissions(principal.userId()))
                 .onItem().transformToUni(held -> {
                     for (String role : permissionRoles) {
                         if (held.contains(role)) {
@@ -80,12 +77,5 @@ final class PermissionRolesCheck implements SecurityCheck {
                     }
                     return Uni.createFrom().failure(new ForbiddenException());
                 });
-    }
-
-    /** Hexclave could not be asked: answer as unavailable, like keys that cannot be fetched. */
-    private static Throwable unavailable(Throwable failure) {
-        // Debug, not warn: this happens on every such request while Hexclave is down; the client logs the outage.
-        LOG.debugf("Hexclave project permissions are unavailable: %s", failure.getClass().getName());
-        return new HexclaveUnavailableException(failure);
     }
 }
