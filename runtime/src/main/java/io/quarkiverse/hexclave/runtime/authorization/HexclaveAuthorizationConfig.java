@@ -39,8 +39,8 @@ public interface HexclaveAuthorizationConfig {
         Duration lifetime();
 
         /**
-         * The most users whose permissions are cached at once; the least recently written are evicted first. Each
-         * entry holds one user's permission ids. Raise it when more users than this are active within one
+         * The most users whose permissions are cached at once (per cache); beyond it, entries are evicted by the cache's
+         * size policy (Caffeine's, by default). Each entry holds one user's permission ids (or teams). Raise it when more users than this are active within one
          * {@code lifetime}, or calls to Hexclave grow.
          */
         @WithDefault("10000")
