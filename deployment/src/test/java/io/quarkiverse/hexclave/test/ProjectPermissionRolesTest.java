@@ -31,7 +31,7 @@ class ProjectPermissionRolesTest {
                     .filteredOn(r -> String.valueOf(r.getMessage()).startsWith("Loading the Hexclave "))
                     .isNotEmpty()
                     .noneMatch(r -> String.valueOf(r.getParameters()[0]).contains("eventloop")),
-            PermissionRolesEndpoint.class, GreetingEndpoint.class)
+            PermissionRolesEndpoint.class, GreetingEndpoint.class, ClassLevelAdminEndpoint.class)
             .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey());
 
     @BeforeAll
@@ -70,6 +70,17 @@ class ProjectPermissionRolesTest {
         given().auth().oauth2(reader).get("/perm/reports").then().statusCode(200);
         given().auth().oauth2(reader).get("/perm/admin").then().statusCode(403);
         given().auth().oauth2(userWith("auditor")).get("/perm/reports").then().statusCode(200); // any listed role
+    }
+
+    @Test
+    void classLevelRoleAppliesToMethodsWithoutTheirOwn() {
+        String reader = userWith("reports_read");
+        long before = SharedEmulator.projectPermissionCalls();
+        given().auth().oauth2(reader).get("/class-admin").then().statusCode(403);
+        given().auth().oauth2(reader).get("/class-admin/reports").then().statusCode(200);
+        given().auth().oauth2(userWith("admin")).get("/class-admin").then().statusCode(200);
+        given().get("/class-admin/open").then().statusCode(200); // @PermitAll: no token, no call
+        assertThat(SharedEmulator.projectPermissionCalls() - before).isEqualTo(2);
     }
 
     @Test
