@@ -114,7 +114,9 @@ export class QwcHexclaveTokens extends LitElement {
         if (v.error) return html`<div class="ko">${v.error}</div>`;
         return html`
             ${v.accepted
-                ? html`<div class="ok">Accepted</div>${this._table(v.principal)}`
+                ? html`<div class="ok">Accepted</div>${this._table(v.principal)}
+                       ${v.permissions ? html`<div>Permissions (asked from Hexclave now: they are not in the token)</div>
+                           <pre>${JSON.stringify(v.permissions, null, 2)}</pre>` : ''}`
                 : html`<div class="ko">Rejected: ${v.reason}</div>
                        <div>${v.description}${v.detail && v.detail !== v.description ? ' — ' + v.detail : ''}</div>
                        ${v.wwwAuthenticate ? html`<pre>WWW-Authenticate: ${v.wwwAuthenticate}</pre>` : ''}`}

@@ -2,6 +2,7 @@ package io.quarkiverse.hexclave.test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -71,6 +72,29 @@ public final class SharedEmulator {
         return mint().apply("USER_AND_TOKEN").split(" ", 2);
     }
 
+    /**
+     * Runs an administrative command on the emulator, its words separated by spaces, and returns its answer:
+     * {@code define-project <perm> [<contained>…]}, {@code grant-project <user> <perm>},
+     * {@code revoke-project <user> <perm>}, {@code count <METHOD> <path>} (requests received),
+     * {@code reset-counts}, {@code api-status <status>} (every non-JWKS request answers it until {@code reset}),
+     * {@code define-team <perm> [<contained>…]}, {@code create-team <name>} (answers the id),
+     * {@code add-member <team> <user>}, {@code grant-team <team> <user> <perm>}, {@code select-team <user> <team>},
+     * {@code token <user>} (a fresh token, carrying the selected team).
+     */
+    public static String admin(String command) {
+        return adminFn().apply(command);
+    }
+
+    /** How many {@code GET /api/v1/project-permissions} requests the emulator received since the last reset. */
+    public static long projectPermissionCalls() {
+        return Long.parseLong(admin("count GET /api/v1/project-permissions"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<String, String> adminFn() {
+        return (Function<String, String>) state().get("admin");
+    }
+
     @SuppressWarnings("unchecked")
     private static Function<String, String> mint() {
         return (Function<String, String>) state().get("mint");
@@ -120,7 +144,34 @@ public final class SharedEmulator {
             }
         });
         state.put("jwksCount", (Supplier<Long>) emulator::jwksRequestCount);
+        state.put("admin", (Function<String, String>) command -> admin(emulator, command));
         return Map.copyOf(state);
+    }
+
+    private static String admin(HexclaveEmulator emulator, String command) {
+        String[] w = command.split(" ");
+        switch (w[0]) {
+            case "define-project" -> emulator.defineProjectPermission(w[1], Arrays.copyOfRange(w, 2, w.length));
+            case "grant-project" -> emulator.grantProjectPermission(w[1], w[2]);
+            case "revoke-project" -> emulator.revokeProjectPermission(w[1], w[2]);
+            case "count" -> {
+                return Long.toString(emulator.requestCount(w[1], w[2]));
+            }
+            case "reset-counts" -> emulator.resetRequestCounts();
+            case "define-team" -> emulator.defineTeamPermission(w[1], Arrays.copyOfRange(w, 2, w.length));
+            case "create-team" -> {
+                return emulator.createTeam(w[1]).id();
+            }
+            case "add-member" -> emulator.addTeamMember(w[1], w[2]);
+            case "grant-team" -> emulator.grantTeamPermission(w[1], w[2], w[3]);
+            case "select-team" -> emulator.selectTeam(w[1], w[2]);
+            case "token" -> {
+                return emulator.mintAccessToken(emulator.user(w[1]).orElseThrow());
+            }
+            case "api-status" -> emulator.faults().apiStatus(Integer.parseInt(w[1]));
+            default -> throw new IllegalArgumentException(command);
+        }
+        return "";
     }
 
     private static String mint(HexclaveEmulator emulator, String scenario) {

@@ -7,7 +7,8 @@ import io.quarkiverse.hexclave.emulator.internal.JwksFaultState;
 
 /**
  * Faults of the JWKS endpoint, for testing how a verifier copes with an unreachable, slow or broken key source.
- * Faults apply to the JWKS endpoint only (and its anonymous-users alias); the rest of the API keeps working.
+ * Faults apply to the JWKS endpoint only (and its anonymous-users alias), except {@link #apiStatus(int)}, which
+ * applies to the rest of the API.
  * Every request reaching the JWKS endpoint is counted by {@link HexclaveEmulator#jwksRequestCount()}, faulted or not.
  */
 public final class Faults {
@@ -50,6 +51,18 @@ public final class Faults {
     /** The JWKS endpoint answers 200 with {@code Content-Type: application/json} but a body that is not JSON. */
     public Faults jwksGarbage() {
         state.garbage();
+        return this;
+    }
+
+    /**
+     * Every API request except the JWKS endpoint's answers this status (e.g. 503) with a short plain-text body: Hexclave
+     * down while the keys an application cached stay valid. Switched off by {@link #reset()}.
+     */
+    public Faults apiStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400..599");
+        }
+        state.apiStatus(status);
         return this;
     }
 

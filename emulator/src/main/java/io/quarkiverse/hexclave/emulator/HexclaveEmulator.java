@@ -502,6 +502,26 @@ public final class HexclaveEmulator implements AutoCloseable {
         project.faults().resetRequestCount();
     }
 
+    /**
+     * How many {@code method} requests reached {@code path} (e.g. {@code "/api/v1/project-permissions"}, decoded, query
+     * excluded) since start or the last {@link #resetRequestCounts()}: lets tests assert how many calls an integration
+     * makes. 0 before {@link #start()}.
+     */
+    public long requestCount(String method, String path) {
+        synchronized (lifecycle) {
+            return server == null ? 0 : server.requestCount(method, path);
+        }
+    }
+
+    /** Resets every {@link #requestCount} to zero. */
+    public void resetRequestCounts() {
+        synchronized (lifecycle) {
+            if (server != null) {
+                server.resetRequestCounts();
+            }
+        }
+    }
+
     /** The browser side of the CLI login flow. */
     public CliLogins cli() {
         return cli;

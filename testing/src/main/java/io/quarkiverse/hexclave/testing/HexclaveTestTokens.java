@@ -80,6 +80,15 @@ public class HexclaveTestTokens {
         return users;
     }
 
+    /** The id of the {@link TestTeam} named {@code name} of the running {@link TestHexclaveUser} test. */
+    public String teamId(String name) {
+        String id = CurrentTestUser.teams().get(name);
+        if (id == null) {
+            throw new IllegalStateException("The running test's @TestHexclaveUser has no team named " + name);
+        }
+        return id;
+    }
+
     /** The user of the running {@link TestHexclaveUser} test, if the test (or its class) carries the annotation. */
     public Optional<SignedInUser> current() {
         return CurrentTestUser.get();

@@ -26,6 +26,12 @@ import io.quarkiverse.hexclave.verifier.UserClass;
  *     void greetsTheSignedInUser() {
  *         given().get("/hello").then().statusCode(200).body(is("Hello, Ada"));
  *     }
+ *
+ *     @Test
+ *     @TestHexclaveUser(projectPermissions = "admin", teams = @TestTeam(name = "Acme", permissions = "docs_read", selected = true))
+ *     void adminOfAcme() {
+ *         given().get("/admin").then().statusCode(200);
+ *     }
  * }
  * }</pre>
  */
@@ -46,6 +52,15 @@ public @interface TestHexclaveUser {
      * (no e-mail). Restricted and anonymous tokens are rejected unless the application or endpoint allows them.
      */
     UserClass userClass() default UserClass.NORMAL;
+
+    /**
+     * The project permissions the user holds (granted before the test, so an {@code @RolesAllowed} naming them
+     * passes). Each must be defined in the emulator: {@code quarkus.hexclave.devservices.project-permissions}.
+     */
+    String[] projectPermissions() default {};
+
+    /** Teams the user is a member of, with their team permissions; at most one {@link TestTeam#selected()}. */
+    TestTeam[] teams() default {};
 
     /** Sign in as the seeded demo user ({@code demo@example.com}) instead of a new user; the other values are ignored. */
     boolean demoUser() default false;

@@ -1,7 +1,11 @@
 package io.quarkiverse.hexclave.deployment.devservices;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigGroup;
 import io.smallrye.config.WithDefault;
 
@@ -34,4 +38,32 @@ public interface HexclaveDevServicesConfig {
      */
     @WithDefault("/")
     String demoRequestPath();
+
+    /**
+     * Project permissions the emulator defines (Hexclave defines them in its dashboard), so that they can be granted in
+     * dev mode and by {@code @TestHexclaveUser(projectPermissions = …)}. Which permission contains which:
+     * {@code project-permission-contains}.
+     */
+    Optional<List<String>> projectPermissions();
+
+    /**
+     * For each project permission, the project permissions it contains (holding it means holding them), e.g.
+     * {@code quarkus.hexclave.devservices.project-permission-contains.admin=reports_read,auditor}. Each named
+     * permission is defined too.
+     */
+    @ConfigDocMapKey("permission-id")
+    Map<String, List<String>> projectPermissionContains();
+
+    /**
+     * Team permissions the emulator defines besides Hexclave's system permissions ({@code $update_team} …), so that
+     * they can be granted in dev mode and by {@code @TestHexclaveUser(teams = …)}.
+     */
+    Optional<List<String>> teamPermissions();
+
+    /**
+     * For each team permission, the team permissions it contains, e.g.
+     * {@code quarkus.hexclave.devservices.team-permission-contains.docs_admin=docs_read,docs_write}.
+     */
+    @ConfigDocMapKey("permission-id")
+    Map<String, List<String>> teamPermissionContains();
 }

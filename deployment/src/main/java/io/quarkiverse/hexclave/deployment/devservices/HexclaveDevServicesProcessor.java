@@ -1,8 +1,12 @@
 package io.quarkiverse.hexclave.deployment.devservices;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.inject.Singleton;
 
@@ -97,6 +101,7 @@ public class HexclaveDevServicesProcessor {
         }
 
         HexclaveEmulator emulator = current.emulator();
+        definePermissions(emulator, config.devservices());
         if (fresh) {
             LOG.infof("Hexclave Dev Services: the embedded Hexclave emulator runs at %s (project %s, demo user %s)%s",
                     emulator.apiUrl(), emulator.projectId(), current.demoUser().primaryEmail(),
@@ -143,6 +148,31 @@ public class HexclaveDevServicesProcessor {
                     .supplier(recorder.demoTokenLog(config.devservices().demoRequestPath()))
                     .done());
             beans.produce(AdditionalBeanBuildItem.unremovableOf(DemoTokenLog.class));
+        }
+    }
+
+    /**
+     * Defines the configured permissions (idempotent: on every build, so a live reload picks up a change). Plain ids
+     * first, then the containers, whose contained ids must exist.
+     */
+    static void definePermissions(HexclaveEmulator emulator, HexclaveDevServicesConfig config) {
+        define(config.projectPermissions(), config.projectPermissionContains(), emulator::defineProjectPermission);
+        define(config.teamPermissions(), config.teamPermissionContains(), emulator::defineTeamPermission);
+    }
+
+    private static void define(Optional<List<String>> ids, Map<String, List<String>> contains,
+            BiConsumer<String, String[]> definer) {
+        Set<String> plain = new LinkedHashSet<>(ids.orElse(List.of()));
+        contains.forEach((id, contained) -> {
+            plain.add(id);
+            plain.addAll(contained);
+        });
+        try {
+            plain.forEach(id -> definer.accept(id, new String[0]));
+            contains.forEach((id, contained) -> definer.accept(id, contained.toArray(String[]::new)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Hexclave Dev Services: quarkus.hexclave.devservices.*-permission* names "
+                    + "an invalid permission: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.quarkiverse.hexclave.test.devui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.inject.Instance;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.client.model.CreateTeamRequest;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devui.HexclaveJsonRpcService;
@@ -28,7 +30,11 @@ class HexclaveJsonRpcServiceTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(WhoAmIResource.class))
-            .overrideConfigKey("quarkus.http.test-port", "0");
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideConfigKey("quarkus.hexclave.devservices.project-permission-contains.admin", "reports_read")
+            .overrideConfigKey("quarkus.hexclave.devservices.team-permissions", "docs_read")
+            // the floor of the key-fetch rate limit, which "fetch keys now" obeys too
+            .overrideConfigKey("quarkus.hexclave.jwks.refresh-cooldown", "1s");
 
     @Inject
     HexclaveSettings settings;
@@ -48,6 +54,24 @@ class HexclaveJsonRpcServiceTest {
     @BeforeEach
     void createService() {
         service = new HexclaveJsonRpcService(settings, verifier, client, emulator);
+    }
+
+    @Test
+    void verifiedTokenShowsTheUsersPermissions() {
+        Map<String, Object> minted = service.mintToken("grace@example.com", "Grace", "normal");
+        String userId = (String) minted.get("userId");
+        assertThat(service.verifyToken((String) minted.get("token"))).containsEntry("permissions",
+                Map.of("project", List.of(), "teams", Map.of()));
+
+        client.projectPermissions().grant(userId, "admin");
+        String team = client.teams().create(CreateTeamRequest.named("Acme").build()).id();
+        client.teams().addMember(team, userId);
+        client.teamPermissions().grant(team, userId, "docs_read");
+
+        assertThat(service.verifyToken((String) minted.get("token"))).containsEntry("permissions",
+                Map.of("project", List.of("admin", "reports_read"), "teams",
+                        // a member holds the emulator's default member permissions besides the one granted
+                        Map.of(team, List.of("$invite_members", "$read_members", "docs_read", "team_member"))));
     }
 
     @Test
@@ -121,13 +145,14 @@ class HexclaveJsonRpcServiceTest {
     }
 
     @Test
-    void jwksStatusShowsTheCachedKeys() {
+    void jwksStatusShowsTheCachedKeys() throws InterruptedException {
         service.verifyToken((String) service.mintDemoToken().get("token"));
         Map<String, Object> status = service.jwksStatus();
         assertThat(status).containsEntry("hasKeys", true).containsEntry("lastError", null);
         assertThat((String) status.get("uri")).startsWith(emulator.get().apiUrl()).endsWith("/.well-known/jwks.json");
         long fetches = (Long) status.get("fetches");
 
+        Thread.sleep(1100); // past the cooldown of the last fetch: "fetch keys now" fetches
         Map<String, Object> refreshed = service.refreshKeys();
 
         // The Dev UI's fetch shares the one rate limit of every key fetch: within the cooldown it shows the keys held

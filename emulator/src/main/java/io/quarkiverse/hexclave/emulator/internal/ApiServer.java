@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +55,8 @@ public final class ApiServer {
     private final EmulatedProject project;
     private final CorsPolicy cors;
     private final List<Route> routes = new ArrayList<>();
+    /** Requests received, by {@code "METHOD /decoded/path"} (query excluded), for tests that count calls. */
+    private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -114,6 +118,17 @@ public final class ApiServer {
         return server.getAddress().getPort();
     }
 
+    /** How many {@code method} requests reached {@code path} (decoded, without query) since start or the last reset. */
+    public long requestCount(String method, String path) {
+        LongAdder count = requestCounts.get(method.toUpperCase() + " " + path);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Resets every {@link #requestCount} to zero. */
+    public void resetRequestCounts() {
+        requestCounts.clear();
+    }
+
     public void stop() {
         server.stop(0);
         executor.shutdownNow();
@@ -173,6 +188,11 @@ public final class ApiServer {
             return ApiResponse.empty(308).header("Location", canonical + (rawQuery == null ? "" : "?" + rawQuery));
         }
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        requestCounts.computeIfAbsent(method + " " + path, k -> new LongAdder()).increment();
+        int faultStatus = project.faults().apiStatus();
+        if (faultStatus != 0 && !path.endsWith("/.well-known/jwks.json")) {
+            return ApiResponse.text(faultStatus, "The Hexclave emulator is answering " + faultStatus + " (fault)");
+        }
         String routeMethod = method.equals("HEAD") ? "GET" : method;
         Route match = null;
         Matcher matcher = null;

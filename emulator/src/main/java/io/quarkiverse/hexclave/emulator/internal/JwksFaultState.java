@@ -20,6 +20,7 @@ public final class JwksFaultState {
     private volatile Mode mode = Mode.NONE;
     private volatile int status = 503;
     private volatile Duration delay = Duration.ZERO;
+    private volatile int apiStatus;
     private final AtomicLong requests = new AtomicLong();
 
     public Mode mode() {
@@ -54,6 +55,16 @@ public final class JwksFaultState {
     public void reset() {
         mode = Mode.NONE;
         delay = Duration.ZERO;
+        apiStatus = 0;
+    }
+
+    /** The status every non-JWKS API request is answered with, or 0 for none. */
+    public int apiStatus() {
+        return apiStatus;
+    }
+
+    public void apiStatus(int status) {
+        this.apiStatus = status;
     }
 
     public long countRequest() {

@@ -1,10 +1,13 @@
 package io.quarkiverse.hexclave.runtime.devui;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.inject.Instance;
@@ -15,6 +18,9 @@ import org.jboss.logging.Logger;
 
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.client.model.ProjectPermission;
+import io.quarkiverse.hexclave.client.model.ProjectPermissionQuery;
+import io.quarkiverse.hexclave.client.model.TeamPermissionQuery;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devservices.EmulatorUsers;
@@ -40,6 +46,7 @@ public class HexclaveJsonRpcService {
     private final HexclaveSettings settings;
     private final HexclaveTokenVerifier verifier;
     private final EmulatorUsers users;
+    private final HexclaveClient client;
     private final Instance<DevServicesEmulator> emulator;
 
     @Inject
@@ -48,6 +55,7 @@ public class HexclaveJsonRpcService {
         this.settings = settings;
         this.verifier = verifier;
         this.users = new EmulatorUsers(client);
+        this.client = client;
         this.emulator = emulator;
     }
 
@@ -139,6 +147,26 @@ public class HexclaveJsonRpcService {
     }
 
     /**
+     * The user's permissions as Hexclave answers now (they are not in the token): project permission ids and team
+     * permission ids by team, containment included; or the error, when Hexclave cannot be asked.
+     */
+    private Map<String, Object> permissions(String userId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            out.put("project", client.projectPermissions().list(ProjectPermissionQuery.ofUser(userId)).stream()
+                    .map(ProjectPermission::id).sorted().toList());
+            Map<String, List<String>> teams = new TreeMap<>();
+            client.teamPermissions().list(TeamPermissionQuery.ofUser(userId))
+                    .forEach(t -> teams.computeIfAbsent(t.teamId(), k -> new ArrayList<>()).add(t.id()));
+            teams.values().forEach(Collections::sort);
+            out.put("teams", teams);
+        } catch (RuntimeException e) {
+            out.put("error", "Hexclave could not be asked: " + e.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    /**
      * Verifies a token exactly as the application does (same verifier, same mode and user-class policy) and
      * explains the outcome: accepted with its principal, or rejected with the {@code RejectionReason} and its detail.
      * The token's header and claims are decoded (unverified) to help find what is wrong.
@@ -185,6 +213,7 @@ public class HexclaveJsonRpcService {
             principal.put("groups", List.copyOf(p.getGroups()));
             principal.put("admittedOnEveryEndpoint", verifier.policy().admitsEverywhere(p.userClass()));
             out.put("principal", principal);
+            out.put("permissions", permissions(p.userId()));
         } else {
             Verification.Rejected rejected = (Verification.Rejected) outcome;
             out.put("accepted", false);

@@ -1,5 +1,6 @@
 package io.quarkiverse.hexclave.testing.internal;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
@@ -8,6 +9,7 @@ import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 public final class CurrentTestUser {
 
     private static volatile SignedInUser current;
+    private static volatile Map<String, String> teams = Map.of();
 
     private CurrentTestUser() {
     }
@@ -16,11 +18,18 @@ public final class CurrentTestUser {
         return Optional.ofNullable(current);
     }
 
-    static void set(SignedInUser user) {
+    /** The ids of the user's {@code @TestTeam}s, by name. */
+    public static Map<String, String> teams() {
+        return teams;
+    }
+
+    static void set(SignedInUser user, Map<String, String> teamIds) {
         current = user;
+        teams = teamIds;
     }
 
     static void clear() {
         current = null;
+        teams = Map.of();
     }
 }

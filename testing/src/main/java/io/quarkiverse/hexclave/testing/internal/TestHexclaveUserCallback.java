@@ -1,7 +1,9 @@
 package io.quarkiverse.hexclave.testing.internal;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 
+import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 import io.quarkiverse.hexclave.testing.HexclaveTestTokens;
 import io.quarkiverse.hexclave.testing.TestHexclaveUser;
@@ -29,9 +31,11 @@ public class TestHexclaveUserCallback implements QuarkusTestBeforeEachCallback, 
         SignedInUser user = annotation.demoUser()
                 ? tokens.demoUser()
                 : tokens.mint(annotation.email(), annotation.displayName(), annotation.userClass());
-        CurrentTestUser.set(user);
+        TestUserSeeding.Seeded seeded = annotation.demoUser() ? new TestUserSeeding.Seeded(user, Map.of())
+                : TestUserSeeding.seed(Arc.container().instance(HexclaveClient.class).get(), user, annotation);
+        CurrentTestUser.set(seeded.user(), seeded.teamIds());
         if (REST_ASSURED) {
-            RestAssuredBearer.install(user.accessToken());
+            RestAssuredBearer.install(seeded.user().accessToken());
         }
     }
 
