@@ -155,8 +155,8 @@ class HexclaveJsonRpcServiceTest {
         Thread.sleep(1100); // past the cooldown of the last fetch: "fetch keys now" fetches
         Map<String, Object> refreshed = service.refreshKeys();
 
-        // The Dev UI's fetch shares the one rate limit of every key fetch: within the cooldown it shows the keys held
-        assertThat((Long) refreshed.get("fetches")).isEqualTo(fetches);
+        // The Dev UI's fetch shares the one rate limit of every key fetch (core's FetchRateLimitTest): past it, it fetches
+        assertThat((Long) refreshed.get("fetches")).isGreaterThan(fetches);
         assertThat((java.util.List<?>) refreshed.get("keyIds")).isNotEmpty();
     }
 
