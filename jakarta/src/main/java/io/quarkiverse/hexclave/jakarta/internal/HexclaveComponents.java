@@ -30,14 +30,31 @@ public class HexclaveComponents {
 
     private static final Logger LOG = Logger.getLogger(HexclaveComponents.class);
 
-    private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(ConfigLookup.defaults()));
+    /** Where the keys are read; {@code null}: {@link ConfigLookup#defaults()}, looked up when first needed. */
+    private final ConfigLookup lookup;
+    private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(lookup()));
     private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
     private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> HexclaveTokenVerifier.create(settings()));
     private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
     private final Lazy<AuthorizationSettings> authorizationSettings = new Lazy<>(
-            () -> AuthorizationSettings.from(ConfigLookup.defaults(), settings()));
+            () -> AuthorizationSettings.from(lookup(), settings()));
+    private final Lazy<ResponseSettings> responseSettings = new Lazy<>(() -> ResponseSettings.from(lookup()));
     private final Lazy<UserAuthorizationCache> authorization = new Lazy<>(
             () -> new UserAuthorizationCache(client(), authorizationSettings()));
+
+    /** For CDI: the keys come from MicroProfile Config, system properties and the environment. */
+    public HexclaveComponents() {
+        this(null);
+    }
+
+    /** With the keys read from {@code lookup} instead, for tests or programmatic set-up. */
+    public HexclaveComponents(ConfigLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    private ConfigLookup lookup() {
+        return lookup != null ? lookup : ConfigLookup.defaults();
+    }
 
     /** The web module whose configuration {@link #settings()} were read from: the only one they may serve. */
     private final AtomicReference<String> owner = new AtomicReference<>();
@@ -52,7 +69,8 @@ public class HexclaveComponents {
         }
         HexclaveSettings read = settings();
         AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
-        LOG.debugf("Hexclave settings: %s, %s", read, authorization);
+        ResponseSettings responses = responseSettings(); // so do keys-unavailable-status and cache-control.*
+        LOG.debugf("Hexclave settings: %s, %s, %s", read, authorization, responses);
     }
 
     /**
@@ -105,6 +123,11 @@ public class HexclaveComponents {
     /** The {@code hexclave.authorization.*} settings, read once. */
     public AuthorizationSettings authorizationSettings() {
         return authorizationSettings.get();
+    }
+
+    /** The {@code hexclave.keys-unavailable-status} and {@code hexclave.cache-control.*} settings, read once. */
+    public ResponseSettings responseSettings() {
+        return responseSettings.get();
     }
 
     /** Users' permissions and teams, cached per {@code hexclave.authorization.*}. */
