@@ -22,7 +22,8 @@ import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
  * <p>
  * Settings are read when the application starts, from MicroProfile Config ({@code hexclave.*}) when the server has
  * it, else system properties, else {@code HEXCLAVE_*} environment variables; a missing or malformed key fails the
- * deployment with a message that names it. The verifier and the client are built on first use (neither makes a
+ * deployment with a message that names it; a {@code hexclave.*} key this adapter does not use (one only the Quarkus
+ * extension understands, or a misspelt one) is named in a warning. The verifier and the client are built on first use (neither makes a
  * network call when built) and the client is closed when the application stops.
  */
 @ApplicationScoped
@@ -71,6 +72,7 @@ public class HexclaveComponents {
         AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
         ResponseSettings responses = responseSettings(); // so do keys-unavailable-status and cache-control.*
         LOG.debugf("Hexclave settings: %s, %s, %s", read, authorization, responses);
+        ConfigKeyReport.report(lookup()); // keys this adapter does not use: named at WARN, not silently ignored
     }
 
     /**
