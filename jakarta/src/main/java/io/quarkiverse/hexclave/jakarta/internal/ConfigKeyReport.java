@@ -101,7 +101,7 @@ final class ConfigKeyReport {
             keys.add(key.substring(PREFIX.length()));
         }
         keys.addAll(List.of(ResponseSettings.KEYS_UNAVAILABLE_STATUS, ResponseSettings.CACHE_CONTROL_ENABLED,
-                ResponseSettings.CACHE_CONTROL_VALUE));
+                ResponseSettings.CACHE_CONTROL_VALUE, UserProfileSettings.CACHE_TTL, UserProfileSettings.CACHE_SIZE));
         return Set.copyOf(keys);
     }
 

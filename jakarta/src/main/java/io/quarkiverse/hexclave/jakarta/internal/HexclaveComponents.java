@@ -1,5 +1,6 @@
 package io.quarkiverse.hexclave.jakarta.internal;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import jakarta.servlet.ServletContext;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.config.ConfigLookup;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
@@ -40,6 +42,9 @@ public class HexclaveComponents {
     private final Lazy<AuthorizationSettings> authorizationSettings = new Lazy<>(
             () -> AuthorizationSettings.from(lookup(), settings()));
     private final Lazy<ResponseSettings> responseSettings = new Lazy<>(() -> ResponseSettings.from(lookup()));
+    private final Lazy<UserProfileSettings> userProfileSettings = new Lazy<>(() -> UserProfileSettings.from(lookup()));
+    private final Lazy<Optional<UserProfileCache>> userProfileCache = new Lazy<>(
+            () -> userProfileSettings.get().newCache());
     private final Lazy<UserAuthorizationCache> authorization = new Lazy<>(
             () -> new UserAuthorizationCache(client(), authorizationSettings()));
 
@@ -71,7 +76,8 @@ public class HexclaveComponents {
         HexclaveSettings read = settings();
         AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
         ResponseSettings responses = responseSettings(); // so do keys-unavailable-status and cache-control.*
-        LOG.debugf("Hexclave settings: %s, %s, %s", read, authorization, responses);
+        UserProfileSettings profiles = userProfileSettings.get(); // and user-profile.*
+        LOG.debugf("Hexclave settings: %s, %s, %s, %s", read, authorization, responses, profiles);
         ConfigKeyReport.report(lookup()); // keys this adapter does not use: named at WARN, not silently ignored
     }
 
@@ -130,6 +136,14 @@ public class HexclaveComponents {
     /** The {@code hexclave.keys-unavailable-status} and {@code hexclave.cache-control.*} settings, read once. */
     public ResponseSettings responseSettings() {
         return responseSettings.get();
+    }
+
+    /**
+     * The profiles loaded by {@code CurrentHexclaveUser#profile()}, shared across requests for
+     * {@code hexclave.user-profile.cache-ttl}; empty when that is 0 (the default).
+     */
+    public Optional<UserProfileCache> userProfileCache() {
+        return userProfileCache.get();
     }
 
     /** Users' permissions and teams, cached per {@code hexclave.authorization.*}. */

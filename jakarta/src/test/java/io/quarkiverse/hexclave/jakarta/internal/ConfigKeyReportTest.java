@@ -40,7 +40,8 @@ class ConfigKeyReportTest {
     void everyKeyTheAdapterReadsIsKnown() {
         assertThat(ConfigKeyReport.JAKARTA).contains("project-id", "secret-server-key", "verification.mode",
                 "cookie.cross-site-check", "authorization.enabled", "authorization.cache-ttl", "authorization.cache-size",
-                "keys-unavailable-status", "cache-control.enabled", "cache-control.value")
+                "keys-unavailable-status", "cache-control.enabled", "cache-control.value", "user-profile.cache-ttl",
+                "user-profile.cache-size")
                 .doesNotContainAnyElementsOf(ConfigKeyReport.QUARKUS_ONLY);
     }
 
