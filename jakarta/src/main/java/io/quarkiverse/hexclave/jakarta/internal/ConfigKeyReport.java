@@ -101,7 +101,8 @@ final class ConfigKeyReport {
             keys.add(key.substring(PREFIX.length()));
         }
         keys.addAll(List.of(ResponseSettings.KEYS_UNAVAILABLE_STATUS, ResponseSettings.CACHE_CONTROL_ENABLED,
-                ResponseSettings.CACHE_CONTROL_VALUE, UserProfileSettings.CACHE_TTL, UserProfileSettings.CACHE_SIZE));
+                ResponseSettings.CACHE_CONTROL_VALUE, UserProfileSettings.CACHE_TTL, UserProfileSettings.CACHE_SIZE,
+                HexclaveHealthExtension.ENABLED));
         return Set.copyOf(keys);
     }
 
