@@ -1,6 +1,7 @@
 package io.quarkiverse.hexclave.jakarta.internal;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -8,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.servlet.ServletContext;
 
 import org.jboss.logging.Logger;
@@ -25,8 +27,8 @@ import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
  * Settings are read when the application starts, from MicroProfile Config ({@code hexclave.*}) when the server has
  * it, else system properties, else {@code HEXCLAVE_*} environment variables; a missing or malformed key fails the
  * deployment with a message that names it; a {@code hexclave.*} key this adapter does not use (one only the Quarkus
- * extension understands, or a misspelt one) is named in a warning. The verifier and the client are built on first use (neither makes a
- * network call when built) and the client is closed when the application stops.
+ * extension understands, or a misspelt one) is named in a warning, once. The verifier and the client are built on
+ * first use (neither makes a network call when built) and the client is closed when the application stops.
  */
 @ApplicationScoped
 public class HexclaveComponents {
@@ -65,6 +67,8 @@ public class HexclaveComponents {
     /** The web module whose configuration {@link #settings()} were read from: the only one they may serve. */
     private final AtomicReference<String> owner = new AtomicReference<>();
 
+    private final AtomicBoolean keysReported = new AtomicBoolean();
+
     /**
      * Reads the settings when the application starts, so that a configuration mistake fails the deployment; and, when
      * the event names a web module (its {@code ServletContext}), binds these components to it.
@@ -78,7 +82,18 @@ public class HexclaveComponents {
         ResponseSettings responses = responseSettings(); // so do keys-unavailable-status and cache-control.*
         UserProfileSettings profiles = userProfileSettings.get(); // and user-profile.*
         LOG.debugf("Hexclave settings: %s, %s, %s, %s", read, authorization, responses, profiles);
-        ConfigKeyReport.report(lookup()); // keys this adapter does not use: named at WARN, not silently ignored
+        if (keysReported.compareAndSet(false, true)) { // keys this adapter does not use: named at WARN, once
+            ConfigKeyReport.report(lookup());
+        }
+    }
+
+    /** Hands these components to the readiness check (through its extension, which every bean archive sees). */
+    void handOver(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beanManager) {
+        try {
+            beanManager.getExtension(HexclaveHealthExtension.class).components(this);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("HexclaveHealthExtension is not registered: no readiness check");
+        }
     }
 
     /**

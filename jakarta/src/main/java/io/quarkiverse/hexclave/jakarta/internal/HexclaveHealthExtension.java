@@ -26,6 +26,18 @@ public class HexclaveHealthExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(HexclaveHealthExtension.class);
 
+    /** The application's components, handed over when the application starts; {@code null} before. */
+    private volatile HexclaveComponents components;
+
+    /** The application's components for the readiness check; {@code null} until the application has started. */
+    public HexclaveComponents components() {
+        return components;
+    }
+
+    void components(HexclaveComponents components) {
+        this.components = components;
+    }
+
     void addReadinessCheck(@Observes BeforeBeanDiscovery discovery) {
         addReadinessCheck(discovery, ConfigLookup.defaults(), HexclaveHealthExtension.class.getClassLoader());
     }

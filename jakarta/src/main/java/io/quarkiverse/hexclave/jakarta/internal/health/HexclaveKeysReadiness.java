@@ -7,6 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import java.util.function.Supplier;
+
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -15,6 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
+import io.quarkiverse.hexclave.jakarta.internal.HexclaveHealthExtension;
 import io.quarkiverse.hexclave.verifier.JwksStatus;
 import io.quarkiverse.hexclave.verifier.SigningKeys;
 
@@ -26,26 +30,37 @@ import io.quarkiverse.hexclave.verifier.SigningKeys;
  * <p>
  * Not a discovered bean (this package is excluded in {@code beans.xml}: its class needs the MicroProfile Health API):
  * {@link io.quarkiverse.hexclave.jakarta.internal.HexclaveHealthExtension} adds it, application-scoped, when the
- * server has MicroProfile Health and {@code hexclave.health.enabled} is not {@code false}.
+ * server has MicroProfile Health and {@code hexclave.health.enabled} is not {@code false}. It does not inject
+ * {@link HexclaveComponents}: a type added by an extension may sit in a bean archive that does not see the jar's beans
+ * (Payara), so the components reach it through the extension, which every archive sees.
  */
 @Readiness
 public class HexclaveKeysReadiness implements HealthCheck {
 
     static final String NAME = "Hexclave signing keys";
 
-    @Inject
-    HexclaveComponents components;
+    private Supplier<HexclaveComponents> components;
 
     /** For CDI. */
     public HexclaveKeysReadiness() {
     }
 
     HexclaveKeysReadiness(HexclaveComponents components) {
-        this.components = components;
+        this.components = () -> components;
+    }
+
+    @Inject
+    void wire(BeanManager beanManager) {
+        this.components = beanManager.getExtension(HexclaveHealthExtension.class)::components;
     }
 
     @Override
     public HealthCheckResponse call() {
+        HexclaveComponents components = this.components.get();
+        if (components == null) {
+            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN,
+                    Optional.of(Map.of("application", "not started yet")));
+        }
         Optional<SigningKeys> signingKeys = components.verifier().signingKeys();
         if (signingKeys.isEmpty()) {
             return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP,
