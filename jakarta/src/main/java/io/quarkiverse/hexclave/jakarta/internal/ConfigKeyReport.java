@@ -58,9 +58,13 @@ final class ConfigKeyReport {
                 quarkusPrefixed.add(name);
             } else if (name.startsWith(PREFIX)) {
                 String key = name.substring(PREFIX.length());
-                if (QUARKUS_ONLY.contains(key) || QUARKUS_ONLY_GROUPS.stream().anyMatch(key::startsWith)) {
+                // Compared by their environment-variable form: MicroProfile Config implementations list a variable
+                // HEXCLAVE_PROJECT_ID as hexclave.project.id (SmallRye, Open Liberty), which is hexclave.project-id.
+                String canonical = canonical(key);
+                if (QUARKUS_ONLY.stream().map(ConfigKeyReport::canonical).anyMatch(canonical::equals)
+                        || QUARKUS_ONLY_GROUPS.stream().map(ConfigKeyReport::canonical).anyMatch(canonical::startsWith)) {
                     quarkusOnly.add(key);
-                } else if (!JAKARTA.contains(key)) {
+                } else if (JAKARTA.stream().map(ConfigKeyReport::canonical).noneMatch(canonical::equals)) {
                     unknown.add(key);
                 }
             }
@@ -82,6 +86,11 @@ final class ConfigKeyReport {
         for (String warning : warnings(lookup, names)) {
             LOG.warn(warning);
         }
+    }
+
+    /** {@code project-id}, {@code project.id} → {@code PROJECT_ID}. */
+    private static String canonical(String key) {
+        return ConfigLookup.envName(key);
     }
 
     private static Set<String> jakartaKeys() {

@@ -52,4 +52,15 @@ class ConfigKeyReportTest {
         assertThat(String.join("\n", ConfigKeyReport.warnings(ConfigLookup.of(keys), keys.keySet())))
                 .contains("hexclave.secret-server-kee", "hexclave.priority").doesNotContain("ssk_");
     }
+
+    @Test
+    void environmentVariablesListedInDottedFormAreKnownKeys() {
+        // SmallRye Config and Open Liberty list HEXCLAVE_PROJECT_ID as hexclave.project.id
+        List<String> names = List.of("hexclave.project.id", "hexclave.api.url", "hexclave.jwks.refresh.cooldown",
+                "hexclave.authorization.cache.ttl", "hexclave.devservices.port", "hexclave.projekt.id");
+
+        assertThat(ConfigKeyReport.warnings(ConfigLookup.of(Map.of()), names)).containsExactly(
+                "hexclave.devservices.port is understood only by the Quarkus extension: the Jakarta adapter ignores it",
+                "hexclave.projekt.id is not a key of the Jakarta adapter (misspelt?): it is ignored");
+    }
 }
