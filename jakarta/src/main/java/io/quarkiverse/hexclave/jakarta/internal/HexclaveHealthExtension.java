@@ -19,7 +19,7 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 public class HexclaveHealthExtension implements Extension {
 
     /** Whether the check is added when MicroProfile Health is present (default {@code true}). */
-    public static final String ENABLED = "health.enabled";
+    static final String ENABLED = "health.enabled";
 
     static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
     static final String READINESS_CHECK = "io.quarkiverse.hexclave.jakarta.internal.health.HexclaveKeysReadiness";

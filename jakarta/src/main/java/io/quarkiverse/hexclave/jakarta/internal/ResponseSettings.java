@@ -20,15 +20,15 @@ import io.quarkiverse.hexclave.verifier.Challenge;
  */
 public record ResponseSettings(int keysUnavailableStatus, Optional<String> cacheControl) {
 
-    public static final String KEYS_UNAVAILABLE_STATUS = "keys-unavailable-status";
-    public static final String CACHE_CONTROL_ENABLED = "cache-control.enabled";
-    public static final String CACHE_CONTROL_VALUE = "cache-control.value";
+    static final String KEYS_UNAVAILABLE_STATUS = "keys-unavailable-status";
+    static final String CACHE_CONTROL_ENABLED = "cache-control.enabled";
+    static final String CACHE_CONTROL_VALUE = "cache-control.value";
 
-    public static final int DEFAULT_KEYS_UNAVAILABLE_STATUS = Challenge.SERVICE_UNAVAILABLE;
-    public static final String DEFAULT_CACHE_CONTROL = "private, no-store";
+    static final int DEFAULT_KEYS_UNAVAILABLE_STATUS = Challenge.SERVICE_UNAVAILABLE;
+    static final String DEFAULT_CACHE_CONTROL = "private, no-store";
 
     /** The defaults: 503, {@code private, no-store}. */
-    public static final ResponseSettings DEFAULTS = new ResponseSettings(DEFAULT_KEYS_UNAVAILABLE_STATUS,
+    static final ResponseSettings DEFAULTS = new ResponseSettings(DEFAULT_KEYS_UNAVAILABLE_STATUS,
             Optional.of(DEFAULT_CACHE_CONTROL));
 
     public ResponseSettings {
@@ -40,7 +40,7 @@ public record ResponseSettings(int keysUnavailableStatus, Optional<String> cache
     }
 
     /** Reads the keys; a malformed value or a status that is not 5xx is an error naming its key. */
-    public static ResponseSettings from(ConfigLookup lookup) {
+    static ResponseSettings from(ConfigLookup lookup) {
         String prefix = HexclaveSettings.Keys.PREFIX;
         int status = lookup.integer(prefix + KEYS_UNAVAILABLE_STATUS).orElse(DEFAULT_KEYS_UNAVAILABLE_STATUS);
         boolean enabled = lookup.bool(prefix + CACHE_CONTROL_ENABLED).orElse(true);

@@ -17,13 +17,13 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  *        ({@code hexclave.user-profile.cache-ttl}, default 0s: loaded at most once per request, never shared)
  * @param cacheSize how many profiles that cache holds at most ({@code hexclave.user-profile.cache-size}, default 1000)
  */
-public record UserProfileSettings(Duration cacheTtl, int cacheSize) {
+record UserProfileSettings(Duration cacheTtl, int cacheSize) {
 
-    public static final String CACHE_TTL = "user-profile.cache-ttl";
-    public static final String CACHE_SIZE = "user-profile.cache-size";
+    static final String CACHE_TTL = "user-profile.cache-ttl";
+    static final String CACHE_SIZE = "user-profile.cache-size";
 
-    public static final Duration DEFAULT_CACHE_TTL = Duration.ZERO;
-    public static final int DEFAULT_CACHE_SIZE = UserProfileCache.DEFAULT_SIZE;
+    static final Duration DEFAULT_CACHE_TTL = Duration.ZERO;
+    static final int DEFAULT_CACHE_SIZE = UserProfileCache.DEFAULT_SIZE;
 
     public UserProfileSettings {
         if (cacheTtl.isNegative()) {
@@ -35,14 +35,14 @@ public record UserProfileSettings(Duration cacheTtl, int cacheSize) {
     }
 
     /** Reads the keys; a malformed or negative value is an error naming its key. */
-    public static UserProfileSettings from(ConfigLookup lookup) {
+    static UserProfileSettings from(ConfigLookup lookup) {
         String prefix = HexclaveSettings.Keys.PREFIX;
         return new UserProfileSettings(lookup.duration(prefix + CACHE_TTL).orElse(DEFAULT_CACHE_TTL),
                 lookup.integer(prefix + CACHE_SIZE).orElse(DEFAULT_CACHE_SIZE));
     }
 
     /** A new cache of these settings, or empty when {@link #cacheTtl()} is 0. */
-    public Optional<UserProfileCache> newCache() {
+    Optional<UserProfileCache> newCache() {
         return cacheTtl.isZero() ? Optional.empty()
                 : Optional.of(new UserProfileCache(cacheTtl, cacheSize, Clock.systemUTC()));
     }
