@@ -54,7 +54,8 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * sending after its token expired): a failed cookie credential leaves the request unauthenticated, and only a
  * protected resource answers with the challenge;</li>
  * <li>Hexclave's signing keys (or Hexclave itself, verifying through its API or listing the user's permissions for
- * the groups) cannot be had: 503 with {@code Retry-After}, because it is not the caller's fault;</li>
+ * the groups) cannot be had: 503 ({@code hexclave.keys-unavailable-status}) with {@code Retry-After}, because it is
+ * not the caller's fault;</li>
  * <li>a cookie credential on a request whose method is not {@code GET}, {@code HEAD} or {@code OPTIONS} and that
  * shows no same-origin signal ({@code Sec-Fetch-Site: same-origin}/{@code same-site}, or its own {@code Origin}): 403
  * ({@code Challenge.crossSite()}), unless {@code hexclave.cookie.cross-site-check=false}.</li>
@@ -79,6 +80,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     /** The CDI-wired components, checked against each request's web module; {@code null} when built by hand. */
     private HexclaveComponents components;
     private IdentityStoreHandler identityStores;
+    /** {@code hexclave.keys-unavailable-status}; 503 when built by hand. */
+    private int keysUnavailableStatus = Challenge.SERVICE_UNAVAILABLE;
     private volatile boolean storeMissingReported;
 
     /** For CDI: the collaborators come from the configured {@code hexclave.*} settings. */
@@ -116,6 +119,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         this.credentials = components.credentials();
         this.verifier = components.verifier();
         this.identityStores = identityStores;
+        this.keysUnavailableStatus = components.responseSettings().keysUnavailableStatus();
     }
 
     @Override
@@ -157,7 +161,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         } catch (KeysUnavailableException e) {
             // The verifier logs the outage itself (HEXCLAVE002), once per attempt to fetch the keys, not per request.
             LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
-            Challenge unavailable = Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE);
+            Challenge unavailable = Challenge.keysUnavailable(keysUnavailableStatus);
             return cookie ? cookieFailed(request, response, context, unavailable)
                     : sendAtOnce(request, response, unavailable);
         } catch (RuntimeException e) {
@@ -204,7 +208,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             if (AuthorizationUnavailableException.isCauseOf(e)) {
                 // Without the groups a role check could wrongly fail (or, with a deny rule, wrongly pass): 503.
                 LOG.debugf("The Hexclave user's groups are unavailable: %s", e.getMessage());
-                return sendAtOnce(request, response, Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE));
+                return sendAtOnce(request, response, Challenge.keysUnavailable(keysUnavailableStatus));
             }
             throw e; // an application identity store failed: the application's error, not the caller's
         }

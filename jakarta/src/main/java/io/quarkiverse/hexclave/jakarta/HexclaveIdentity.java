@@ -58,7 +58,8 @@ public class HexclaveIdentity {
 
     /**
      * The current user: the token's claims at once, the full profile on the first {@code profile()} call of this
-     * request (one call to Hexclave's users API, with the secret server key), empty when not authenticated.
+     * request (one call to Hexclave's users API, with the secret server key, unless another request of the same user
+     * loaded it less than {@code hexclave.user-profile.cache-ttl} ago), empty when not authenticated.
      */
     public synchronized Optional<CurrentHexclaveUser> currentUser() {
         if (currentUser == null) {
@@ -66,7 +67,8 @@ public class HexclaveIdentity {
             if (principal.isEmpty()) {
                 return Optional.empty();
             }
-            currentUser = new CurrentHexclaveUser(principal.get(), components.client());
+            currentUser = CurrentHexclaveUser.of(principal.get(), components.client(),
+                    components.userProfileCache().orElse(null));
         }
         return Optional.of(currentUser);
     }

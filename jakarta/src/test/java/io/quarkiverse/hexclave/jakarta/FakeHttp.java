@@ -60,6 +60,10 @@ final class FakeHttp {
             case "getScheme" -> scheme;
             case "getServerName" -> serverName;
             case "getServerPort" -> serverPort;
+            case "getServletContext" -> fake(jakarta.servlet.ServletContext.class, (m, a) -> switch (m) {
+                case "getContextPath" -> "/app";
+                default -> unsupported(m);
+            });
             default -> unsupported(method);
         });
     }

@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.jakarta.internal;
 
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -7,10 +9,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.servlet.ServletContext;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.config.ConfigLookup;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
@@ -22,25 +26,48 @@ import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
  * <p>
  * Settings are read when the application starts, from MicroProfile Config ({@code hexclave.*}) when the server has
  * it, else system properties, else {@code HEXCLAVE_*} environment variables; a missing or malformed key fails the
- * deployment with a message that names it. The verifier and the client are built on first use (neither makes a
- * network call when built) and the client is closed when the application stops.
+ * deployment with a message that names it; a {@code hexclave.*} key this adapter does not use (one only the Quarkus
+ * extension understands, or a misspelt one) is named in a warning, once. The verifier and the client are built on
+ * first use (neither makes a network call when built) and the client is closed when the application stops.
  */
 @ApplicationScoped
 public class HexclaveComponents {
 
     private static final Logger LOG = Logger.getLogger(HexclaveComponents.class);
 
-    private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(ConfigLookup.defaults()));
+    /** Where the keys are read; {@code null}: {@link ConfigLookup#defaults()}, looked up when first needed. */
+    private final ConfigLookup lookup;
+    private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(lookup()));
     private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
     private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> HexclaveTokenVerifier.create(settings()));
     private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
     private final Lazy<AuthorizationSettings> authorizationSettings = new Lazy<>(
-            () -> AuthorizationSettings.from(ConfigLookup.defaults(), settings()));
+            () -> AuthorizationSettings.from(lookup(), settings()));
+    private final Lazy<ResponseSettings> responseSettings = new Lazy<>(() -> ResponseSettings.from(lookup()));
+    private final Lazy<UserProfileSettings> userProfileSettings = new Lazy<>(() -> UserProfileSettings.from(lookup()));
+    private final Lazy<Optional<UserProfileCache>> userProfileCache = new Lazy<>(
+            () -> userProfileSettings.get().newCache());
     private final Lazy<UserAuthorizationCache> authorization = new Lazy<>(
             () -> new UserAuthorizationCache(client(), authorizationSettings()));
 
+    /** For CDI: the keys come from MicroProfile Config, system properties and the environment. */
+    public HexclaveComponents() {
+        this(null);
+    }
+
+    /** With the keys read from {@code lookup} instead, for tests or programmatic set-up. */
+    public HexclaveComponents(ConfigLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    private ConfigLookup lookup() {
+        return lookup != null ? lookup : ConfigLookup.defaults();
+    }
+
     /** The web module whose configuration {@link #settings()} were read from: the only one they may serve. */
     private final AtomicReference<String> owner = new AtomicReference<>();
+
+    private final AtomicBoolean keysReported = new AtomicBoolean();
 
     /**
      * Reads the settings when the application starts, so that a configuration mistake fails the deployment; and, when
@@ -52,7 +79,21 @@ public class HexclaveComponents {
         }
         HexclaveSettings read = settings();
         AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
-        LOG.debugf("Hexclave settings: %s, %s", read, authorization);
+        ResponseSettings responses = responseSettings(); // so do keys-unavailable-status and cache-control.*
+        UserProfileSettings profiles = userProfileSettings.get(); // and user-profile.*
+        LOG.debugf("Hexclave settings: %s, %s, %s, %s", read, authorization, responses, profiles);
+        if (keysReported.compareAndSet(false, true)) { // keys this adapter does not use: named at WARN, once
+            ConfigKeyReport.report(lookup());
+        }
+    }
+
+    /** Hands these components to the readiness check (through its extension, which every bean archive sees). */
+    void handOver(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beanManager) {
+        try {
+            beanManager.getExtension(HexclaveHealthExtension.class).components(this);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("HexclaveHealthExtension is not registered: no readiness check");
+        }
     }
 
     /**
@@ -105,6 +146,19 @@ public class HexclaveComponents {
     /** The {@code hexclave.authorization.*} settings, read once. */
     public AuthorizationSettings authorizationSettings() {
         return authorizationSettings.get();
+    }
+
+    /** The {@code hexclave.keys-unavailable-status} and {@code hexclave.cache-control.*} settings, read once. */
+    public ResponseSettings responseSettings() {
+        return responseSettings.get();
+    }
+
+    /**
+     * The profiles loaded by {@code CurrentHexclaveUser#profile()}, shared across requests for
+     * {@code hexclave.user-profile.cache-ttl}; empty when that is 0 (the default).
+     */
+    public Optional<UserProfileCache> userProfileCache() {
+        return userProfileCache.get();
     }
 
     /** Users' permissions and teams, cached per {@code hexclave.authorization.*}. */

@@ -1,6 +1,10 @@
 package io.quarkiverse.hexclave.jakarta.internal;
 
 import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,8 +23,9 @@ import io.quarkiverse.hexclave.verifier.Challenge;
  * <li>a request whose credential the mechanism rejected is answered with that rejection (401 or 503) even when it
  * asked for an unprotected resource: some servers (Open Liberty) continue to unprotected resources as if no
  * credential had been sent when the mechanism reports a failure;</li>
- * <li>every response to a request authenticated by Hexclave gets {@code Cache-Control: private, no-store}, unless
- * the application sets its own {@code Cache-Control}, which then replaces ours (no duplicate header).</li>
+ * <li>every response to a request authenticated by Hexclave gets {@code Cache-Control: private, no-store}
+ * ({@code hexclave.cache-control.value}; none with {@code hexclave.cache-control.enabled=false}), unless the
+ * application sets its own {@code Cache-Control}, which then replaces ours (no duplicate header).</li>
  * </ul>
  */
 @WebFilter(filterName = "hexclave-response", urlPatterns = "/*", asyncSupported = true)
@@ -29,7 +34,26 @@ public class HexclaveResponseFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     static final String CACHE_CONTROL = "Cache-Control";
-    static final String PRIVATE_NO_STORE = "private, no-store";
+
+    /** The {@code Cache-Control} of authenticated responses, or empty for none. */
+    private transient volatile Optional<String> cacheControl;
+
+    /** For the container; the value comes from the application's {@link HexclaveComponents}. */
+    public HexclaveResponseFilter() {
+        this(ResponseSettings.DEFAULTS);
+    }
+
+    HexclaveResponseFilter(ResponseSettings settings) {
+        this.cacheControl = settings.cacheControl();
+    }
+
+    /** Takes the configured value; keeps the default when the components are not a bean (discovery turned off). */
+    @Inject
+    void wire(Instance<HexclaveComponents> components) {
+        if (components.isResolvable()) {
+            cacheControl = components.get().responseSettings().cacheControl();
+        }
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,21 +63,22 @@ public class HexclaveResponseFilter extends HttpFilter {
             HexclaveHttpAuthenticationMechanism.send(c, response);
             return;
         }
-        if (request.getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE) == null) {
+        if (request.getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE) == null
+                || cacheControl.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, new PrivateByDefault(response));
+        chain.doFilter(request, new PrivateByDefault(response, cacheControl.get()));
     }
 
-    /** Sets {@code private, no-store} at once; the first {@code Cache-Control} the application writes replaces it. */
+    /** Sets {@code value} at once; the first {@code Cache-Control} the application writes replaces it. */
     static final class PrivateByDefault extends HttpServletResponseWrapper {
         private boolean applicationSetCacheControl;
 
-        PrivateByDefault(HttpServletResponse response) {
+        PrivateByDefault(HttpServletResponse response, String value) {
             super(response);
             if (!response.containsHeader(CACHE_CONTROL)) {
-                response.setHeader(CACHE_CONTROL, PRIVATE_NO_STORE);
+                response.setHeader(CACHE_CONTROL, value);
             } else {
                 applicationSetCacheControl = true;
             }

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.hexclave.config.ConfigLookup;
 import io.quarkiverse.hexclave.jakarta.HexclaveHttpAuthenticationMechanism;
 import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
@@ -48,7 +49,11 @@ class HexclaveResponseFilterTest {
     }
 
     void filter(FilterChain chain) throws IOException, ServletException {
-        new HexclaveResponseFilter().doFilter(request(), response(), (req, res) -> {
+        filter(new HexclaveResponseFilter(), chain);
+    }
+
+    void filter(HexclaveResponseFilter filter, FilterChain chain) throws IOException, ServletException {
+        filter.doFilter(request(), response(), (req, res) -> {
             chainCalled = true;
             chain.doFilter(req, res);
         });
@@ -95,5 +100,29 @@ class HexclaveResponseFilterTest {
         assertThat(headers).containsEntry("WWW-Authenticate",
                 List.of("Bearer error=\"invalid_token\", error_description=\"token expired\""))
                 .containsEntry("Cache-Control", List.of("no-store"));
+    }
+
+    @Test
+    void configuredCacheControlValueIsUsed() throws Exception {
+        attributes.put(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE, "someone");
+        var settings = ResponseSettings.from(ConfigLookup.of(Map.of("hexclave.cache-control.value", "private, max-age=5")));
+
+        filter(new HexclaveResponseFilter(settings), (req, res) -> {
+        });
+
+        assertThat(chainCalled).isTrue();
+        assertThat(headers).containsEntry("Cache-Control", List.of("private, max-age=5"));
+    }
+
+    @Test
+    void disabledCacheControlAddsNoHeader() throws Exception {
+        attributes.put(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE, "someone");
+        var settings = ResponseSettings.from(ConfigLookup.of(Map.of("hexclave.cache-control.enabled", "false")));
+
+        filter(new HexclaveResponseFilter(settings), (req, res) -> {
+        });
+
+        assertThat(chainCalled).isTrue();
+        assertThat(headers).isEmpty();
     }
 }

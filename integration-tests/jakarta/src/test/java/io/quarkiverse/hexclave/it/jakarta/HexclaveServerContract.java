@@ -443,4 +443,12 @@ abstract class HexclaveServerContract {
         }
         assertThat(log).doesNotContain(emulator.secretServerKey());
     }
+
+    /** The sample's keys (also those the server lists from environment variables) are all the adapter's own. */
+    @Test
+    @Order(100)
+    void serverLogNamesNoKeyOfTheSampleAsUnused() {
+        assertThat(server.log()).as("%s log", server.name()).doesNotContain("is not a key of the Jakarta adapter")
+                .doesNotContain("understood only by the Quarkus extension");
+    }
 }
