@@ -1,8 +1,5 @@
 package io.quarkiverse.hexclave.runtime.health;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,14 +50,6 @@ public class HexclaveKeysHealthCheck implements HealthCheck {
     }
 
     private JwksStatus fetch(SigningKeys keys) {
-        long timeout = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
-        try {
-            return keys.refresh().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // reported through the status below
-        }
-        return keys.status();
+        return keys.refreshAndWait(settings.connectTimeout().plus(settings.readTimeout()));
     }
 }

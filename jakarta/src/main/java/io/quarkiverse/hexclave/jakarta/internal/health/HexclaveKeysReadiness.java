@@ -3,9 +3,6 @@ package io.quarkiverse.hexclave.jakarta.internal.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import java.util.function.Supplier;
 
@@ -80,14 +77,6 @@ public class HexclaveKeysReadiness implements HealthCheck {
     }
 
     private static JwksStatus fetch(SigningKeys keys, HexclaveSettings settings) {
-        long timeout = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
-        try {
-            return keys.refresh().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // reported through the status below
-        }
-        return keys.status();
+        return keys.refreshAndWait(settings.connectTimeout().plus(settings.readTimeout()));
     }
 }
