@@ -69,11 +69,14 @@ final class BenchmarkProject implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** A verifier with warm keys; {@code cacheSize} 0 makes every call check the signature. */
+    /**
+     * A verifier with warm keys; {@code cacheSize} 0 makes every call check the signature. {@code provider} null is
+     * the default signature engine (BouncyCastle's lightweight ECDSA), else the named JCA provider.
+     */
     HexclaveTokenVerifier verifier(String provider, int cacheSize) {
         HexclaveSettings settings = HexclaveSettings.builder(projectId).apiUrl(apiUrl()).jcaProvider(provider)
                 .verifiedTokenCacheSize(cacheSize).build();
-        HexclaveTokenVerifier verifier = new HexclaveTokenVerifier(settings);
+        HexclaveTokenVerifier verifier = HexclaveTokenVerifier.create(settings);
         if (!verifier.verify(token).accepted()) {
             throw new IllegalStateException("benchmark token not accepted");
         }

@@ -206,20 +206,24 @@ public final class HexclaveCliLogin {
     private void openBrowser(URI uri) {
         try {
             browser.accept(uri);
-        } catch (Throwable t) { // headless, no java.desktop module, no browser: the printed URL is enough
-            LOG.debugf("Could not open a browser (%s); the URL was printed", t.getClass().getSimpleName());
+        } catch (RuntimeException e) { // no browser: the printed URL is enough (an Error is not ours to swallow)
+            LOG.debugf("Could not open a browser (%s); the URL was printed", e.getClass().getSimpleName());
         }
     }
 
     /** Opens {@code uri} with {@link java.awt.Desktop} when this machine has a desktop and a browser; else nothing. */
     public static void openWithDesktop(URI uri) {
+        if (ModuleLayer.boot().findModule("java.desktop").isEmpty()) { // a jlink image without it: no AWT at all
+            LOG.debug("Could not open a browser (no java.desktop module)");
+            return;
+        }
         try {
             if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
                     && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
                 java.awt.Desktop.getDesktop().browse(uri);
             }
-        } catch (Throwable t) {
-            LOG.debugf("Could not open a browser (%s)", t.getClass().getSimpleName());
+        } catch (java.io.IOException | RuntimeException e) { // headless, unsupported, no browser registered
+            LOG.debugf("Could not open a browser (%s)", e.getClass().getSimpleName());
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,8 +27,11 @@ import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
 
 /**
  * The default {@link HexclaveTransport}: one JDK {@link HttpClient} (connection reuse, HTTP/1.1 or 2, no redirects)
- * with the configured connect timeout; each request carries its own response timeout. Response bodies are read as
- * UTF-8 up to {@value #MAX_BODY_BYTES} bytes; a longer one fails the call with a {@link HexclaveConnectionException}.
+ * with the configured connect timeout. Each request's {@link HexclaveRequest#timeout() timeout} bounds the whole
+ * exchange, from sending the request to the last byte of the body: a server that sends its headers and then stalls
+ * fails the call as a timeout, and the exchange is abandoned (the body subscription cancelled). Response bodies are read
+ * as UTF-8 up to {@value #MAX_BODY_BYTES} bytes (or the limit given to {@link #JdkHttpTransport(HttpClient, long)}); a
+ * longer one fails the call with a {@link HexclaveConnectionException}.
  * <p>
  * {@link #close()} releases what this transport created itself (its {@code HttpClient} and that client's executor);
  * a caller-supplied {@code HttpClient} is never closed.
@@ -54,6 +59,17 @@ public final class JdkHttpTransport implements HexclaveTransport {
     /** A transport over a caller-configured {@link HttpClient} (proxy, TLS, executor); {@link #close()} leaves it open. */
     public JdkHttpTransport(HttpClient http) {
         this(Objects.requireNonNull(http, "http"), null, MAX_BODY_BYTES);
+    }
+
+    /**
+     * A transport over a caller-configured {@link HttpClient} reading at most {@code maxBodyBytes} of a body;
+     * {@link #close()} leaves the client open.
+     */
+    public JdkHttpTransport(HttpClient http, long maxBodyBytes) {
+        this(Objects.requireNonNull(http, "http"), null, maxBodyBytes);
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+        }
     }
 
     private JdkHttpTransport(HttpClient http, ExecutorService ownedExecutor, long maxBodyBytes) {
@@ -99,7 +115,7 @@ public final class JdkHttpTransport implements HexclaveTransport {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(failure(request, e));
         }
-        return sent.handle((response, error) -> {
+        CompletableFuture<HexclaveResponse> result = sent.handle((response, error) -> {
             if (error != null) {
                 // Cancelling an over-long body may surface as the JDK's own IOException: the subscriber knows why.
                 LimitedBody subscriber = body.get();
@@ -107,6 +123,24 @@ public final class JdkHttpTransport implements HexclaveTransport {
                         subscriber != null && subscriber.exceeded ? new BodyTooLargeException(maxBodyBytes) : error));
             }
             return new HexclaveResponse(response.statusCode(), response.headers().map(), response.body());
+        });
+        // The JDK's request timeout stops at the headers: this deadline covers the body too. orTimeout cancels its
+        // timer once the exchange is done, so finished calls leave nothing scheduled.
+        return result.orTimeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS).handle((response, error) -> {
+            if (error == null) {
+                return response;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (!(cause instanceof TimeoutException)) {
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+            }
+            HexclaveConnectionException timedOut = failure(request, new ExchangeTimeoutException(request.timeout()));
+            LimitedBody subscriber = body.get();
+            if (subscriber != null) {
+                subscriber.abort(timedOut); // cancels the body subscription: the JDK drops the connection
+            }
+            sent.cancel(true);
+            throw new CompletionException(timedOut);
         });
     }
 
@@ -140,9 +174,9 @@ public final class JdkHttpTransport implements HexclaveTransport {
 
     private static HexclaveConnectionException failure(HexclaveRequest request, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        boolean timeout = cause instanceof HttpTimeoutException;
+        boolean timeout = cause instanceof HttpTimeoutException || cause instanceof ExchangeTimeoutException;
         String what = cause instanceof HttpConnectTimeoutException ? "connect timeout"
-                : timeout ? "no response within " + request.timeout()
+                : timeout ? "no complete response within " + request.timeout()
                 : tooLarge(cause) ? "response body larger than " + limitOf(cause) + " bytes"
                 : cause instanceof IOException ? "connection failed (" + cause.getClass().getSimpleName() + ")"
                 : "request failed (" + cause.getClass().getSimpleName() + ")";
@@ -176,12 +210,22 @@ public final class JdkHttpTransport implements HexclaveTransport {
         }
     }
 
+    /** The whole exchange (headers and body) took longer than the request's timeout. */
+    static final class ExchangeTimeoutException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ExchangeTimeoutException(Duration timeout) {
+            super("no complete response within " + timeout);
+        }
+    }
+
     /** Collects a body as UTF-8, cancelling the exchange as soon as it grows past the limit. */
     private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
         private final long limit;
         private final CompletableFuture<String> result = new CompletableFuture<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
+        private volatile Flow.Subscription subscription;
+        private volatile boolean aborted;
         private volatile boolean exceeded;
 
         LimitedBody(long limit) {
@@ -196,7 +240,21 @@ public final class JdkHttpTransport implements HexclaveTransport {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
+            if (aborted) {
+                subscription.cancel();
+                return;
+            }
             subscription.request(Long.MAX_VALUE);
+        }
+
+        /** Gives up on the body: fails it with {@code why} and cancels the subscription (now or once it arrives). */
+        void abort(Throwable why) {
+            aborted = true;
+            result.completeExceptionally(why);
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
         }
 
         @Override

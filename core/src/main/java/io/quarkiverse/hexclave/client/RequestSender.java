@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -38,6 +40,9 @@ final class RequestSender {
 
     /** {@code java @hexclave/java@<version>}, the grammar Hexclave's telemetry parses (digits and dots only). */
     public static final String CLIENT_VERSION = "java @hexclave/java@" + version();
+
+    /** How much later than the request's timeout an attempt is given up on if the transport never answers. */
+    static final Duration ATTEMPT_GRACE = Duration.ofSeconds(1);
 
     private final HexclaveSettings settings;
     private final HexclaveTransport transport;
@@ -85,7 +90,11 @@ final class RequestSender {
         }
     }
 
-    /** Blocks for {@code stage}, rethrowing its exception unwrapped. Interruption fails with a connection exception. */
+    /**
+     * Blocks for {@code stage}, rethrowing its exception unwrapped. Interruption fails with a connection exception.
+     * The stages of {@link #send} always end: each attempt within its timeout (plus the connect timeout and a second),
+     * a bounded number of retries, each wait capped by the {@link RetryPolicy}.
+     */
     public static <T> T await(CompletionStage<T> stage) {
         CompletableFuture<T> future = stage.toCompletableFuture();
         try {
@@ -100,15 +109,21 @@ final class RequestSender {
     }
 
     /** The exception a failed stage carries, without {@code CompletionException} wrapping. */
-    public static RuntimeException unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+    public static RuntimeException unwrap(Throwable error) {
+        Throwable t = unwrapped(error);
         if (t instanceof Error e) {
             throw e;
         }
         return t instanceof RuntimeException r ? r
                 : new HexclaveConnectionException("Hexclave call failed (" + t.getClass().getSimpleName() + ")", false, t);
+    }
+
+    private static Throwable unwrapped(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -214,10 +229,23 @@ final class RequestSender {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((response, error) -> {
+        CompletableFuture<HexclaveResponse> transportFuture = sent;
+        // Each attempt ends: JdkHttpTransport bounds the exchange by the request's timeout itself; this deadline, a
+        // little later, also bounds a transport that never completes its stage. Retries are counted and their waits
+        // capped, so the whole call, and every await() of it, ends.
+        Duration deadline = request.timeout().plus(settings.connectTimeout()).plus(ATTEMPT_GRACE);
+        return sent.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).handle((response, error) -> {
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (error != null) {
-                RuntimeException failure = unwrap(error);
+                RuntimeException failure;
+                if (unwrapped(error) instanceof TimeoutException) {
+                    transportFuture.cancel(true);
+                    failure = new HexclaveConnectionException("Hexclave call " + request.method() + " "
+                            + request.uri().getPath() + " failed: the transport gave no answer within " + deadline, true,
+                            null);
+                } else {
+                    failure = unwrap(error);
+                }
                 if (failure instanceof HexclaveConnectionException && request.idempotent() && retry < retryPolicy.maxRetries()) {
                     Duration wait = retryPolicy.backoff(retry);
                     LOG.debugf("Hexclave call %s %s failed (%s); retry %d of %d in %d ms", request.method(),

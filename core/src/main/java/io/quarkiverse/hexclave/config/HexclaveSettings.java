@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.hexclave.credential.CredentialSource;
 
 /**
@@ -36,11 +38,16 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  *        {@code allow-restricted-users}, default {@code false}.
  * @param allowAnonymousUsers accept tokens of anonymous (guest) users everywhere; as in Hexclave, this implies
  *        {@code allowRestrictedUsers}. Key {@code allow-anonymous-users}, default {@code false}.
- * @param clockSkew leeway on {@code exp} and {@code iat}. Key {@code clock-skew}, default 30 s.
+ * @param clockSkew leeway on {@code exp} and {@code iat}, at most 5 minutes. Key {@code clock-skew}, default 30 s.
  * @param jwksCacheTime how long fetched keys are used before a background refresh, at most; a shorter
  *        {@code Cache-Control: max-age} wins. Key {@code jwks.cache-time}, default 1 h.
- * @param jwksRefreshCooldown minimum time between two refreshes forced by an unknown key id, so that tokens with
- *        made-up {@code kid}s cannot hammer Hexclave. Key {@code jwks.refresh-cooldown}, default 30 s.
+ * @param jwksRefreshCooldown minimum time between two key fetches of any kind (forced by an unknown key id, a
+ *        readiness check or {@code refreshKeys()}, or a due refresh), so that tokens with made-up {@code kid}s or
+ *        probes cannot hammer Hexclave; at least 1 s (a smaller value is a configuration error). Key
+ *        {@code jwks.refresh-cooldown}, default 30 s.
+ * @param jwksMaxStale how long keys may serve after their last successful fetch while refreshes fail; past it they are
+ *        dropped and verification fails with {@code KeysUnavailableException} until a fetch succeeds. At least
+ *        {@code jwksCacheTime}. Key {@code jwks.max-stale}, default 24 h.
  * @param connectTimeout connect timeout of every call to Hexclave. Key {@code http.connect-timeout}, default 5 s.
  * @param readTimeout time allowed for a response to a call to Hexclave. Key {@code http.read-timeout}, default 10 s.
  * @param jcaProvider name of a JCA provider to verify ES256 signatures with ({@code SunEC},
@@ -58,6 +65,9 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param restCacheTtl in the {@code rest} and {@code both} modes, how long Hexclave's answer for a token is reused.
  *        Key {@code verification.rest-cache-ttl}, default 5 s; {@code 0} asks every time.
  * @param restCacheSize how many such answers are kept. Key {@code verification.rest-cache-size}, default 10000.
+ * @param allowPlainHttp accept an {@code http://} {@code apiUrl} for a host that is not loopback ({@code localhost},
+ *        {@code 127.0.0.0/8}, {@code ::1}): keys, the secret server key and users' tokens then travel in cleartext.
+ *        Logged as a warning when it takes effect. Key {@code allow-plain-http}, default {@code false}.
  */
 public record HexclaveSettings(
         String projectId,
@@ -70,6 +80,7 @@ public record HexclaveSettings(
         Duration clockSkew,
         Duration jwksCacheTime,
         Duration jwksRefreshCooldown,
+        Duration jwksMaxStale,
         Duration connectTimeout,
         Duration readTimeout,
         Optional<String> jcaProvider,
@@ -78,7 +89,8 @@ public record HexclaveSettings(
         int maxRetries,
         VerificationMode verificationMode,
         Duration restCacheTtl,
-        int restCacheSize) {
+        int restCacheSize,
+        boolean allowPlainHttp) {
 
     /** The hosted service. */
     public static final String DEFAULT_API_URL = Defaults.API_URL;
@@ -97,6 +109,7 @@ public record HexclaveSettings(
         public static final String CLOCK_SKEW = "clock-skew";
         public static final String JWKS_CACHE_TIME = "jwks.cache-time";
         public static final String JWKS_REFRESH_COOLDOWN = "jwks.refresh-cooldown";
+        public static final String JWKS_MAX_STALE = "jwks.max-stale";
         public static final String CONNECT_TIMEOUT = "http.connect-timeout";
         public static final String READ_TIMEOUT = "http.read-timeout";
         public static final String JCA_PROVIDER = "jca-provider";
@@ -106,6 +119,7 @@ public record HexclaveSettings(
         public static final String VERIFICATION_MODE = "verification.mode";
         public static final String REST_CACHE_TTL = "verification.rest-cache-ttl";
         public static final String REST_CACHE_SIZE = "verification.rest-cache-size";
+        public static final String ALLOW_PLAIN_HTTP = "allow-plain-http";
 
         private Keys() {
         }
@@ -119,6 +133,7 @@ public record HexclaveSettings(
         public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
         public static final Duration JWKS_CACHE_TIME = Duration.ofHours(1);
         public static final Duration JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(30);
+        public static final Duration JWKS_MAX_STALE = Duration.ofHours(24);
         public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
         public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
         /**
@@ -132,10 +147,21 @@ public record HexclaveSettings(
         public static final VerificationMode VERIFICATION_MODE = VerificationMode.JWT;
         public static final Duration REST_CACHE_TTL = Duration.ofSeconds(5);
         public static final int REST_CACHE_SIZE = 10_000;
+        public static final boolean ALLOW_PLAIN_HTTP = false;
 
         private Defaults() {
         }
     }
+
+    /** The largest {@link #clockSkew()}: half the lifetime of a Hexclave access token. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** The smallest {@link #jwksRefreshCooldown()}: every key fetch is at least this far from the previous one. */
+    public static final Duration MIN_JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(1);
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Logger LOG = Logger.getLogger(HexclaveSettings.class);
+    private static final Set<String> PLAIN_HTTP_WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final Pattern UUID = Pattern
             .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -143,6 +169,7 @@ public record HexclaveSettings(
     public HexclaveSettings {
         projectId = validateProjectId(projectId);
         apiUrl = normaliseApiUrl(apiUrl, Keys.API_URL);
+        checkPlainHttp(apiUrl, allowPlainHttp);
         issuerOrigins = issuerOrigins == null || issuerOrigins.isEmpty()
                 ? defaultIssuerOrigins(apiUrl)
                 : normaliseOrigins(issuerOrigins);
@@ -151,8 +178,20 @@ public record HexclaveSettings(
                 .map(String::strip).filter(s -> !s.isEmpty());
         allowRestrictedUsers = allowRestrictedUsers || allowAnonymousUsers;
         clockSkew = nonNegative(clockSkew, Defaults.CLOCK_SKEW, Keys.CLOCK_SKEW);
+        if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new HexclaveConfigException(Keys.CLOCK_SKEW, "{key} must be at most " + MAX_CLOCK_SKEW.toMinutes()
+                    + "m (Hexclave's tokens live 10 minutes; a larger leeway would all but turn expiry off), got "
+                    + clockSkew);
+        }
         jwksCacheTime = positive(jwksCacheTime, Defaults.JWKS_CACHE_TIME, Keys.JWKS_CACHE_TIME);
-        jwksRefreshCooldown = nonNegative(jwksRefreshCooldown, Defaults.JWKS_REFRESH_COOLDOWN, Keys.JWKS_REFRESH_COOLDOWN);
+        jwksRefreshCooldown = atLeast(jwksRefreshCooldown, Defaults.JWKS_REFRESH_COOLDOWN, MIN_JWKS_REFRESH_COOLDOWN,
+                Keys.JWKS_REFRESH_COOLDOWN);
+        jwksMaxStale = positive(jwksMaxStale, Defaults.JWKS_MAX_STALE, Keys.JWKS_MAX_STALE);
+        if (jwksMaxStale.compareTo(jwksCacheTime) < 0) {
+            throw new HexclaveConfigException(Keys.JWKS_MAX_STALE, "{key} (" + jwksMaxStale + ") must be at least "
+                    + HexclaveConfigException.PREFIX + Keys.JWKS_CACHE_TIME + " (" + jwksCacheTime + "): keys would "
+                    + "be dropped before they are due for a refresh");
+        }
         connectTimeout = positive(connectTimeout, Defaults.CONNECT_TIMEOUT, Keys.CONNECT_TIMEOUT);
         readTimeout = positive(readTimeout, Defaults.READ_TIMEOUT, Keys.READ_TIMEOUT);
         jcaProvider = Objects.requireNonNullElse(jcaProvider, Optional.<String> empty())
@@ -191,10 +230,10 @@ public record HexclaveSettings(
                 .secretServerKey(secretServerKey.orElse(null)).publishableClientKey(publishableClientKey.orElse(null))
                 .allowRestrictedUsers(allowRestrictedUsers).allowAnonymousUsers(allowAnonymousUsers)
                 .clockSkew(clockSkew).jwksCacheTime(jwksCacheTime).jwksRefreshCooldown(jwksRefreshCooldown)
-                .connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
+                .jwksMaxStale(jwksMaxStale).connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
                 .credentialSources(credentialSources).verifiedTokenCacheSize(verifiedTokenCacheSize)
                 .maxRetries(maxRetries).verificationMode(verificationMode).restCacheTtl(restCacheTtl)
-                .restCacheSize(restCacheSize);
+                .restCacheSize(restCacheSize).allowPlainHttp(allowPlainHttp);
     }
 
     /** Reads {@code hexclave.*} from {@link ConfigLookup#defaults()}. */
@@ -239,11 +278,11 @@ public record HexclaveSettings(
                 + ", publishableClientKey=" + (publishableClientKey.isPresent() ? "set" : "none")
                 + ", allowRestrictedUsers=" + allowRestrictedUsers + ", allowAnonymousUsers=" + allowAnonymousUsers
                 + ", clockSkew=" + clockSkew + ", jwksCacheTime=" + jwksCacheTime + ", jwksRefreshCooldown="
-                + jwksRefreshCooldown + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + jwksRefreshCooldown + ", jwksMaxStale=" + jwksMaxStale + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", jcaProvider=" + jcaProvider.orElse("default") + ", credentialSources=" + credentialSources
                 + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries
                 + ", verificationMode=" + verificationMode + ", restCacheTtl=" + restCacheTtl + ", restCacheSize="
-                + restCacheSize + "]";
+                + restCacheSize + ", allowPlainHttp=" + allowPlainHttp + "]";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -283,6 +322,47 @@ public record HexclaveSettings(
                     + "such as " + Defaults.API_URL);
         }
         return url;
+    }
+
+    /**
+     * Refuses {@code http://} for a host that is not loopback unless {@code allowed}; when allowed and in effect, warns
+     * (once per URL).
+     */
+    private static void checkPlainHttp(String apiUrl, boolean allowed) {
+        URI uri = URI.create(apiUrl);
+        if (!uri.getScheme().equalsIgnoreCase("http") || isLoopback(uri.getHost())) {
+            return;
+        }
+        if (!allowed) {
+            throw new HexclaveConfigException(Keys.API_URL, "{key} is a plain http:// URL for " + uri.getHost()
+                    + ", which is not a loopback host: the signing keys, the secret server key and users' tokens would "
+                    + "travel in cleartext. Use https://, or set " + HexclaveConfigException.PREFIX + Keys.ALLOW_PLAIN_HTTP
+                    + "=true if the network to it is trusted.");
+        }
+        if (PLAIN_HTTP_WARNED.add(apiUrl)) {
+            LOG.warnf("Hexclave API URL %s is plain http:// for a host that is not loopback (allow-plain-http is set): "
+                    + "the signing keys, the secret server key and users' tokens travel in cleartext", apiUrl);
+        }
+    }
+
+    /** {@code localhost}, an IPv4 literal in {@code 127.0.0.0/8} or the IPv6 literal {@code ::1}; no name is resolved. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(h).matches()) {
+            return h.startsWith("127.");
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            String literal = h.substring(1, h.length() - 1);
+            try {
+                return literal.indexOf(':') >= 0 && java.net.InetAddress.getByName(literal).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Scheme, host and port of a URL, lower-cased, without a trailing slash. */
@@ -331,6 +411,14 @@ public record HexclaveSettings(
         return v;
     }
 
+    private static Duration atLeast(Duration d, Duration dflt, Duration min, String key) {
+        Duration v = d == null ? dflt : d;
+        if (v.compareTo(min) < 0) {
+            throw new HexclaveConfigException(key, "{key} must be at least " + min.toSeconds() + "s, got " + v);
+        }
+        return v;
+    }
+
     private static Duration positive(Duration d, Duration dflt, String key) {
         Duration v = d == null ? dflt : d;
         if (v.isNegative() || v.isZero()) {
@@ -351,6 +439,7 @@ public record HexclaveSettings(
         private Duration clockSkew;
         private Duration jwksCacheTime;
         private Duration jwksRefreshCooldown;
+        private Duration jwksMaxStale;
         private Duration connectTimeout;
         private Duration readTimeout;
         private String jcaProvider;
@@ -360,6 +449,7 @@ public record HexclaveSettings(
         private VerificationMode verificationMode;
         private Duration restCacheTtl;
         private int restCacheSize = Defaults.REST_CACHE_SIZE;
+        private boolean allowPlainHttp = Defaults.ALLOW_PLAIN_HTTP;
 
         private Builder() {
         }
@@ -419,6 +509,11 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder jwksMaxStale(Duration jwksMaxStale) {
+            this.jwksMaxStale = jwksMaxStale;
+            return this;
+        }
+
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
@@ -464,12 +559,17 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder allowPlainHttp(boolean allow) {
+            this.allowPlainHttp = allow;
+            return this;
+        }
+
         public HexclaveSettings build() {
             return new HexclaveSettings(projectId, apiUrl, issuerOrigins, Optional.ofNullable(secretServerKey),
                     Optional.ofNullable(publishableClientKey), allowRestrictedUsers, allowAnonymousUsers, clockSkew,
-                    jwksCacheTime, jwksRefreshCooldown, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
+                    jwksCacheTime, jwksRefreshCooldown, jwksMaxStale, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
                     credentialSources, verifiedTokenCacheSize, maxRetries, verificationMode, restCacheTtl,
-                    restCacheSize);
+                    restCacheSize, allowPlainHttp);
         }
     }
 }

@@ -29,6 +29,7 @@ final class SettingsReader {
     HexclaveSettings read() {
         HexclaveSettings.Builder b = HexclaveSettings.builder(lookup.get(prefix + Keys.PROJECT_ID).orElse(null));
         string(Keys.API_URL, b::apiUrl);
+        value(Keys.ALLOW_PLAIN_HTTP, SettingsReader::parseBoolean, b::allowPlainHttp);
         value(Keys.ISSUER_ORIGINS, SettingsReader::splitList, b::issuerOrigins);
         string(Keys.SECRET_SERVER_KEY, b::secretServerKey);
         string(Keys.PUBLISHABLE_CLIENT_KEY, b::publishableClientKey);
@@ -37,6 +38,7 @@ final class SettingsReader {
         value(Keys.CLOCK_SKEW, SettingsReader::parseDuration, b::clockSkew);
         value(Keys.JWKS_CACHE_TIME, SettingsReader::parseDuration, b::jwksCacheTime);
         value(Keys.JWKS_REFRESH_COOLDOWN, SettingsReader::parseDuration, b::jwksRefreshCooldown);
+        value(Keys.JWKS_MAX_STALE, SettingsReader::parseDuration, b::jwksMaxStale);
         value(Keys.CONNECT_TIMEOUT, SettingsReader::parseDuration, b::connectTimeout);
         value(Keys.READ_TIMEOUT, SettingsReader::parseDuration, b::readTimeout);
         string(Keys.JCA_PROVIDER, b::jcaProvider);

@@ -1,13 +1,11 @@
 package io.quarkiverse.hexclave.verifier;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
+
+import io.quarkiverse.hexclave.client.HexclaveRequest;
+import io.quarkiverse.hexclave.client.HexclaveResponse;
+import io.quarkiverse.hexclave.client.HexclaveTransport;
+import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
 
 /**
  * The project's signing keys, fetched lazily and shared by every request.
@@ -32,9 +35,11 @@ import org.jose4j.lang.JoseException;
  * across the network call.</li>
  * <li>Cached for {@code Cache-Control: max-age}, at most {@link io.quarkiverse.hexclave.config.HexclaveSettings#jwksCacheTime()};
  * when that passes the old keys keep serving while one background refresh runs (stale-while-revalidate).</li>
- * <li>An unknown {@code kid} forces a refresh at most once per cooldown, so made-up key ids cannot hammer Hexclave.</li>
- * <li>A failed refresh keeps the last good keys; only with no keys at all do callers see
- * {@link KeysUnavailableException}.</li>
+ * <li>One rate limit for every fetch (first fetch, background refresh, unknown {@code kid}, {@link #refresh()} for
+ * readiness checks): no fetch starts within the cooldown of the previous one, so made-up key ids or probes cannot hammer
+ * Hexclave; with no keys held, a failed fetch is retried after 2 s, doubling up to the cooldown.</li>
+ * <li>A failed refresh keeps the last good keys, for at most the maximum staleness after their fetch (then they are
+ * dropped, logged once as HEXCLAVE004); only with no keys do callers see {@link KeysUnavailableException}.</li>
  * </ul>
  */
 final class JwksCache {
@@ -43,7 +48,14 @@ final class JwksCache {
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d+)\"?");
     /** Shortest time keys are kept, whatever the server says, so {@code max-age=0} cannot turn into a fetch per request. */
     static final Duration MIN_CACHE_TIME = Duration.ofSeconds(10);
-    /** With no keys at hand, how long a failed first fetch is not retried (at most the cooldown). */
+    /**
+     * Largest JWKS body read: 64 KiB. A key set of {@link #MAX_KEYS} P-256 keys is about 4 KiB; a longer answer fails
+     * the fetch before it is read whole.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Most keys a key set may hold; Hexclave publishes one or two per user class. More fails the fetch. */
+    static final int MAX_KEYS = 20;
+    /** With no keys at hand, how long a failed fetch is not retried at first (doubling, at most the cooldown). */
     static final Duration FAILURE_BACKOFF = Duration.ofSeconds(2);
 
     /** The result of looking a key id up. */
@@ -59,27 +71,31 @@ final class JwksCache {
     }
 
     private final URI uri;
-    private final HttpClient http;
+    private final HexclaveTransport transport;
     private final Duration readTimeout;
     private final Duration maxCacheTime;
     private final Duration cooldown;
+    private final Duration maxStale;
     private final Clock clock;
     private final Es256 engine;
     private final Object lock = new Object();
     private final AtomicLong fetches = new AtomicLong();
 
-    private volatile KeySet current;
+    private volatile KeySet current; // read through held(), which drops keys past the maximum staleness
     private CompletableFuture<KeySet> inFlight; // guarded by lock
+    private Instant notBefore = Instant.MIN; // guarded by lock: no fetch starts before it
+    private int failures; // guarded by lock: failed fetches in a row
     private volatile Instant lastFetchStart = Instant.EPOCH;
     private volatile Instant lastCooldownWarning = Instant.EPOCH;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    JwksCache(URI uri, HttpClient http, Duration readTimeout, Duration maxCacheTime, Duration cooldown, Clock clock,
-            Es256 engine) {
+    JwksCache(URI uri, HexclaveTransport transport, Duration readTimeout, Duration maxCacheTime, Duration cooldown,
+            Duration maxStale, Clock clock, Es256 engine) {
+        this.maxStale = maxStale;
         this.engine = engine;
         this.uri = uri;
-        this.http = http;
+        this.transport = transport;
         this.readTimeout = readTimeout;
         this.maxCacheTime = maxCacheTime;
         this.cooldown = cooldown;
@@ -88,28 +104,29 @@ final class JwksCache {
 
     /** The key for {@code kid}, fetching or refreshing as the rules above allow. Fails with {@link KeysUnavailableException}. */
     CompletableFuture<Lookup> lookup(String kid) {
-        KeySet keys = current;
+        KeySet keys = held();
         if (keys != null) {
             Es256.Key key = keys.keys().get(kid);
             if (clock.instant().isAfter(keys.expiresAt())) {
-                refresh(); // in the background; the keys at hand keep serving meanwhile
+                fetchIfAllowed(); // in the background; the keys at hand keep serving meanwhile
             }
             if (key != null) {
                 return CompletableFuture.completedFuture(new Lookup.Found(key));
             }
-            if (!cooldownOver() && running() == null) {
+        }
+        // An unknown kid: join the running fetch (it may bring this kid), or start one if the rate limit allows
+        CompletableFuture<KeySet> fetch = fetchIfAllowed();
+        if (fetch == null) {
+            if (keys != null) {
                 warnCooldown();
                 return CompletableFuture.completedFuture(new Lookup.Unknown("unknown key id; refresh on cooldown"));
             }
-            // else: join the running fetch (it may bring this kid), or force one
-        }
-        if (keys == null && inFailureBackoff()) {
             return CompletableFuture.failedFuture(new KeysUnavailableException(
                     "Hexclave's signing keys are unavailable: " + lastError));
         }
-        return refresh().handle((fresh, error) -> {
+        return fetch.handle((fresh, error) -> {
             if (error != null) {
-                if (current != null) {
+                if (held() != null) {
                     // Keys are at hand and this kid is not among them: a bad token, not an outage.
                     return new Lookup.Unknown("unknown key id; refresh failed");
                 }
@@ -125,13 +142,13 @@ final class JwksCache {
      * among them, and a refresh is on cooldown with none running.
      */
     boolean refusesWithoutFetch(String kid) {
-        KeySet keys = current;
-        return keys != null && !keys.keys().containsKey(kid) && !cooldownOver() && running() == null;
+        KeySet keys = held();
+        return keys != null && !keys.keys().containsKey(kid) && !mayFetch();
     }
 
     /** Whether {@code kid} is among the keys currently held. */
     boolean holds(String kid) {
-        KeySet keys = current;
+        KeySet keys = held();
         return keys != null && keys.keys().containsKey(kid);
     }
 
@@ -140,30 +157,55 @@ final class JwksCache {
      * callers that must not block: they fall back to {@link #lookup} off their thread.
      */
     Es256.Key cached(String kid) {
-        KeySet keys = current;
+        KeySet keys = held();
         if (keys == null || clock.instant().isAfter(keys.expiresAt())) {
             return null; // due for a refresh: let lookup() start it
         }
         return keys.keys().get(kid);
     }
 
-    private CompletableFuture<KeySet> running() {
+    /** Whether a fetch is running (callers may join it) or the rate limit allows a new one. */
+    private boolean mayFetch() {
         synchronized (lock) {
-            return inFlight;
+            return inFlight != null || !clock.instant().isBefore(notBefore);
         }
     }
 
-    /** Starts a fetch unless one is running; all callers share its outcome. */
+    /**
+     * Fetches the keys now if the rate limit allows; completes with the keys held (possibly stale) when it does not,
+     * or with {@link KeysUnavailableException} when none are held. For readiness checks and warm-ups.
+     */
     CompletableFuture<KeySet> refresh() {
+        CompletableFuture<KeySet> fetch = fetchIfAllowed();
+        if (fetch != null) {
+            return fetch;
+        }
+        KeySet keys = held();
+        return keys != null ? CompletableFuture.completedFuture(keys)
+                : CompletableFuture.failedFuture(new KeysUnavailableException(
+                        "Hexclave's signing keys are unavailable: " + lastError));
+    }
+
+    /**
+     * The one gate of every fetch: joins the running one, else starts one unless the rate limit says not yet (then
+     * {@code null}). A fetch is not started within the cooldown of the previous one; after a failed fetch with no keys
+     * held, not within the failure back-off (2 s, doubling with each further failure, at most the cooldown).
+     */
+    private CompletableFuture<KeySet> fetchIfAllowed() {
         CompletableFuture<KeySet> future;
+        Instant now = clock.instant();
         synchronized (lock) {
             if (inFlight != null) {
                 return inFlight;
             }
+            if (now.isBefore(notBefore)) {
+                return null;
+            }
             future = new CompletableFuture<>();
             inFlight = future;
+            notBefore = now.plus(cooldown);
         }
-        lastFetchStart = clock.instant();
+        lastFetchStart = now;
         fetches.incrementAndGet();
         CompletableFuture<KeySet> result = future;
         try {
@@ -174,8 +216,33 @@ final class JwksCache {
         return result;
     }
 
-    JwksStatus status() {
+    /**
+     * The keys held, or {@code null}: none were fetched yet, or the last successful fetch is older than the maximum
+     * staleness (refreshes kept failing), in which case they are dropped here, once, with an error log.
+     */
+    private KeySet held() {
         KeySet keys = current;
+        if (keys == null || !clock.instant().isAfter(keys.fetchedAt().plus(maxStale))) {
+            return keys;
+        }
+        boolean dropped;
+        synchronized (lock) {
+            dropped = current == keys;
+            if (dropped) {
+                current = null;
+            }
+        }
+        if (dropped) {
+            LOG.errorf("HEXCLAVE004: Dropped Hexclave's signing keys from %s: they were fetched at %s, more than %s ago "
+                    + "(jwks.max-stale), and every refresh since has failed (%s); requests with Hexclave "
+                    + "tokens are answered as 'service unavailable' until a fetch succeeds", uri, keys.fetchedAt(),
+                    maxStale, lastError);
+        }
+        return null;
+    }
+
+    JwksStatus status() {
+        KeySet keys = held();
         return new JwksStatus(uri, keys == null ? java.util.Set.of() : java.util.Set.copyOf(keys.keys().keySet()),
                 Optional.ofNullable(keys).map(KeySet::fetchedAt), Optional.ofNullable(keys).map(KeySet::expiresAt),
                 fetches.get(), Optional.ofNullable(lastError), Optional.ofNullable(lastErrorAt));
@@ -184,8 +251,17 @@ final class JwksCache {
     // ---------------------------------------------------------------------------------------------------------
 
     private void complete(CompletableFuture<KeySet> result, KeySet keys, Throwable error) {
+        Instant now = clock.instant();
+        KeySet previous = held();
         synchronized (lock) {
             inFlight = null;
+            if (error == null) {
+                failures = 0;
+            } else {
+                failures = Math.min(failures + 1, 16);
+                // With keys held they serve meanwhile: the cooldown. Without, the back-off (it may be shorter).
+                notBefore = now.plus(previous != null ? cooldown : failureBackoff(failures));
+            }
         }
         if (error == null) {
             current = keys;
@@ -197,7 +273,6 @@ final class JwksCache {
         String reason = describe(error);
         lastError = reason;
         lastErrorAt = clock.instant();
-        KeySet previous = current;
         if (previous != null) {
             LOG.warnf("HEXCLAVE001: Could not refresh Hexclave's signing keys from %s (%s); still using the %d keys "
                     + "fetched at %s", uri, reason, previous.keys().size(), previous.fetchedAt());
@@ -211,36 +286,60 @@ final class JwksCache {
     }
 
     private CompletableFuture<KeySet> fetch() {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", "application/json").GET()
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::parse);
+        // The transport bounds the whole exchange, body included, by the read timeout: a stalled answer fails the
+        // fetch and frees the in-flight slot.
+        HexclaveRequest request = new HexclaveRequest("GET", uri, Map.of("accept", "application/json"), null, readTimeout);
+        return transport.send(request).toCompletableFuture().thenApply(this::parse);
     }
 
-    private KeySet parse(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new JwksFetchException("HTTP " + response.statusCode());
+    private KeySet parse(HexclaveResponse response) {
+        if (response.status() != 200) {
+            throw new JwksFetchException("HTTP " + response.status());
+        }
+        List<?> entries;
+        try {
+            Object set = JsonUtil.parseJson(response.body()).get("keys");
+            if (!(set instanceof List<?> list)) {
+                throw new JwksFetchException("the response is not a JSON Web Key Set");
+            }
+            entries = list;
+        } catch (JoseException | RuntimeException e) {
+            throw e instanceof JwksFetchException j ? j : new JwksFetchException("the response is not a JSON Web Key Set");
+        }
+        if (entries.size() > MAX_KEYS) {
+            throw new JwksFetchException("the key set has " + entries.size() + " keys, more than " + MAX_KEYS);
         }
         Map<String, Es256.Key> keys = new LinkedHashMap<>();
-        try {
-            for (JsonWebKey jwk : new JsonWebKeySet(response.body()).getJsonWebKeys()) {
-                if (jwk instanceof EllipticCurveJsonWebKey ec && EllipticCurves.P_256.equals(ec.getCurveName())
-                        && jwk.getKeyId() != null && !jwk.getKeyId().isEmpty()
-                        && (jwk.getAlgorithm() == null || "ES256".equals(jwk.getAlgorithm()))
-                        && (jwk.getUse() == null || "sig".equals(jwk.getUse()))) {
-                    Es256.Key prepared = prepare(ec);
-                    if (prepared != null) {
-                        keys.putIfAbsent(jwk.getKeyId(), prepared);
-                    }
+        for (Object entry : entries) {
+            JsonWebKey jwk = jwk(entry);
+            if (jwk instanceof EllipticCurveJsonWebKey ec && EllipticCurves.P_256.equals(ec.getCurveName())
+                    && jwk.getKeyId() != null && !jwk.getKeyId().isEmpty()
+                    && (jwk.getAlgorithm() == null || "ES256".equals(jwk.getAlgorithm()))
+                    && (jwk.getUse() == null || "sig".equals(jwk.getUse()))) {
+                Es256.Key prepared = prepare(ec);
+                if (prepared != null) {
+                    keys.putIfAbsent(jwk.getKeyId(), prepared);
                 }
             }
-        } catch (JoseException | RuntimeException e) {
-            throw new JwksFetchException("the response is not a JSON Web Key Set");
         }
         if (keys.isEmpty()) {
             throw new JwksFetchException("the key set has no ES256 P-256 key");
         }
         Instant now = clock.instant();
         return new KeySet(Map.copyOf(keys), now, now.plus(cacheTime(response)));
+    }
+
+    /** One entry of the set as a JWK; {@code null} (skipped) for one that is not a JWK jose4j can read. */
+    @SuppressWarnings("unchecked")
+    private static JsonWebKey jwk(Object entry) {
+        if (!(entry instanceof Map<?, ?> map)) {
+            return null;
+        }
+        try {
+            return JsonWebKey.Factory.newJwk((Map<String, Object>) map);
+        } catch (JoseException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The key, prepared once for the signature engine; {@code null} (skipped) when the engine refuses it. */
@@ -253,8 +352,8 @@ final class JwksCache {
         }
     }
 
-    private Duration cacheTime(HttpResponse<?> response) {
-        Optional<String> cacheControl = response.headers().firstValue("Cache-Control");
+    private Duration cacheTime(HexclaveResponse response) {
+        Optional<String> cacheControl = response.header("Cache-Control");
         if (cacheControl.isEmpty()) {
             return maxCacheTime;
         }
@@ -275,15 +374,10 @@ final class JwksCache {
         }
     }
 
-    private boolean cooldownOver() {
-        return !clock.instant().isBefore(lastFetchStart.plus(cooldown));
-    }
-
-    /** With no keys at all, a failed fetch is not retried for a moment, so an outage is not met with a fetch per request. */
-    private boolean inFailureBackoff() {
-        Instant failedAt = lastErrorAt;
-        Duration backoff = cooldown.compareTo(FAILURE_BACKOFF) < 0 ? cooldown : FAILURE_BACKOFF;
-        return failedAt != null && clock.instant().isBefore(failedAt.plus(backoff));
+    /** With no keys held, the wait after the {@code n}th failed fetch in a row: 2 s, doubling, at most the cooldown. */
+    private Duration failureBackoff(int n) {
+        Duration backoff = FAILURE_BACKOFF.multipliedBy(1L << Math.min(n - 1, 10));
+        return backoff.compareTo(cooldown) > 0 ? cooldown : backoff;
     }
 
     private Duration cooldownOrMin() {
@@ -313,6 +407,13 @@ final class JwksCache {
         }
         if (e instanceof JwksFetchException) {
             return e.getMessage();
+        }
+        if (e instanceof HexclaveConnectionException c) {
+            // The transport's message names the path and what failed ("...failed: response body larger than ..."),
+            // never a header or a body.
+            String message = String.valueOf(c.getMessage());
+            int at = message.indexOf(" failed: ");
+            return c.timeout() ? "timed out" : at >= 0 ? message.substring(at + " failed: ".length()) : message;
         }
         if (e instanceof java.net.http.HttpTimeoutException) {
             return "timed out";

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.client.JdkHttpTransport;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 
 /**
@@ -78,8 +79,8 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         this.engine = Es256.forSettings(settings);
         Set<UserClass> keyClasses = policy.anywhere();
         this.jwks = new JwksCache(settings.jwksUri(keyClasses.contains(UserClass.RESTRICTED),
-                keyClasses.contains(UserClass.ANONYMOUS)), httpClient, settings.readTimeout(), settings.jwksCacheTime(),
-                settings.jwksRefreshCooldown(), clock, engine);
+                keyClasses.contains(UserClass.ANONYMOUS)), new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), settings.readTimeout(), settings.jwksCacheTime(),
+                settings.jwksRefreshCooldown(), settings.jwksMaxStale(), clock, engine);
         this.verified = settings.verifiedTokenCacheSize() == 0 ? null
                 : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);
         this.keyWaitMillis = settings.connectTimeout().plus(settings.readTimeout()).plus(Duration.ofSeconds(1)).toMillis();

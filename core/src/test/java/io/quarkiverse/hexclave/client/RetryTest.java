@@ -235,7 +235,7 @@ class RetryTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(e.timeout()).isTrue();
-            assertThat(e.getMessage()).contains("no response within");
+            assertThat(e.getMessage()).contains("no complete response within");
             assertThat(millis).isLessThan(2500);
         }
         hexclave.server.verify(2, getRequestedFor(urlEqualTo(USER_PATH)));

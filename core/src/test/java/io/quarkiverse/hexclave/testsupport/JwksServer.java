@@ -35,6 +35,7 @@ public final class JwksServer implements AutoCloseable {
     private volatile Fault fault = Fault.NONE;
     private volatile Duration delay = Duration.ZERO;
     private volatile String cacheControl = "public, max-age=3600";
+    private volatile String rawBody;
 
     public JwksServer(String projectId, TestKey... initialKeys) {
         keys.addAll(List.of(initialKeys));
@@ -64,6 +65,11 @@ public final class JwksServer implements AutoCloseable {
     public void slow(Duration delay) {
         this.delay = delay;
         this.fault = Fault.SLOW;
+    }
+
+    /** Answers 200 with exactly this body from now on ({@code null}: the key set again). */
+    public void rawBody(String body) {
+        this.rawBody = body;
     }
 
     public void cacheControl(String value) {
@@ -102,6 +108,10 @@ public final class JwksServer implements AutoCloseable {
                 case SLOW -> sleep(delay);
                 default -> {
                 }
+            }
+            if (rawBody != null) {
+                send(exchange, 200, "application/json", rawBody);
+                return;
             }
             String body = keys.stream().map(TestKey::publicJson).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
             if (cacheControl != null) {

@@ -260,6 +260,10 @@ class RestTokenVerifierTest {
     @ParameterizedTest(name = "{0}={1} -> {2}")
     @CsvSource(delimiter = '|', value = {
             "exp|1000000000|EXPIRED",
+            "exp|9223372036854775807|MISSING_CLAIM",
+            "exp|31556889864403200|MISSING_CLAIM",
+            "exp|99999999999999999999|MALFORMED",
+            "exp|1e300|MISSING_CLAIM",
             "aud|\"00000000-0000-4000-8000-00000000000a\"|WRONG_AUDIENCE",
             "aud|[\"" + PROJECT_ID + "\"]|WRONG_AUDIENCE",
             "project_id|\"00000000-0000-4000-8000-00000000000a\"|WRONG_AUDIENCE",
@@ -275,6 +279,16 @@ class RestTokenVerifierTest {
         assertThat(verifier.verify(tokenWith(claim, json))).extracting(v -> ((Verification.Rejected) v).reason())
                 .isEqualTo(reason);
         assertThat(hexclave.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anIssuedAtBeyondInstantsRangeIsATypedRejectionEvenWhenHexclaveAcceptsTheToken() {
+        hexclave.server.stubFor(get("/api/v1/users/me").willReturn(json(200, userJson())));
+
+        for (String iat : new String[] { "9223372036854775807", "31556889864403200", "1e300" }) {
+            assertThat(verifier.verify(tokenWith("iat", iat))).as("iat=%s", iat)
+                    .isEqualTo(new Verification.Rejected(RejectionReason.MISSING_CLAIM, "claim iat missing or mistyped"));
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewUser;
+import io.quarkiverse.hexclave.testsupport.MutableClock;
 
 /**
  * The verifier against the embedded emulator, which publishes keys per user class exactly as Hexclave does (restricted
@@ -35,9 +36,11 @@ class VerifierWithEmulatorTest {
         emulator.close();
     }
 
+    final MutableClock clock = MutableClock.atSystemTime();
+
     HexclaveTokenVerifier verifier(UnaryOperator<HexclaveSettings.Builder> customiser) {
         return new JwtTokenVerifier(customiser.apply(HexclaveSettings.builder(emulator.projectId())
-                .apiUrl(emulator.apiUrl()).jwksRefreshCooldown(Duration.ZERO)).build());
+                .apiUrl(emulator.apiUrl()).jwksRefreshCooldown(Duration.ofSeconds(1))).build(), clock);
     }
 
     @Test
@@ -80,6 +83,7 @@ class VerifierWithEmulatorTest {
         accepted(v.verify(before));
 
         emulator.rotateKeys(); // new kids; the old keys are no longer published
+        clock.advance(Duration.ofSeconds(2)); // past the refresh cooldown
         accepted(v.verify(emulator.mintAccessToken(ada)));
         rejected(v.verify(before), RejectionReason.UNKNOWN_KEY);
     }

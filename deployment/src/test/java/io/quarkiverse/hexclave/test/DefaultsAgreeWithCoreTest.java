@@ -34,6 +34,8 @@ class DefaultsAgreeWithCoreTest {
         assertThat(config.clockSkew()).isEqualTo(Defaults.CLOCK_SKEW);
         assertThat(config.jwks().cacheTime()).isEqualTo(Defaults.JWKS_CACHE_TIME);
         assertThat(config.jwks().refreshCooldown()).isEqualTo(Defaults.JWKS_REFRESH_COOLDOWN);
+        assertThat(config.jwks().maxStale()).isEqualTo(Defaults.JWKS_MAX_STALE);
+        assertThat(config.allowPlainHttp()).isEqualTo(Defaults.ALLOW_PLAIN_HTTP);
         assertThat(config.http().connectTimeout()).isEqualTo(Defaults.CONNECT_TIMEOUT);
         assertThat(config.http().readTimeout()).isEqualTo(Defaults.READ_TIMEOUT);
         assertThat(config.credentialSources()).isEmpty();

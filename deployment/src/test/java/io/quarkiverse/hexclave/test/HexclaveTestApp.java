@@ -44,4 +44,17 @@ final class HexclaveTestApp {
                 + (r.getThrown() == null ? "" : " " + r.getThrown());
         return text.contains("eyJ");
     }
+
+    /** Repeats {@code call} for up to 10 s until it answers {@code status} (e.g. while a key fetch backs off). */
+    static void untilStatus(int status, java.util.function.IntSupplier call) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (call.getAsInt() != status && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }

@@ -33,6 +33,8 @@ class KeysUnavailableTest {
         given().auth().oauth2(token).get("/greet/public").then().statusCode(503);
 
         SharedEmulator.fault("reset");
+        // The next key fetch waits out the failure back-off (1 s here): 503 until then, never 401.
+        HexclaveTestApp.untilStatus(200, () -> given().auth().oauth2(token).get("/greet").statusCode());
         given().auth().oauth2(token).get("/greet").then().statusCode(200);
     }
 }

@@ -36,10 +36,20 @@ public interface HexclaveConfig {
     /**
      * The Hexclave API origin, without {@code /api/v1}: the hosted service, or your self-hosted or local Hexclave.
      * <p>
-     * Falls back to the {@code HEXCLAVE_API_URL} environment variable. Change it for a self-hosted Hexclave.
+     * Falls back to the {@code HEXCLAVE_API_URL} environment variable. Change it for a self-hosted Hexclave. A plain
+     * {@code http://} URL is accepted only for a loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1})
+     * unless {@code allow-plain-http} is set.
      */
     @ConfigDocDefault("https://api.hexclave.com")
     Optional<String> apiUrl();
+
+    /**
+     * Accept a plain {@code http://} {@code api-url} for a host that is not loopback. The signing keys, the secret
+     * server key and users' tokens then travel in cleartext: only for a network you trust. Logged as a warning at
+     * start-up when it takes effect.
+     */
+    @WithDefault("false")
+    boolean allowPlainHttp();
 
     /**
      * The origins accepted in a token's {@code iss} claim. By default the origin of {@code api-url} plus its rebrand
@@ -83,7 +93,7 @@ public interface HexclaveConfig {
 
     /**
      * Leeway applied to a token's {@code exp} and {@code iat} claims. Hexclave tokens live ten minutes; raise it only
-     * when your servers' clocks drift.
+     * when your servers' clocks drift. At most 5m: a larger value fails start-up.
      */
     @WithDefault("30s")
     Duration clockSkew();
@@ -173,11 +183,19 @@ public interface HexclaveConfig {
         Duration cacheTime();
 
         /**
-         * Minimum time between two key refreshes triggered by an unknown key id, so that tokens with made-up key ids
-         * cannot hammer Hexclave.
+         * Minimum time between two key fetches of any kind (an unknown key id, the readiness check, a due refresh), so
+         * that tokens with made-up key ids or probes cannot hammer Hexclave. At least 1s: a smaller value fails start-up.
          */
         @WithDefault("30s")
         Duration refreshCooldown();
+
+        /**
+         * How long signing keys may keep serving after their last successful fetch while refreshes fail. Past it they
+         * are dropped (logged once, code HEXCLAVE004) and Hexclave tokens are answered as "keys unavailable" until a
+         * fetch succeeds. At least {@code jwks.cache-time}.
+         */
+        @WithDefault("24h")
+        Duration maxStale();
     }
 
     /** Outgoing HTTP. */
@@ -186,7 +204,10 @@ public interface HexclaveConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** Time allowed for Hexclave to answer a call. */
+        /**
+         * Time allowed for one call to Hexclave, from sending the request to the last byte of the answer (headers and
+         * body): an answer whose body stalls fails as a timeout.
+         */
         @WithDefault("10s")
         Duration readTimeout();
     }

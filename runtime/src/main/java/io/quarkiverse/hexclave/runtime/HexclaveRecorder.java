@@ -118,6 +118,7 @@ public class HexclaveRecorder {
                 .clockSkew(c.clockSkew())
                 .jwksCacheTime(c.jwks().cacheTime())
                 .jwksRefreshCooldown(c.jwks().refreshCooldown())
+                .jwksMaxStale(c.jwks().maxStale())
                 .connectTimeout(c.http().connectTimeout())
                 .readTimeout(c.http().readTimeout())
                 .jcaProvider(jcaProvider)
@@ -127,6 +128,7 @@ public class HexclaveRecorder {
                 .verificationMode(c.verification().mode())
                 .restCacheTtl(c.verification().restCacheTtl())
                 .restCacheSize(c.verification().restCacheSize())
+                .allowPlainHttp(c.allowPlainHttp())
                 .build());
     }
 
