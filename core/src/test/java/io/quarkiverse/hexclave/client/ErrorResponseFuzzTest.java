@@ -24,7 +24,7 @@ class ErrorResponseFuzzTest {
     private static final String[] SECRET_FIELDS = { "refresh_token", "access_token", "polling_code", "password",
             "secret_server_key" };
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     void errorAnswersBecomeTypedExceptions(FuzzedDataProvider data) {
         Map<String, List<String>> headers = new HashMap<>();
         if (data.consumeBoolean()) {

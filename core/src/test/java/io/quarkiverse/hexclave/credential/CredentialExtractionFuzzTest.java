@@ -26,7 +26,7 @@ class CredentialExtractionFuzzTest {
             "__Host-hexclave-refresh-" + PROJECT + "--b", "stack-refresh-" + PROJECT, "__Host-stack-refresh-" + PROJECT
                     + "--c" };
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     void findNeverThrowsAndReturnsAWellFormedLookup(FuzzedDataProvider data) {
         Map<String, String> headers = new HashMap<>();
         Map<String, String> cookies = new HashMap<>();
@@ -46,7 +46,7 @@ class CredentialExtractionFuzzTest {
         check(lookup);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     void authJsonNeverThrows(String json) {
         check(HexclaveCredentials.fromAuthJson(json));
     }

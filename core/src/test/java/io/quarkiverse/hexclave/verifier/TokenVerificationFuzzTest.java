@@ -48,7 +48,7 @@ class TokenVerificationFuzzTest {
         fixture.close();
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     void onlyValidTokensOfThisProjectAreAccepted(FuzzedDataProvider data) {
         String token = switch (data.consumeInt(0, 3)) {
             case 0 -> data.consumeRemainingAsString();
