@@ -14,15 +14,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.quarkiverse.hexclave.client.HexclaveRequest;
 import io.quarkiverse.hexclave.client.HexclaveResponse;
 import io.quarkiverse.hexclave.client.HexclaveTransport;
+import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.testsupport.TestKey;
 
 /**
@@ -39,10 +43,13 @@ class JwksParsingFuzzTest {
     private static final TestKey KEY = TestKey.generate("kid-fuzz");
     private static final String VALID_JWK = KEY.publicJson();
 
+    /** Held strongly: JUL forgets the level of a logger nobody references. */
+    private static final Logger JWKS_LOG = Logger.getLogger(JwksCache.class.getName());
+
     @BeforeAll
     static void quietLogs() {
         // Every failed fetch logs HEXCLAVE002; at millions of inputs that would be the whole cost.
-        Logger.getLogger(JwksCache.class.getName()).setLevel(Level.OFF);
+        JWKS_LOG.setLevel(Level.OFF);
     }
 
     @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
@@ -55,6 +62,26 @@ class JwksParsingFuzzTest {
             case 1 -> "{\"keys\":[" + data.consumeRemainingAsString() + "]}";
             default -> "{\"keys\":[" + VALID_JWK + "," + data.consumeRemainingAsString() + "]}";
         };
+        check(status, cacheControl, kid, body);
+    }
+
+    /** Seeds: real key sets as the emulator publishes them (both user classes) and this test's own. */
+    static Stream<String> realKeySets() {
+        try (HexclaveEmulator emulator = HexclaveEmulator.builder().build().start()) {
+            return Stream.of(emulator.jwksJson(false, false), emulator.jwksJson(true, true), "{\"keys\":[" + VALID_JWK + "]}");
+        }
+    }
+
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
+    @MethodSource("realKeySets")
+    @DictionaryEntries({ "\"keys\"", "\"kty\"", "\"EC\"", "\"RSA\"", "\"oct\"", "\"crv\"", "\"P-256\"", "\"P-384\"",
+            "\"x\"", "\"y\"", "\"d\"", "\"k\"", "\"kid\"", "\"alg\"", "\"ES256\"", "\"use\"", "\"sig\"", "\"enc\"",
+            "\"key_ops\"", "\"x5c\"", "null", "true", "[]", "{}" })
+    void mutatedRealKeySetsAreReadSafely(String body) throws Exception {
+        check(200, "public, max-age=3600", KEY.kid(), body == null ? "" : body);
+    }
+
+    private static void check(int status, String cacheControl, String kid, String body) throws Exception {
         Map<String, List<String>> headers = cacheControl == null ? Map.of() : Map.of("Cache-Control", List.of(cacheControl));
         HexclaveResponse answer = new HexclaveResponse(status, headers, body);
         HexclaveTransport transport = new HexclaveTransport() {

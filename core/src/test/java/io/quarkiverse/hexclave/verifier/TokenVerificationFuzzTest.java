@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.testsupport.HostileTokens;
 import io.quarkiverse.hexclave.testsupport.TokenFactory;
 import io.quarkiverse.hexclave.testsupport.VerifierFixture;
 
@@ -49,6 +54,10 @@ class TokenVerificationFuzzTest {
     }
 
     @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
+    @DictionaryEntries({ "\"alg\"", "\"ES256\"", "\"kid\"", "\"typ\"", "\"JWT\"", "\"crit\"", "\"jku\"", "\"jwk\"",
+            "\"x5u\"", "\"x5c\"", "\"enc\"", "\"none\"", "\"sub\"", "\"aud\"", "\"iss\"", "\"exp\"", "\"iat\"",
+            "\"nbf\"", "\"project_id\"", "\"branch_id\"", "\"main\"", "\"role\"", "\"is_anonymous\"",
+            "\"is_restricted\"", "\"refresh_token_id\"", "\"selected_team_id\"", "-anonymous-users", "eyJ", "." })
     void onlyValidTokensOfThisProjectAreAccepted(FuzzedDataProvider data) {
         String token = switch (data.consumeInt(0, 3)) {
             case 0 -> data.consumeRemainingAsString();
@@ -56,6 +65,27 @@ class TokenVerificationFuzzTest {
             case 2 -> splice(data);
             default -> signedFuzzedJson(data);
         };
+        verifyAndCheck(token);
+    }
+
+    /** Seeds: the hostile-token corpus, this project's valid tokens and a token minted by the emulator. */
+    static Stream<String> hostileAndRealTokens() {
+        String minted;
+        try (HexclaveEmulator emulator = HexclaveEmulator.builder().build().start()) {
+            minted = emulator.mintAccessToken(emulator.seedDemoUser());
+        }
+        return Stream.concat(Stream.concat(HostileTokens.all().stream().map(c -> c.token().apply(fixture)),
+                seeds.stream()), Stream.of(minted));
+    }
+
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
+    @MethodSource("hostileAndRealTokens")
+    @DictionaryEntries({ "eyJ", ".", "-", "_", "=", "+", "/", "%" })
+    void mutatedHostileTokensAreNeverAccepted(String token) {
+        verifyAndCheck(token);
+    }
+
+    private static void verifyAndCheck(String token) {
         Verification outcome = verifier.verify(token);
         assertThat(outcome).isNotNull();
         if (outcome instanceof Verification.Accepted accepted) {
