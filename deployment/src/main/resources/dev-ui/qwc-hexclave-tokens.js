@@ -126,7 +126,7 @@ export class QwcHexclaveTokens extends LitElement {
         return html`<section>
             <h3>Signing keys (JWKS cache)</h3>
             ${this._jwks ? this._table(this._jwks) : html`loading…`}
-            <vaadin-button theme="small" @click=${this._refresh}>Fetch keys now</vaadin-button>
+            <vaadin-button theme="small" @click=${this._refresh}>Fetch keys (once per refresh cooldown)</vaadin-button>
         </section>`;
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.quarkiverse.hexclave.cli.CliLoginResult;
 import io.quarkiverse.hexclave.cli.FileRefreshTokenStore;
 import io.quarkiverse.hexclave.cli.HexclaveCliLogin;
+import io.quarkiverse.hexclave.client.CliAuthApi;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.error.RefreshTokenNotFoundOrExpiredException;
 import io.quarkiverse.hexclave.client.model.User;
@@ -66,5 +67,13 @@ class CliLoginExample {
             store.clear(); // signed out elsewhere, or the user was deleted: log in again next time
         }
         // end::store[]
+    }
+
+    void confirm(HexclaveClient hexclave, String loginCode, Secret signedInUsersRefreshToken) {
+        // tag::confirm[]
+        // the confirmation page of your web app, opened as {appUrl}/handler/cli-auth-confirm?login_code=…
+        CliAuthApi.CliSessionState state = hexclave.cliAuth().check(loginCode);     // <1>
+        hexclave.cliAuth().complete(loginCode, signedInUsersRefreshToken);           // <2>
+        // end::confirm[]
     }
 }

@@ -67,6 +67,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * both spellings (e.g. {@code x-stack-refresh-token} alone). Requests are validated after the same copy.</li>
  * <li><b>Path parameters not marked required.</b> OpenAPI requires {@code required: true} on every path
  * parameter; the team-permission paths say {@code false}, which makes the document invalid. Set to true.</li>
+ * <li><b>The OAuth token endpoint's form body.</b> {@code POST /auth/oauth/token} documents a JSON body only, but
+ * OAuth clients (the JS SDK's refresh among them) send {@code application/x-www-form-urlencoded} (RFC 6749), and
+ * the JSON schema lacks the grants' own members ({@code refresh_token}, {@code code} …): both bodies are declared with
+ * them. The client project view's {@code config} (hidden in the
+ * documents, read by the SDK's {@code getProject()}) is declared on {@code GET /projects/current} like gap 3.</li>
  * <li><b>Not documented at all</b>: the JWKS endpoint and {@code /health}. Validating them here reports "no such
  * path"; their shape is tested against the wire reference directly.</li>
  * </ol>
@@ -374,6 +379,7 @@ public final class HexclaveContract {
                     param.put("required", true); // gap 6
                 }
             }
+            declareFormTokenRequest(p.getKey(), op.getKey(), operation);
             JsonNode requestSchema = operation.path("requestBody").path("content").path("application/json").path("schema");
             if (requestSchema instanceof ObjectNode s) {
                 declareRequestExtras(p.getKey(), op.getKey(), s);
@@ -449,12 +455,64 @@ public final class HexclaveContract {
         if (props.has("is_impersonation") && props.has("user_id")) {
             props.set("agent_name", type("string").put("nullable", true));
         }
+        if (path.equals("/projects/current") && props.has("display_name")) {
+            props.set("config", projectConfig());
+        }
         if (path.equals("/auth/cli/complete") && props.has("success")) {
             ObjectNode state = type("string");
             state.putArray("enum").add("anonymous").add("none");
             props.set("cli_session_state", state);
             schema.remove("required");
         }
+    }
+
+    /**
+     * Gap 3: the client project view's {@code config} (hidden in the documents; the JS SDK's {@code getProject()} reads
+     * every member of it).
+     */
+    private static ObjectNode projectConfig() {
+        ObjectNode config = type("object");
+        ObjectNode props = config.putObject("properties");
+        var required = config.putArray("required");
+        for (String flag : List.of("sign_up_enabled", "credential_enabled", "magic_link_enabled", "passkey_enabled",
+                "client_team_creation_enabled", "client_user_deletion_enabled", "allow_localhost", "allow_user_api_keys",
+                "allow_team_api_keys")) {
+            props.set(flag, type("boolean"));
+            required.add(flag);
+        }
+        ObjectNode provider = type("object");
+        provider.putObject("properties").set("id", type("string"));
+        provider.putArray("required").add("id");
+        props.set("enabled_oauth_providers", type("array").set("items", provider));
+        ObjectNode domain = type("object");
+        ObjectNode domainProps = domain.putObject("properties");
+        domainProps.set("domain", type("string"));
+        domainProps.set("handler_path", type("string"));
+        domain.putArray("required").add("domain").add("handler_path");
+        props.set("domains", type("array").set("items", domain));
+        required.add("enabled_oauth_providers").add("domains");
+        return config;
+    }
+
+    /**
+     * Gap 8: {@code POST /auth/oauth/token} is an OAuth 2.0 token endpoint, which clients call with a form-encoded body
+     * (RFC 6749 §3.2, §6; the JS SDK refreshes that way); the documents list only a JSON body, without the grants'
+     * own members. Both bodies are declared with the members of the refresh_token and authorization_code grants.
+     */
+    private static void declareFormTokenRequest(String path, String method, JsonNode operation) {
+        if (!path.equals("/auth/oauth/token") || !method.equals("post")
+                || !(operation.path("requestBody").path("content") instanceof ObjectNode content)) {
+            return;
+        }
+        ObjectNode schema = type("object");
+        ObjectNode props = schema.putObject("properties");
+        for (String name : List.of("grant_type", "client_id", "client_secret", "refresh_token", "code", "code_verifier",
+                "redirect_uri", "scope")) {
+            props.set(name, type("string"));
+        }
+        schema.putArray("required").add("grant_type");
+        content.putObject("application/x-www-form-urlencoded").set("schema", schema);
+        content.putObject("application/json").set("schema", schema.deepCopy());
     }
 
     /** Gap 4. */

@@ -1,6 +1,9 @@
 package io.quarkiverse.hexclave.cdi;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
@@ -15,8 +18,10 @@ import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
  * String id = user.userId();                    // no network call
  * String name = user.profile().displayName();   // one call to Hexclave per request, at most
  * }</pre>
- * {@link #profile()} loads the user at most once per instance, also under concurrent calls; a failed load is not
- * remembered (the next call tries again) and its exception reaches the caller. Optionally, a shared
+ * {@link #profile()} loads the user at most once per instance, also under concurrent calls: the first caller loads,
+ * the others wait for its result on a shared future, with no monitor held across the call to Hexclave (so virtual
+ * threads are not pinned). A failed load is not remembered (the next call tries again) and its exception reaches the
+ * caller and those waiting with it. Optionally, a shared
  * {@link UserProfileCache} lets several requests reuse a profile for a few seconds.
  */
 public final class CurrentHexclaveUser {
@@ -24,7 +29,7 @@ public final class CurrentHexclaveUser {
     private final HexclavePrincipal principal;
     private final Function<String, User> loader;
     private final UserProfileCache cache;
-    private final Object lock = new Object();
+    private final AtomicReference<CompletableFuture<User>> loading = new AtomicReference<>();
     private volatile User profile;
 
     /** A user whose profile comes from {@code loader} (given the user id). */
@@ -72,16 +77,41 @@ public final class CurrentHexclaveUser {
      */
     public User profile() {
         User p = profile;
-        if (p == null) {
-            synchronized (lock) {
-                p = profile;
-                if (p == null) {
-                    p = cache == null ? loader.apply(userId()) : cache.get(userId(), loader);
-                    profile = Objects.requireNonNull(p, "the user loader returned null");
-                }
+        if (p != null) {
+            return p;
+        }
+        CompletableFuture<User> mine = new CompletableFuture<>();
+        CompletableFuture<User> running = loading.compareAndExchange(null, mine);
+        if (running != null) {
+            return await(running);
+        }
+        boolean settled = false;
+        try {
+            p = cache == null ? loader.apply(userId()) : cache.get(userId(), loader);
+            profile = Objects.requireNonNull(p, "the user loader returned null");
+            mine.complete(p);
+            settled = true;
+            return p;
+        } catch (RuntimeException e) {
+            loading.compareAndSet(mine, null); // not remembered: the next call tries again
+            mine.completeExceptionally(e);
+            settled = true;
+            throw e;
+        } finally {
+            if (!settled) { // an Error: it goes on up, and whoever waits is released
+                loading.compareAndSet(mine, null);
+                mine.completeExceptionally(new IllegalStateException("loading the Hexclave user profile failed"));
             }
         }
-        return p;
+    }
+
+    /** The profile another caller is loading; its exception, unwrapped, if it failed. */
+    private static User await(CompletableFuture<User> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Whether {@link #profile()} was loaded already. */

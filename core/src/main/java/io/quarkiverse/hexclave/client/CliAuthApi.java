@@ -16,9 +16,11 @@ import io.quarkiverse.hexclave.client.model.CliPollResult;
 import io.quarkiverse.hexclave.config.Secret;
 
 /**
- * The two calls of Hexclave's CLI login (wire reference §9.5), with client access: the publishable client key is
- * sent only when configured, so a project id is enough for projects that do not require one. Most programs use
- * {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}, which drives these calls.
+ * Hexclave's CLI login (wire reference §9.5). The CLI's side, {@link #start(Optional)} and {@link #poll(Secret)}, uses
+ * client access: the publishable client key is sent only when configured, so a project id is enough for projects
+ * that do not require one. Most programs use {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}, which drives these
+ * calls. The confirming side, {@link #check(String)} and {@link #complete(String, Secret)}, lets a Java web app host
+ * the page where a signed-in user confirms a CLI login; it uses server access when a secret server key is configured.
  */
 public final class CliAuthApi {
 
@@ -90,5 +92,53 @@ public final class CliAuthApi {
     /** Asks once whether the login was confirmed. */
     public CliPollResult poll(Secret pollingCode) {
         return RequestSender.await(pollAsync(pollingCode));
+    }
+
+    /** What {@link #check(String)} finds about the CLI's own session. */
+    public enum CliSessionState {
+        /** The CLI started the login from an anonymous session (which {@code claim-anon-session} could take over). */
+        ANONYMOUS,
+        /** The CLI has no session of its own. */
+        NONE
+    }
+
+    /**
+     * Whether a login code is pending, and what session the CLI brought ({@code POST /auth/cli/complete} with
+     * {@code mode=check}). An unknown or expired code is Hexclave's plain-text 400, an
+     * {@link io.quarkiverse.hexclave.client.error.UnknownHexclaveErrorException} with status 400.
+     */
+    public CompletionStage<CliSessionState> checkAsync(String loginCode) {
+        return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/auth/cli/complete", Access.SERVER_IF_CONFIGURED)
+                .withBody(Json.MAPPER.createObjectNode().put("login_code", RequestSender.required(loginCode, "login_code"))
+                        .put("mode", "check")))
+                .thenApply(r -> switch (Json.tree(r).path("cli_session_state").asText("")) {
+                    case "anonymous" -> CliSessionState.ANONYMOUS;
+                    case "none" -> CliSessionState.NONE;
+                    default -> throw HexclaveErrors.unexpectedBody(r);
+                }));
+    }
+
+    /** Whether a login code is pending, and what session the CLI brought. */
+    public CliSessionState check(String loginCode) {
+        return RequestSender.await(checkAsync(loginCode));
+    }
+
+    /**
+     * Confirms a CLI login for the user of {@code refreshToken}, the confirming user's own session ({@code POST
+     * /auth/cli/complete} with {@code mode=complete}, never retried): the CLI's next poll receives a refresh token of
+     * that user. {@code RefreshTokenNotFoundOrExpiredException} if the session is gone; an unknown or expired login
+     * code is Hexclave's plain-text 400.
+     */
+    public CompletionStage<Void> completeAsync(String loginCode, Secret refreshToken) {
+        return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/auth/cli/complete", Access.SERVER_IF_CONFIGURED)
+                .withBody(Json.MAPPER.createObjectNode().put("login_code", RequestSender.required(loginCode, "login_code"))
+                        .put("mode", "complete")
+                        .put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken").value())))
+                .thenApply(r -> null));
+    }
+
+    /** Confirms a CLI login for the user of {@code refreshToken}. */
+    public void complete(String loginCode, Secret refreshToken) {
+        RequestSender.await(completeAsync(loginCode, refreshToken));
     }
 }

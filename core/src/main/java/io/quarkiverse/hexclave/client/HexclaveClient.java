@@ -11,7 +11,10 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
  *     User user = hexclave.users().get(userId);
  * }
  * }</pre>
- * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teamPermissions()} and {@link #cliAuth()}. Calls that need
+ * Sub-APIs: {@link #users()}, {@link #sessions()}, {@link #teams()}, {@link #teamInvitations()},
+ * {@link #teamPermissions()}, {@link #projectPermissions()},
+ * {@link #userApiKeys()}, {@link #teamApiKeys()}, {@link #contactChannels()},
+ * {@link #oauthProviders()}, {@link #notificationPreferences()}, {@link #projects()} and {@link #cliAuth()}. Calls that need
  * server access fail with {@link io.quarkiverse.hexclave.config.HexclaveConfigException} (naming
  * {@code hexclave.secret-server-key} / {@code HEXCLAVE_SECRET_SERVER_KEY}) when no secret server key is configured;
  * the rest of the client works without it.
@@ -26,7 +29,16 @@ public final class HexclaveClient implements AutoCloseable {
     private final HexclaveTransport transport;
     private final UsersApi users;
     private final SessionsApi sessions;
+    private final TeamsApi teams;
+    private final TeamInvitationsApi teamInvitations;
     private final TeamPermissionsApi teamPermissions;
+    private final ProjectPermissionsApi projectPermissions;
+    private final ApiKeysApi userApiKeys;
+    private final ApiKeysApi teamApiKeys;
+    private final ContactChannelsApi contactChannels;
+    private final OAuthProvidersApi oauthProviders;
+    private final NotificationPreferencesApi notificationPreferences;
+    private final ProjectsApi projects;
     private final CliAuthApi cliAuth;
 
     /** A client with the default transport and retry policy ({@code settings.maxRetries()} retries). */
@@ -50,7 +62,16 @@ public final class HexclaveClient implements AutoCloseable {
         RequestSender sender = new RequestSender(settings, transport, Objects.requireNonNull(retryPolicy, "retryPolicy"));
         this.users = new UsersApi(sender);
         this.sessions = new SessionsApi(sender);
+        this.teams = new TeamsApi(sender);
+        this.teamInvitations = new TeamInvitationsApi(sender);
         this.teamPermissions = new TeamPermissionsApi(sender);
+        this.projectPermissions = new ProjectPermissionsApi(sender);
+        this.userApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.USER);
+        this.teamApiKeys = new ApiKeysApi(sender, io.quarkiverse.hexclave.client.model.ApiKey.Type.TEAM);
+        this.contactChannels = new ContactChannelsApi(sender);
+        this.oauthProviders = new OAuthProvidersApi(sender);
+        this.notificationPreferences = new NotificationPreferencesApi(sender);
+        this.projects = new ProjectsApi(sender);
         this.cliAuth = new CliAuthApi(sender);
     }
 
@@ -64,9 +85,54 @@ public final class HexclaveClient implements AutoCloseable {
         return sessions;
     }
 
+    /** Teams, team memberships and team member profiles ({@code /teams}, {@code /team-memberships}, {@code /team-member-profiles}). */
+    public TeamsApi teams() {
+        return teams;
+    }
+
+    /** Team invitations ({@code /team-invitations}). */
+    public TeamInvitationsApi teamInvitations() {
+        return teamInvitations;
+    }
+
     /** Team permissions ({@code /team-permissions}). */
     public TeamPermissionsApi teamPermissions() {
         return teamPermissions;
+    }
+
+    /** Project permissions ({@code /project-permissions}). */
+    public ProjectPermissionsApi projectPermissions() {
+        return projectPermissions;
+    }
+
+    /** User API keys ({@code /user-api-keys}): keys a user's scripts and services act with. */
+    public ApiKeysApi userApiKeys() {
+        return userApiKeys;
+    }
+
+    /** Team API keys ({@code /team-api-keys}): keys that act as a team. */
+    public ApiKeysApi teamApiKeys() {
+        return teamApiKeys;
+    }
+
+    /** Contact channels, a user's e-mail addresses ({@code /contact-channels}). */
+    public ContactChannelsApi contactChannels() {
+        return contactChannels;
+    }
+
+    /** OAuth accounts linked to users and their connected accounts ({@code /oauth-providers}, {@code /connected-accounts}). */
+    public OAuthProvidersApi oauthProviders() {
+        return oauthProviders;
+    }
+
+    /** Users' e-mail notification preferences ({@code /emails/notification-preference}). */
+    public NotificationPreferencesApi notificationPreferences() {
+        return notificationPreferences;
+    }
+
+    /** The project of the configured credentials ({@code /projects/current}). */
+    public ProjectsApi projects() {
+        return projects;
     }
 
     /** The CLI login calls ({@code /auth/cli}); see {@link io.quarkiverse.hexclave.cli.HexclaveCliLogin}. */

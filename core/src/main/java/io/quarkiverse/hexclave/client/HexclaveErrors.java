@@ -25,9 +25,10 @@ final class HexclaveErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?");
-    private static final Pattern KEY_LIKE = Pattern.compile("\\b(ssk|pck|sak)_[A-Za-z0-9_-]+");
+    private static final Pattern KEY_LIKE = Pattern
+            .compile("\\b((ssk|pck|sak)_[A-Za-z0-9_-]+|(sk|pk)_[A-Za-z0-9_-]{16,})");
     private static final Pattern TOKEN_MEMBER = Pattern
-            .compile("\"(refresh_token|access_token|polling_code|password|secret_server_key)\"\\s*:\\s*\"[^\"]*(\"|$)");
+            .compile("\"(refresh_token|access_token|polling_code|password|secret_server_key|api_key|value)\"\\s*:\\s*\"[^\"]*(\"|$)");
 
     private HexclaveErrors() {
     }
@@ -54,7 +55,7 @@ final class HexclaveErrors {
         String code = body != null && body.path("code").isTextual() ? body.get("code").asText()
                 : response.hexclaveHeader("known-error").orElse(null);
         JsonNode details = body != null && body.path("details").isObject() ? body.get("details") : null;
-        String text = body != null && body.path("error").isTextual() ? body.get("error").asText()
+        String text = body != null && body.path("error").isTextual() ? mask(body.get("error").asText())
                 : excerpt(response.body());
         HexclaveApiException e = fromCode(code, status, requestId, details, text);
         retryAfter(response).ifPresent(e::initRetryAfter);
@@ -123,10 +124,29 @@ final class HexclaveErrors {
                 new CannotGetOwnUserWithoutUserException(code, status, requestId, details, text);
             case "TEAM_NOT_FOUND" -> new TeamNotFoundException(code, status, requestId, details, text);
             case "TEAM_MEMBERSHIP_NOT_FOUND" -> new TeamMembershipNotFoundException(code, status, requestId, details, text);
+            case "TEAM_MEMBERSHIP_ALREADY_EXISTS" ->
+                new TeamMembershipAlreadyExistsException(code, status, requestId, details, text);
+            case "TEAM_PERMISSION_REQUIRED", "TEAM_PERMISSION_NOT_FOUND", "PROJECT_PERMISSION_REQUIRED" ->
+                new PermissionNotHeldException(code, status, requestId, details, text);
             case "PERMISSION_NOT_FOUND", "WRONG_PERMISSION_SCOPE" ->
                 new PermissionNotFoundException(code, status, requestId, details, text);
             case "USER_EMAIL_ALREADY_EXISTS", "CONTACT_CHANNEL_ALREADY_USED_FOR_AUTH_BY_SOMEONE_ELSE" ->
                 new UserEmailAlreadyExistsException(code, status, requestId, details, text);
+            case "API_KEY_NOT_FOUND" -> new ApiKeyNotFoundException(code, status, requestId, details, text);
+            case "API_KEY_EXPIRED" -> new ApiKeyExpiredException(code, status, requestId, details, text);
+            case "API_KEY_REVOKED" -> new ApiKeyRevokedException(code, status, requestId, details, text);
+            case "WRONG_API_KEY_TYPE" -> new WrongApiKeyTypeException(code, status, requestId, details, text);
+            case "API_KEY_NOT_VALID" -> new ApiKeyNotValidException(code, status, requestId, details, text);
+            case "PUBLIC_API_KEY_CANNOT_BE_REVOKED" ->
+                new PublicApiKeyCannotBeRevokedException(code, status, requestId, details, text);
+            case "VERIFICATION_CODE_NOT_FOUND", "VERIFICATION_CODE_EXPIRED", "VERIFICATION_CODE_ALREADY_USED",
+                    "VERIFICATION_CODE_MAX_ATTEMPTS_REACHED" ->
+                new VerificationCodeException(code, status, requestId, details, text);
+            case "EMAIL_ALREADY_VERIFIED" -> new EmailAlreadyVerifiedException(code, status, requestId, details, text);
+            case "OAUTH_PROVIDER_ACCOUNT_ID_ALREADY_USED_FOR_SIGN_IN" ->
+                new OAuthAccountAlreadyUsedForSignInException(code, status, requestId, details, text);
+            case "TEAM_INVITATION_EMAIL_MISMATCH", "TEAM_INVITATION_RESTRICTED_USER_NOT_ALLOWED" ->
+                new TeamInvitationNotAllowedException(code, status, requestId, details, text);
             case "INVALID_POLLING_CODE" -> new InvalidPollingCodeException(code, status, requestId, details, text);
             default -> new UnknownHexclaveErrorException(code, status, requestId, details, text);
         };
@@ -148,6 +168,11 @@ final class HexclaveErrors {
         text = KEY_LIKE.matcher(text).replaceAll("****");
         boolean cut = body.length() > 4 * EXCERPT_LIMIT;
         return text.length() <= EXCERPT_LIMIT ? (cut ? text + "…" : text) : text.substring(0, EXCERPT_LIMIT) + "…";
+    }
+
+    /** Hexclave's error text with anything that looks like a JWT or a Hexclave key (an API key too) replaced. */
+    private static String mask(String text) {
+        return KEY_LIKE.matcher(JWT_LIKE.matcher(text).replaceAll("****")).replaceAll("****");
     }
 
     private static JsonNode parseJsonObject(String body) {

@@ -2,6 +2,8 @@ package io.quarkiverse.hexclave.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,7 +17,9 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.hexclave.client.model.Page;
 import io.quarkiverse.hexclave.client.model.Session;
 
 /**
@@ -128,5 +132,20 @@ final class Json {
             throw HexclaveErrors.unexpectedBody(response);
         }
         return v.asText();
+    }
+
+    /** A page of a paginated list: its {@code items} and {@code pagination.next_cursor}. */
+    public static <T> Page<T> page(HexclaveResponse response, Class<T> type) {
+        JsonNode body = tree(response);
+        JsonNode next = body.path("pagination").path("next_cursor");
+        return new Page<>(items(response, body, type),
+                next.isTextual() && !next.asText().isEmpty() ? Optional.of(next.asText()) : Optional.empty());
+    }
+
+    /** A request body of the fields that were set (wire name to value); a {@code null} value is sent as JSON null. */
+    public static ObjectNode object(Map<String, Object> fields) {
+        ObjectNode node = MAPPER.createObjectNode();
+        fields.forEach((k, v) -> node.set(k, v == null ? node.nullNode() : MAPPER.valueToTree(v)));
+        return node;
     }
 }

@@ -216,6 +216,14 @@ final class RequestSender {
         return encode(id);
     }
 
+    /** A query parameter value that must be given: stripped, or an {@code IllegalArgumentException} naming it. */
+    public static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value.strip();
+    }
+
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.hexclave.client.error.RefreshTokenNotFoundOrExpiredException;
+import io.quarkiverse.hexclave.client.model.AnonymousSignUp;
 import io.quarkiverse.hexclave.client.model.CreateSessionRequest;
 import io.quarkiverse.hexclave.client.model.Session;
 import io.quarkiverse.hexclave.client.model.SessionTokens;
@@ -29,7 +30,7 @@ public final class SessionsApi {
     /** Creates a session for a user ({@code POST /auth/sessions}, never retried): server-side sign-in or impersonation. */
     public CompletionStage<SessionTokens> createAsync(CreateSessionRequest request) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/auth/sessions", Access.SERVER)
-                .withBody(UsersApi.body(Objects.requireNonNull(request, "request").fields())))
+                .withBody(Json.object(Objects.requireNonNull(request, "request").fields())))
                 .thenApply(r -> {
                     JsonNode body = Json.tree(r);
                     return new SessionTokens(new Secret(Json.requiredText(r, body, "refresh_token")),
@@ -83,7 +84,7 @@ public final class SessionsApi {
     /** A user's sessions, newest first ({@code GET /auth/sessions?user_id=}); impersonation sessions are not listed. */
     public CompletionStage<List<Session>> listAsync(String userId) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("GET", "/auth/sessions", Access.SERVER)
-                .withQuery(Map.of("user_id", nonBlank(userId))))
+                .withQuery(Map.of("user_id", RequestSender.required(userId, "userId"))))
                 .thenApply(r -> Json.items(r, Json.tree(r), Session.class)));
     }
 
@@ -99,7 +100,7 @@ public final class SessionsApi {
      */
     public CompletionStage<Void> revokeAsync(String sessionId, String userId) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("DELETE", "/auth/sessions/" + RequestSender.segment(sessionId),
-                Access.SERVER).withQuery(Map.of("user_id", nonBlank(userId))), e -> e.status() == 404 && e.code() == null)
+                Access.SERVER).withQuery(Map.of("user_id", RequestSender.required(userId, "userId"))), e -> e.status() == 404 && e.code() == null)
                 .thenApply(r -> null));
     }
 
@@ -108,10 +109,23 @@ public final class SessionsApi {
         RequestSender.await(revokeAsync(sessionId, userId));
     }
 
-    private static String nonBlank(String userId) {
-        if (userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("userId must not be blank");
-        }
-        return userId.strip();
+    /**
+     * Signs up a new anonymous (guest) user and starts a session for them ({@code POST /auth/anonymous/sign-up},
+     * never retried). Their tokens are those of an anonymous user: calls on their behalf need
+     * {@code hexclave.allow-anonymous-users}.
+     */
+    public CompletionStage<AnonymousSignUp> signUpAnonymouslyAsync() {
+        return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/auth/anonymous/sign-up", Access.SERVER_IF_CONFIGURED))
+                .thenApply(r -> {
+                    JsonNode body = Json.tree(r);
+                    return new AnonymousSignUp(Json.requiredText(r, body, "user_id"), new SessionTokens(
+                            new Secret(Json.requiredText(r, body, "refresh_token")),
+                            new Secret(Json.requiredText(r, body, "access_token"))));
+                }));
+    }
+
+    /** Signs up a new anonymous (guest) user and starts a session for them. */
+    public AnonymousSignUp signUpAnonymously() {
+        return RequestSender.await(signUpAnonymouslyAsync());
     }
 }

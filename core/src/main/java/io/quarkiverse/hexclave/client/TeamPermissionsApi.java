@@ -4,10 +4,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
+import io.quarkiverse.hexclave.client.error.PermissionNotHeldException;
 import io.quarkiverse.hexclave.client.model.TeamPermission;
 import io.quarkiverse.hexclave.client.model.TeamPermissionQuery;
 
-/** Hexclave's team permissions (wire reference §8.1), server access. Blocking and {@code …Async} forms. */
+/**
+ * Hexclave's team permissions (wire reference §8.1): permissions a member holds in one team. Server access; blocking
+ * and {@code …Async} forms, shaped like {@link ProjectPermissionsApi}.
+ * <p>
+ * Errors: {@link io.quarkiverse.hexclave.client.error.PermissionNotFoundException} ({@code PERMISSION_NOT_FOUND},
+ * {@code WRONG_PERMISSION_SCOPE} for a project permission id), {@link io.quarkiverse.hexclave.client.error.TeamMembershipNotFoundException},
+ * {@link PermissionNotHeldException}.
+ */
 public final class TeamPermissionsApi {
 
     private final RequestSender sender;
@@ -28,6 +36,17 @@ public final class TeamPermissionsApi {
         return RequestSender.await(listAsync(query));
     }
 
+    /** Whether the member holds the permission in the team, directly or through a permission that contains it. */
+    public CompletionStage<Boolean> hasAsync(String teamId, String userId, String permissionId) {
+        return RequestSender.guard(() -> listAsync(TeamPermissionQuery.builder().teamId(teamId).userId(userId)
+                .permissionId(permissionId).recursive(true).build()).thenApply(held -> !held.isEmpty()));
+    }
+
+    /** Whether the member holds the permission in the team, directly or through a permission that contains it. */
+    public boolean has(String teamId, String userId, String permissionId) {
+        return RequestSender.await(hasAsync(teamId, userId, permissionId));
+    }
+
     /** Grants a permission to a team member ({@code POST /team-permissions/{team}/{user}/{permission}}, never retried). */
     public CompletionStage<TeamPermission> grantAsync(String teamId, String userId, String permissionId) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("POST", path(teamId, userId, permissionId), Access.SERVER)
@@ -40,12 +59,14 @@ public final class TeamPermissionsApi {
     }
 
     /**
-     * Revokes a permission of a team member ({@code DELETE /team-permissions/{team}/{user}/{permission}}). When a
-     * retry (after a lost answer) gets 404, an earlier attempt revoked it: that counts as success.
+     * Revokes a directly granted permission of a team member ({@code DELETE /team-permissions/{team}/{user}/{permission}});
+     * {@code PermissionNotHeldException} ({@code TEAM_PERMISSION_NOT_FOUND}) if the member does not hold it directly.
+     * When a retry (after a lost answer) gets that error or a 404, an earlier attempt revoked it: that counts as
+     * success.
      */
     public CompletionStage<Void> revokeAsync(String teamId, String userId, String permissionId) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("DELETE", path(teamId, userId, permissionId), Access.SERVER),
-                e -> e.status() == 404).thenApply(r -> null));
+                e -> e.status() == 404 || e instanceof PermissionNotHeldException).thenApply(r -> null));
     }
 
     /** Revokes a permission of a team member. */

@@ -1,22 +1,14 @@
 package io.quarkiverse.hexclave.client;
 
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.hexclave.client.error.UserNotFoundException;
 import io.quarkiverse.hexclave.client.model.CreateUserRequest;
 import io.quarkiverse.hexclave.client.model.ListUsersQuery;
+import io.quarkiverse.hexclave.client.model.Page;
 import io.quarkiverse.hexclave.client.model.UpdateUserRequest;
 import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.client.model.UserPage;
@@ -49,10 +41,8 @@ public final class UsersApi {
     public CompletionStage<UserPage> listAsync(ListUsersQuery query) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("GET", "/users", Access.SERVER)
                 .withQuery(Objects.requireNonNull(query, "query").parameters())).thenApply(r -> {
-            JsonNode body = Json.tree(r);
-            List<User> users = Json.items(r, body, User.class);
-            JsonNode next = body.path("pagination").path("next_cursor");
-            return new UserPage(users, next.isTextual() && !next.asText().isEmpty() ? Optional.of(next.asText()) : Optional.empty());
+            Page<User> page = Json.page(r, User.class);
+            return new UserPage(page.items(), page.nextCursor());
         }));
     }
 
@@ -69,9 +59,10 @@ public final class UsersApi {
     public Stream<User> listAll(ListUsersQuery query) {
         Objects.requireNonNull(query, "query");
         ListUsersQuery first = query.limit().isPresent() ? query : query.toBuilder().limit(DEFAULT_PAGE_SIZE).build();
-        Iterator<User> iterator = new PagingIterator(first);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return Paging.stream(cursor -> {
+            UserPage page = list(cursor == null ? first : first.withCursor(cursor));
+            return new Page<>(page.items(), page.nextCursor());
+        });
     }
 
     /** A user by id ({@code GET /users/{id}}); {@code UserNotFoundException} if there is none. */
@@ -88,7 +79,7 @@ public final class UsersApi {
     /** Creates a user ({@code POST /users}, never retried). */
     public CompletionStage<User> createAsync(CreateUserRequest request) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("POST", "/users", Access.SERVER)
-                .withBody(body(Objects.requireNonNull(request, "request").fields())))
+                .withBody(Json.object(Objects.requireNonNull(request, "request").fields())))
                 .thenApply(r -> Json.read(r, User.class)));
     }
 
@@ -100,7 +91,7 @@ public final class UsersApi {
     /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}, never retried). */
     public CompletionStage<User> updateAsync(String userId, UpdateUserRequest request) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("PATCH", "/users/" + RequestSender.segment(userId), Access.SERVER)
-                .withBody(body(Objects.requireNonNull(request, "request").fields()))).thenApply(r -> Json.read(r, User.class)));
+                .withBody(Json.object(Objects.requireNonNull(request, "request").fields()))).thenApply(r -> Json.read(r, User.class)));
     }
 
     /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}). */
@@ -136,7 +127,7 @@ public final class UsersApi {
     /** Updates the user of {@code accessToken} ({@code PATCH /users/me}, never retried). */
     public CompletionStage<User> updateMeAsync(Secret accessToken, UpdateUserRequest request) {
         return RequestSender.guard(() -> sender.send(ApiCall.of("PATCH", "/users/me", Access.SERVER_IF_CONFIGURED)
-                .withAccessToken(accessToken).withBody(body(Objects.requireNonNull(request, "request").fields())))
+                .withAccessToken(accessToken).withBody(Json.object(Objects.requireNonNull(request, "request").fields())))
                 .thenApply(r -> Json.read(r, User.class)));
     }
 
@@ -154,40 +145,5 @@ public final class UsersApi {
     /** Deletes the user of {@code accessToken} ({@code DELETE /users/me}). */
     public void deleteMe(Secret accessToken) {
         RequestSender.await(deleteMeAsync(accessToken));
-    }
-
-    static ObjectNode body(java.util.Map<String, Object> fields) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        fields.forEach((k, v) -> node.set(k, v == null ? node.nullNode() : Json.MAPPER.valueToTree(v)));
-        return node;
-    }
-
-    /** Fetches the next page only when the current one is used up. */
-    private final class PagingIterator implements Iterator<User> {
-        private ListUsersQuery next;
-        private Iterator<User> current = java.util.Collections.emptyIterator();
-
-        PagingIterator(ListUsersQuery first) {
-            this.next = first;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!current.hasNext() && next != null) {
-                UserPage page = list(next);
-                String usedCursor = next.parameters().get("cursor");
-                current = page.items().iterator();
-                next = page.nextCursor().filter(c -> !c.equals(usedCursor)).map(next::withCursor).orElse(null);
-            }
-            return current.hasNext();
-        }
-
-        @Override
-        public User next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
-        }
     }
 }

@@ -29,7 +29,9 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param apiUrl API origin, no trailing slash, e.g. {@code https://api.hexclave.com}; endpoints live under
  *        {@code {apiUrl}/api/v1}. Key {@code api-url} ({@code HEXCLAVE_API_URL}).
  * @param issuerOrigins origins accepted in a token's {@code iss}; by default the origin of {@code apiUrl} plus its
- *        rebrand alias ({@code api.hexclave.com} ↔ {@code api.stack-auth.com}). Key {@code issuer-origins}.
+ *        rebrand alias ({@code api.hexclave.com} ↔ {@code api.stack-auth.com}). Each is normalised: default port
+ *        dropped, a failover host of the hosted service ({@code api1.}, {@code api2.}, {@code api3.}, {@code r.})
+ *        mapped to its {@code api.} host. Key {@code issuer-origins}.
  * @param secretServerKey secret server key ({@code ssk_…}) for server-access API calls, if any. Key
  *        {@code secret-server-key} ({@code HEXCLAVE_SECRET_SERVER_KEY}).
  * @param publishableClientKey publishable client key ({@code pck_…}) for client-access calls, if the project
@@ -68,6 +70,9 @@ import io.quarkiverse.hexclave.credential.CredentialSource;
  * @param allowPlainHttp accept an {@code http://} {@code apiUrl} for a host that is not loopback ({@code localhost},
  *        {@code 127.0.0.0/8}, {@code ::1}): keys, the secret server key and users' tokens then travel in cleartext.
  *        Logged as a warning when it takes effect. Key {@code allow-plain-http}, default {@code false}.
+ * @param cookieCrossSiteCheck whether a state-changing request authenticated by the {@code cookie} source must show
+ *        a same-origin signal ({@code Sec-Fetch-Site} or {@code Origin}), else it is answered 403. Key
+ *        {@code cookie.cross-site-check}, default {@code true}; turn it off only behind your own CSRF protection.
  */
 public record HexclaveSettings(
         String projectId,
@@ -90,7 +95,8 @@ public record HexclaveSettings(
         VerificationMode verificationMode,
         Duration restCacheTtl,
         int restCacheSize,
-        boolean allowPlainHttp) {
+        boolean allowPlainHttp,
+        boolean cookieCrossSiteCheck) {
 
     /** The hosted service. */
     public static final String DEFAULT_API_URL = Defaults.API_URL;
@@ -120,6 +126,7 @@ public record HexclaveSettings(
         public static final String REST_CACHE_TTL = "verification.rest-cache-ttl";
         public static final String REST_CACHE_SIZE = "verification.rest-cache-size";
         public static final String ALLOW_PLAIN_HTTP = "allow-plain-http";
+        public static final String COOKIE_CROSS_SITE_CHECK = "cookie.cross-site-check";
 
         private Keys() {
         }
@@ -148,6 +155,7 @@ public record HexclaveSettings(
         public static final Duration REST_CACHE_TTL = Duration.ofSeconds(5);
         public static final int REST_CACHE_SIZE = 10_000;
         public static final boolean ALLOW_PLAIN_HTTP = false;
+        public static final boolean COOKIE_CROSS_SITE_CHECK = true;
 
         private Defaults() {
         }
@@ -159,6 +167,9 @@ public record HexclaveSettings(
     /** The smallest {@link #jwksRefreshCooldown()}: every key fetch is at least this far from the previous one. */
     public static final Duration MIN_JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(1);
 
+    /** The hosted service's failover hosts (wire reference §1.1, §3.3): the backend stamps {@code api.<brand>} for them. */
+    private static final Pattern FAILOVER_HOST = Pattern
+            .compile("(api1|api2|api3|r)\\.((?:dev\\.)?(?:hexclave\\.com|stack-auth\\.com))");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Logger LOG = Logger.getLogger(HexclaveSettings.class);
     private static final Set<String> PLAIN_HTTP_WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -233,7 +244,8 @@ public record HexclaveSettings(
                 .jwksMaxStale(jwksMaxStale).connectTimeout(connectTimeout).readTimeout(readTimeout).jcaProvider(jcaProvider.orElse(null))
                 .credentialSources(credentialSources).verifiedTokenCacheSize(verifiedTokenCacheSize)
                 .maxRetries(maxRetries).verificationMode(verificationMode).restCacheTtl(restCacheTtl)
-                .restCacheSize(restCacheSize).allowPlainHttp(allowPlainHttp);
+                .restCacheSize(restCacheSize).allowPlainHttp(allowPlainHttp)
+                .cookieCrossSiteCheck(cookieCrossSiteCheck);
     }
 
     /** Reads {@code hexclave.*} from {@link ConfigLookup#defaults()}. */
@@ -282,7 +294,8 @@ public record HexclaveSettings(
                 + ", jcaProvider=" + jcaProvider.orElse("default") + ", credentialSources=" + credentialSources
                 + ", verifiedTokenCacheSize=" + verifiedTokenCacheSize + ", maxRetries=" + maxRetries
                 + ", verificationMode=" + verificationMode + ", restCacheTtl=" + restCacheTtl + ", restCacheSize="
-                + restCacheSize + ", allowPlainHttp=" + allowPlainHttp + "]";
+                + restCacheSize + ", allowPlainHttp=" + allowPlainHttp + ", cookieCrossSiteCheck="
+                + cookieCrossSiteCheck + "]";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -365,11 +378,22 @@ public record HexclaveSettings(
         return false;
     }
 
-    /** Scheme, host and port of a URL, lower-cased, without a trailing slash. */
+    /**
+     * The origin a token issued through {@code url} names: scheme, host and port, lower-cased, without a trailing slash
+     * or a default port ({@code :443} for https, {@code :80} for http), and with the hosted service's failover hosts
+     * ({@code api1}, {@code api2}, {@code api3}, {@code r}) mapped to the {@code api} host that stamps the issuer.
+     */
     static String origin(String url) {
         URI uri = URI.create(url);
-        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT);
-        return uri.getPort() == -1 ? origin : origin + ":" + uri.getPort();
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher failover = FAILOVER_HOST.matcher(host);
+        if (scheme.equals("https") && failover.matches()) {
+            host = "api." + failover.group(2);
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 
     static List<String> defaultIssuerOrigins(String apiUrl) {
@@ -450,6 +474,7 @@ public record HexclaveSettings(
         private Duration restCacheTtl;
         private int restCacheSize = Defaults.REST_CACHE_SIZE;
         private boolean allowPlainHttp = Defaults.ALLOW_PLAIN_HTTP;
+        private boolean cookieCrossSiteCheck = Defaults.COOKIE_CROSS_SITE_CHECK;
 
         private Builder() {
         }
@@ -564,12 +589,17 @@ public record HexclaveSettings(
             return this;
         }
 
+        public Builder cookieCrossSiteCheck(boolean check) {
+            this.cookieCrossSiteCheck = check;
+            return this;
+        }
+
         public HexclaveSettings build() {
             return new HexclaveSettings(projectId, apiUrl, issuerOrigins, Optional.ofNullable(secretServerKey),
                     Optional.ofNullable(publishableClientKey), allowRestrictedUsers, allowAnonymousUsers, clockSkew,
                     jwksCacheTime, jwksRefreshCooldown, jwksMaxStale, connectTimeout, readTimeout, Optional.ofNullable(jcaProvider),
                     credentialSources, verifiedTokenCacheSize, maxRetries, verificationMode, restCacheTtl,
-                    restCacheSize, allowPlainHttp);
+                    restCacheSize, allowPlainHttp, cookieCrossSiteCheck);
         }
     }
 }

@@ -48,6 +48,7 @@ final class SettingsReader {
         value(Keys.VERIFICATION_MODE, SettingsReader::parseMode, b::verificationMode);
         value(Keys.REST_CACHE_TTL, SettingsReader::parseDuration, b::restCacheTtl);
         value(Keys.REST_CACHE_SIZE, SettingsReader::parseInt, b::restCacheSize);
+        value(Keys.COOKIE_CROSS_SITE_CHECK, SettingsReader::parseBoolean, b::cookieCrossSiteCheck);
         return b.build();
     }
 

@@ -25,7 +25,7 @@ import io.quarkiverse.hexclave.verifier.AccessToken;
  * <li>{@code x-hexclave-access-token} / {@code x-stack-access-token} (+ {@code x-*-refresh-token});</li>
  * <li>the legacy {@code x-stack-auth: {"accessToken":…,"refreshToken":…}} header;</li>
  * <li>the {@code hexclave-access} / {@code stack-access} cookie, trusted only when its refresh token matches the
- * project's refresh cookie.</li>
+ * project's refresh cookie ({@code __Host-} refresh cookies preferred over unprefixed ones).</li>
  * </ol>
  * Sources switched off in {@link HexclaveSettings#credentialSources()} are skipped. The algorithm lives here once;
  * Quarkus, Jakarta and non-HTTP callers only adapt their request to a {@link RequestView}. Thread-safe.
@@ -47,13 +47,25 @@ public final class HexclaveCredentials {
     private final String legacyRefreshPrefix;
     private final String hostLegacyRefreshPrefix;
     private final String legacyPlainRefreshName;
+    private final boolean crossSiteCheck;
 
     public HexclaveCredentials(HexclaveSettings settings) {
-        this(settings.projectId(), settings.credentialSources());
+        this(settings.projectId(), settings.credentialSources(), settings.cookieCrossSiteCheck());
     }
 
+    /** With the cross-site check of cookie credentials on. */
     public HexclaveCredentials(String projectId, Set<CredentialSource> sources) {
+        this(projectId, sources, HexclaveSettings.Defaults.COOKIE_CROSS_SITE_CHECK);
+    }
+
+    /**
+     * @param projectId the project whose refresh cookies are read
+     * @param sources where credentials are looked for
+     * @param crossSiteCheck whether {@link #refusesCrossSite} applies the same-origin check to cookie credentials
+     */
+    public HexclaveCredentials(String projectId, Set<CredentialSource> sources, boolean crossSiteCheck) {
         Objects.requireNonNull(projectId, "projectId");
+        this.crossSiteCheck = crossSiteCheck;
         this.sources = Set.copyOf(sources);
         this.hexclaveRefreshPrefix = "hexclave-refresh-" + projectId + "--";
         this.hostHexclaveRefreshPrefix = "__Host-" + hexclaveRefreshPrefix;
@@ -93,6 +105,26 @@ public final class HexclaveCredentials {
             return fromCookies(request);
         }
         return CredentialLookup.ABSENT;
+    }
+
+    /**
+     * Whether {@code credential} must not authenticate this request because it may be a cross-site request forgery:
+     * the credential came from a cookie (which the browser adds to other sites' requests too), the method is not
+     * {@code GET}, {@code HEAD} or {@code OPTIONS}, and the request shows no same-origin signal
+     * ({@code Sec-Fetch-Site: same-origin}/{@code same-site}, or an {@code Origin} of the request's own scheme, host
+     * and port). Adapters answer such a request with {@code Challenge.crossSite()} (403). Always {@code false} when
+     * the check is turned off ({@code cookie.cross-site-check=false}) and for credentials from headers.
+     *
+     * @param method the request's HTTP method
+     * @param scheme the request's scheme as the server sees it
+     * @param host the request's host, without the port
+     * @param port the request's port, or {@code -1} for the scheme's default
+     * @param request the request's headers
+     */
+    public boolean refusesCrossSite(HexclaveCredential credential, String method, String scheme, String host, int port,
+            RequestView request) {
+        return crossSiteCheck && credential.source() == CredentialSource.COOKIE
+                && !SameOriginCheck.passes(method, scheme, host, port, request);
     }
 
     /**
@@ -199,11 +231,20 @@ public final class HexclaveCredentials {
     }
 
     /**
-     * The SDK's rule: the structured {@code hexclave-refresh-{project}--*} cookie with the highest
-     * {@code updated_at_millis}; else the first non-empty legacy plain cookie; else the newest legacy structured one.
+     * The SDK's rule, with {@code __Host-} cookies first: any valid {@code __Host-} refresh cookie wins over every
+     * unprefixed one, whatever their {@code updated_at_millis} (a sibling subdomain can plant an unprefixed cookie
+     * for this site, never a {@code __Host-} one). Then the structured {@code hexclave-refresh-{project}--*} cookie
+     * with the highest {@code updated_at_millis}; else the first non-empty legacy plain cookie; else the newest
+     * legacy structured one.
      */
     Optional<String> selectRefreshToken(Map<String, String> cookies) {
-        Optional<String> structured = newestStructured(cookies, hexclaveRefreshPrefix, hostHexclaveRefreshPrefix);
+        for (String hostPrefix : new String[] { hostHexclaveRefreshPrefix, hostLegacyRefreshPrefix }) {
+            Optional<String> host = newestStructured(cookies, hostPrefix);
+            if (host.isPresent()) {
+                return host;
+            }
+        }
+        Optional<String> structured = newestStructured(cookies, hexclaveRefreshPrefix);
         if (structured.isPresent()) {
             return structured;
         }
@@ -213,15 +254,15 @@ public final class HexclaveCredentials {
                 return Optional.of(percentDecode(v).strip());
             }
         }
-        return newestStructured(cookies, legacyRefreshPrefix, hostLegacyRefreshPrefix);
+        return newestStructured(cookies, legacyRefreshPrefix);
     }
 
-    private static Optional<String> newestStructured(Map<String, String> cookies, String prefix, String hostPrefix) {
+    private static Optional<String> newestStructured(Map<String, String> cookies, String prefix) {
         String best = null;
         long bestUpdated = Long.MIN_VALUE;
         for (Map.Entry<String, String> cookie : cookies.entrySet()) {
             String name = cookie.getKey();
-            if (name == null || cookie.getValue() == null || !(name.startsWith(prefix) || name.startsWith(hostPrefix))
+            if (name == null || cookie.getValue() == null || !name.startsWith(prefix)
                     || cookie.getValue().length() > MAX_VALUE_LENGTH) {
                 continue;
             }

@@ -60,16 +60,27 @@ final class JwksCache {
 
     /** The result of looking a key id up. */
     sealed interface Lookup {
-        record Found(Es256.Key key) implements Lookup {
+        /** The key, and the one user class it was published for. */
+        record Found(Es256.Key key, UserClass userClass) implements Lookup {
         }
 
         record Unknown(String detail) implements Lookup {
         }
     }
 
-    record KeySet(Map<String, Es256.Key> keys, Instant fetchedAt, Instant expiresAt) {
+    /** The keys by id, the user class each was published for, when fetched, when due for a refresh. */
+    record KeySet(Map<String, Es256.Key> keys, Map<String, UserClass> classes, Instant fetchedAt, Instant expiresAt) {
+        Lookup.Found find(String kid) {
+            Es256.Key key = keys.get(kid);
+            return key == null ? null : new Lookup.Found(key, classes.get(kid));
+        }
     }
 
+    /** One key-set answer: its keys and how long it may be cached. */
+    private record Answer(Map<String, Es256.Key> keys, Duration cacheTime) {
+    }
+
+    private final Map<UserClass, URI> uris;
     private final URI uri;
     private final HexclaveTransport transport;
     private final Duration readTimeout;
@@ -90,11 +101,17 @@ final class JwksCache {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    JwksCache(URI uri, HexclaveTransport transport, Duration readTimeout, Duration maxCacheTime, Duration cooldown,
-            Duration maxStale, Clock clock, Es256 engine) {
+    /**
+     * @param uris the key set of each user class whose keys are fetched (normal first): Hexclave publishes each class's
+     *        keys in the set of that class and of the wider ones only, so each key is bound to the narrowest set it
+     *        appears in
+     */
+    JwksCache(Map<UserClass, URI> uris, HexclaveTransport transport, Duration readTimeout, Duration maxCacheTime,
+            Duration cooldown, Duration maxStale, Clock clock, Es256 engine) {
         this.maxStale = maxStale;
         this.engine = engine;
-        this.uri = uri;
+        this.uris = new java.util.EnumMap<>(uris);
+        this.uri = this.uris.values().stream().reduce((a, b) -> b).orElseThrow(); // the widest set, for the status
         this.transport = transport;
         this.readTimeout = readTimeout;
         this.maxCacheTime = maxCacheTime;
@@ -106,12 +123,12 @@ final class JwksCache {
     CompletableFuture<Lookup> lookup(String kid) {
         KeySet keys = held();
         if (keys != null) {
-            Es256.Key key = keys.keys().get(kid);
+            Lookup.Found found = keys.find(kid);
             if (clock.instant().isAfter(keys.expiresAt())) {
                 fetchIfAllowed(); // in the background; the keys at hand keep serving meanwhile
             }
-            if (key != null) {
-                return CompletableFuture.completedFuture(new Lookup.Found(key));
+            if (found != null) {
+                return CompletableFuture.completedFuture(found);
             }
         }
         // An unknown kid: join the running fetch (it may bring this kid), or start one if the rate limit allows
@@ -132,8 +149,8 @@ final class JwksCache {
                 }
                 throw new CompletionException(unavailable(error));
             }
-            Es256.Key key = fresh.keys().get(kid);
-            return key != null ? new Lookup.Found(key) : new Lookup.Unknown("unknown key id");
+            Lookup.Found found = fresh.find(kid);
+            return found != null ? found : new Lookup.Unknown("unknown key id");
         });
     }
 
@@ -156,12 +173,12 @@ final class JwksCache {
      * The key for {@code kid} if it is held, without fetching or refreshing anything; {@code null} otherwise. For
      * callers that must not block: they fall back to {@link #lookup} off their thread.
      */
-    Es256.Key cached(String kid) {
+    Lookup.Found cached(String kid) {
         KeySet keys = held();
         if (keys == null || clock.instant().isAfter(keys.expiresAt())) {
             return null; // due for a refresh: let lookup() start it
         }
-        return keys.keys().get(kid);
+        return keys.find(kid);
     }
 
     /** Whether a fetch is running (callers may join it) or the rate limit allows a new one. */
@@ -277,7 +294,8 @@ final class JwksCache {
             LOG.warnf("HEXCLAVE001: Could not refresh Hexclave's signing keys from %s (%s); still using the %d keys "
                     + "fetched at %s", uri, reason, previous.keys().size(), previous.fetchedAt());
             // Do not ask again before the cooldown: the stale keys serve meanwhile.
-            current = new KeySet(previous.keys(), previous.fetchedAt(), clock.instant().plus(cooldownOrMin()));
+            current = new KeySet(previous.keys(), previous.classes(), previous.fetchedAt(),
+                    clock.instant().plus(cooldownOrMin()));
         } else {
             LOG.errorf("HEXCLAVE002: Could not fetch Hexclave's signing keys from %s (%s); requests with Hexclave "
                     + "tokens are answered as 'service unavailable' until it succeeds", uri, reason);
@@ -287,12 +305,33 @@ final class JwksCache {
 
     private CompletableFuture<KeySet> fetch() {
         // The transport bounds the whole exchange, body included, by the read timeout: a stalled answer fails the
-        // fetch and frees the in-flight slot.
-        HexclaveRequest request = new HexclaveRequest("GET", uri, Map.of("accept", "application/json"), null, readTimeout);
-        return transport.send(request).toCompletableFuture().thenApply(this::parse);
+        // fetch and frees the in-flight slot. The sets of the classes are fetched side by side; any failure fails all.
+        List<UserClass> classes = List.copyOf(uris.keySet());
+        List<CompletableFuture<Answer>> answers = new java.util.ArrayList<>();
+        for (UserClass userClass : classes) {
+            HexclaveRequest request = new HexclaveRequest("GET", uris.get(userClass), Map.of("accept", "application/json"),
+                    null, readTimeout);
+            answers.add(transport.send(request).toCompletableFuture().thenApply(this::parse));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, Es256.Key> keys = new LinkedHashMap<>();
+            Map<String, UserClass> keyClasses = new java.util.HashMap<>();
+            Duration cacheTime = maxCacheTime;
+            for (int i = 0; i < classes.size(); i++) {
+                Answer answer = answers.get(i).join();
+                for (Map.Entry<String, Es256.Key> key : answer.keys().entrySet()) {
+                    if (keyClasses.putIfAbsent(key.getKey(), classes.get(i)) == null) {
+                        keys.put(key.getKey(), key.getValue()); // first (narrowest) set it appears in
+                    }
+                }
+                cacheTime = answer.cacheTime().compareTo(cacheTime) < 0 ? answer.cacheTime() : cacheTime;
+            }
+            Instant now = clock.instant();
+            return new KeySet(Map.copyOf(keys), Map.copyOf(keyClasses), now, now.plus(cacheTime));
+        });
     }
 
-    private KeySet parse(HexclaveResponse response) {
+    private Answer parse(HexclaveResponse response) {
         if (response.status() != 200) {
             throw new JwksFetchException("HTTP " + response.status());
         }
@@ -325,8 +364,7 @@ final class JwksCache {
         if (keys.isEmpty()) {
             throw new JwksFetchException("the key set has no ES256 P-256 key");
         }
-        Instant now = clock.instant();
-        return new KeySet(Map.copyOf(keys), now, now.plus(cacheTime(response)));
+        return new Answer(keys, cacheTime(response));
     }
 
     /** One entry of the set as a JWK; {@code null} (skipped) for one that is not a JWK jose4j can read. */

@@ -78,12 +78,27 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         this.issuers = new Issuers(settings.issuerOrigins(), settings.projectId());
         this.engine = Es256.forSettings(settings);
         Set<UserClass> keyClasses = policy.anywhere();
-        this.jwks = new JwksCache(settings.jwksUri(keyClasses.contains(UserClass.RESTRICTED),
-                keyClasses.contains(UserClass.ANONYMOUS)), new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), settings.readTimeout(), settings.jwksCacheTime(),
+        this.jwks = new JwksCache(keySets(settings, keyClasses), new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), settings.readTimeout(), settings.jwksCacheTime(),
                 settings.jwksRefreshCooldown(), settings.jwksMaxStale(), clock, engine);
         this.verified = settings.verifiedTokenCacheSize() == 0 ? null
                 : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);
         this.keyWaitMillis = settings.connectTimeout().plus(settings.readTimeout()).plus(Duration.ofSeconds(1)).toMillis();
+    }
+
+    /**
+     * The key set of each class whose keys are fetched: the normal set, and with restricted (or anonymous) users admitted
+     * the {@code include_restricted} (and {@code include_anonymous}) set, so that each key is bound to its class.
+     */
+    private static Map<UserClass, java.net.URI> keySets(HexclaveSettings settings, Set<UserClass> keyClasses) {
+        Map<UserClass, java.net.URI> sets = new java.util.EnumMap<>(UserClass.class);
+        sets.put(UserClass.NORMAL, settings.jwksUri(false, false));
+        if (keyClasses.contains(UserClass.RESTRICTED) || keyClasses.contains(UserClass.ANONYMOUS)) {
+            sets.put(UserClass.RESTRICTED, settings.jwksUri(true, false));
+        }
+        if (keyClasses.contains(UserClass.ANONYMOUS)) {
+            sets.put(UserClass.ANONYMOUS, settings.jwksUri(true, true));
+        }
+        return sets;
     }
 
     public HexclaveSettings settings() {
@@ -146,9 +161,9 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
             return Optional.of(settled);
         }
         AccessToken.Parsed.Readable parsed = (AccessToken.Parsed.Readable) token.parsed();
-        Es256.Key key = jwks.cached(parsed.kid());
+        JwksCache.Lookup.Found key = jwks.cached(parsed.kid());
         if (key != null) {
-            return Optional.of(finish(token, parsed, new JwksCache.Lookup.Found(key), admitted));
+            return Optional.of(finish(token, parsed, key, admitted));
         }
         if (jwks.refusesWithoutFetch(parsed.kid())) {
             return Optional.of(Verification.Rejected.of(RejectionReason.UNKNOWN_KEY));
@@ -255,6 +270,13 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
             return invalid.rejection();
         }
         VerifiedClaims claims = ((ClaimRules.Outcome.Valid) outcome).claims();
+        if (claims.userClass() != found.userClass()) {
+            // Hexclave checks a token only against the keys of its audience's class: a key published for another
+            // class (an anonymous key under a normal user's claims) is not a valid signature for it.
+            LOG.debugf("Access token signed with a key published for %s users, but its claims are of %s users",
+                    found.userClass(), claims.userClass());
+            return new Verification.Rejected(RejectionReason.BAD_SIGNATURE, "key not published for this user class");
+        }
         if (verified != null) {
             verified.put(token, new VerifiedTokenCache.Entry(claims, null, token.signaturePart(), parsed.kid(),
                     claims.expiresAt().plus(settings.clockSkew())));

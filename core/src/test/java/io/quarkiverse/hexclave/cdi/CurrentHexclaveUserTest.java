@@ -94,6 +94,60 @@ class CurrentHexclaveUserTest {
     }
 
     @Test
+    void theLoaderRunsWithNoMonitorHeldSoVirtualThreadsAreNotPinned() {
+        List<String> monitorsHeld = new ArrayList<>();
+        CurrentHexclaveUser current = new CurrentHexclaveUser(principal(USER_ID), id -> {
+            java.lang.management.ThreadInfo info = java.lang.management.ManagementFactory.getThreadMXBean()
+                    .getThreadInfo(new long[] { Thread.currentThread().getId() }, true, false)[0];
+            for (java.lang.management.MonitorInfo m : info.getLockedMonitors()) {
+                monitorsHeld.add(m.getClassName());
+            }
+            return user(id);
+        });
+
+        assertThat(current.profile().id()).isEqualTo(USER_ID);
+        assertThat(monitorsHeld).isEmpty();
+    }
+
+    @Test
+    void concurrentCallersShareOneFailedLoadAndTheNextCallTriesAgain() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch inLoader = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CurrentHexclaveUser current = new CurrentHexclaveUser(principal(USER_ID), id -> {
+            if (calls.incrementAndGet() == 1) {
+                inLoader.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new UserNotFoundException("USER_NOT_FOUND", 404, null, null, null);
+            }
+            return user(id);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<User>> results = new ArrayList<>();
+            results.add(pool.submit(current::profile));
+            assertThat(inLoader.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 5; i++) {
+                results.add(pool.submit(current::profile));
+            }
+            Thread.sleep(100); // let them reach the shared load
+            release.countDown();
+            for (Future<User> f : results) {
+                assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(UserNotFoundException.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(calls).hasValue(1);
+        assertThat(current.profile().id()).isEqualTo(USER_ID);
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void failedLoadIsNotRememberedAndReachesTheCaller() {
         AtomicInteger calls = new AtomicInteger();
         CurrentHexclaveUser current = new CurrentHexclaveUser(principal(USER_ID), id -> {

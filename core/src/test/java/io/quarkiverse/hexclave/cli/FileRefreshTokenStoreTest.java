@@ -60,6 +60,7 @@ class FileRefreshTokenStoreTest {
         assertThat(store.load()).isEmpty();
 
         Files.writeString(store.file(), "  \n");
+        Files.setPosixFilePermissions(store.file(), PosixFilePermissions.fromString("rw-------"));
         assertThat(store.load()).isEmpty();
     }
 

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.hexclave.client.error.AccessTokenExpiredException;
@@ -29,40 +27,13 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
 import io.quarkiverse.hexclave.emulator.EmulatedTeam;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
-import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewUser;
 
 /**
  * The client against the embedded emulator, end to end, with every request and every response validated against
  * Hexclave's OpenAPI documents.
  */
-class EmulatorConformanceTest {
-
-    static HexclaveEmulator emulator;
-    static ContractCheckingTransport transport;
-    static HexclaveClient client;
-
-    @BeforeAll
-    static void start() {
-        emulator = HexclaveEmulator.builder().build().start();
-        transport = new ContractCheckingTransport(new JdkHttpTransport(java.time.Duration.ofSeconds(2)), true);
-        client = new HexclaveClient(settings().build(), transport);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
-
-    static HexclaveSettings.Builder settings() {
-        return HexclaveSettings.builder(emulator.projectId()).apiUrl(emulator.apiUrl())
-                .secretServerKey(emulator.secretServerKey()).publishableClientKey(emulator.publishableClientKey());
-    }
+class EmulatorConformanceTest extends EmulatorTestBase {
 
     @Test
     void userLifecycle() {
@@ -189,6 +160,21 @@ class EmulatorConformanceTest {
         try (HexclaveClient wrong = new HexclaveClient(settings().secretServerKey("ssk_wrong").build(), shared)) {
             assertThatThrownBy(() -> wrong.users().list(ListUsersQuery.builder().limit(1).build()))
                     .isInstanceOf(InvalidSecretServerKeyException.class).hasMessageNotContaining("ssk_wrong");
+        }
+    }
+
+    @Test
+    void anonymousSignUpGivesAGuestWithASession() {
+        var signUp = client.sessions().signUpAnonymously();
+
+        assertThat(emulator.user(signUp.userId())).hasValueSatisfying(u -> assertThat(u.anonymous()).isTrue());
+        assertThat(signUp.toString()).doesNotContain(signUp.tokens().accessToken().value())
+                .doesNotContain(signUp.tokens().refreshToken().value());
+        assertThatThrownBy(() -> client.users().me(signUp.tokens().accessToken()))
+                .isInstanceOf(io.quarkiverse.hexclave.client.error.AnonymousAuthenticationNotAllowedException.class);
+        HexclaveTransport shared = transport::send;
+        try (HexclaveClient guests = new HexclaveClient(settings().allowAnonymousUsers(true).build(), shared)) {
+            assertThat(guests.users().me(signUp.tokens().accessToken()).isAnonymous()).isTrue();
         }
     }
 }

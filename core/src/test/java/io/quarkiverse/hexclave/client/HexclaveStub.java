@@ -40,12 +40,12 @@ public final class HexclaveStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Server settings: project id, accepted issuer origin http://127.0.0.1, secret server key, no publishable key, short timeouts, 3 retries. */
+    /** Server settings: project id, accepted issuer origin http://127.0.0.1, secret server key, no publishable key, 2 s connect and 10 s read timeouts (a loaded machine answers slowly; tests of timeouts set their own), 3 retries. */
     public HexclaveSettings.Builder settings() {
         // the stub's tokens are issued by http://127.0.0.1 (no port), see accessToken()
         return HexclaveSettings.builder(PROJECT_ID).apiUrl(apiUrl()).issuerOrigins(List.of("http://127.0.0.1"))
                 .secretServerKey(SECRET_SERVER_KEY)
-                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).maxRetries(3);
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10)).maxRetries(3);
     }
 
     /** A client over the JDK transport (requests checked against the contract) whose retries record their delays instead of waiting. */

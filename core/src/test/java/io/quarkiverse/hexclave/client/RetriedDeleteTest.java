@@ -115,4 +115,48 @@ class RetriedDeleteTest {
 
         hexclave.server.verify(2, deleteRequestedFor(urlEqualTo(path)));
     }
+
+    /** Each newer DELETE with the "already gone" answer its retry accepts. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> goneAnswers() {
+        String channel = "5d0c1b9e-6a51-4f0c-9a0e-3c2b1a4d5e70";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("/api/v1/teams/" + TEAM_ID, knownError(404, "TEAM_NOT_FOUND"),
+                        (java.util.function.Consumer<HexclaveClient>) c -> c.teams().delete(TEAM_ID)),
+                org.junit.jupiter.params.provider.Arguments.of("/api/v1/team-memberships/" + TEAM_ID + "/" + USER_ID,
+                        knownError(404, "TEAM_MEMBERSHIP_NOT_FOUND"),
+                        (java.util.function.Consumer<HexclaveClient>) c -> c.teams().removeMember(TEAM_ID, USER_ID)),
+                org.junit.jupiter.params.provider.Arguments.of("/api/v1/project-permissions/" + USER_ID + "/admin",
+                        knownError(404, "PERMISSION_NOT_FOUND"),
+                        (java.util.function.Consumer<HexclaveClient>) c -> c.projectPermissions().revoke(USER_ID, "admin")),
+                org.junit.jupiter.params.provider.Arguments.of("/api/v1/team-permissions/" + TEAM_ID + "/" + USER_ID + "/editor",
+                        knownError(401, "TEAM_PERMISSION_NOT_FOUND"),
+                        (java.util.function.Consumer<HexclaveClient>) c -> c.teamPermissions().revoke(TEAM_ID, USER_ID, "editor")),
+                org.junit.jupiter.params.provider.Arguments.of("/api/v1/contact-channels/" + USER_ID + "/" + channel,
+                        aResponse().withStatus(400).withHeader("content-type", "text/plain").withBody("Contact channel not found"),
+                        (java.util.function.Consumer<HexclaveClient>) c -> c.contactChannels().delete(USER_ID, channel)),
+                org.junit.jupiter.params.provider.Arguments.of("/api/v1/oauth-providers/" + USER_ID + "/" + channel,
+                        aResponse().withStatus(404).withHeader("content-type", "text/plain").withBody("OAuth provider not found"),
+                        (java.util.function.Consumer<HexclaveClient>) c -> c.oauthProviders().unlink(USER_ID, channel)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("goneAnswers")
+    void newerDeletesRetriedAfterLostAnswerSucceedWhenAlreadyGone(String path, ResponseDefinitionBuilder gone,
+            java.util.function.Consumer<HexclaveClient> call) {
+        lostAnswerThenGone(delete(path), delete(path), gone);
+
+        assertThatCode(() -> call.accept(client)).doesNotThrowAnyException();
+
+        hexclave.server.verify(2, deleteRequestedFor(urlEqualTo(path)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("goneAnswers")
+    void newerDeletesOfMissingThingsStillFailOnTheFirstAttempt(String path, ResponseDefinitionBuilder gone,
+            java.util.function.Consumer<HexclaveClient> call) {
+        hexclave.server.stubFor(delete(path).willReturn(gone));
+
+        assertThatThrownBy(() -> call.accept(client)).isInstanceOf(io.quarkiverse.hexclave.client.error.HexclaveApiException.class);
+        hexclave.server.verify(1, deleteRequestedFor(urlEqualTo(path)));
+    }
 }

@@ -195,4 +195,15 @@ class HexclaveSettingsTest {
                 "hexclave.verification.mode", "sometimes")))).hasMessageContaining("hexclave.verification.mode")
                 .hasMessageContaining("jwt, rest or both");
     }
+
+    @Test
+    void theCookieCrossSiteCheckIsOnByDefaultAndCanBeTurnedOff() {
+        assertThat(HexclaveSettings.builder(PROJECT).build().cookieCrossSiteCheck()).isTrue();
+        HexclaveSettings off = HexclaveSettings.from(ConfigLookup.of(Map.of("hexclave.project-id", PROJECT,
+                "hexclave.cookie.cross-site-check", "false")));
+        assertThat(off.cookieCrossSiteCheck()).isFalse();
+        assertThat(off.toBuilder().build().cookieCrossSiteCheck()).isFalse();
+        assertThatThrownBy(() -> HexclaveSettings.from(ConfigLookup.of(Map.of("hexclave.project-id", PROJECT,
+                "hexclave.cookie.cross-site-check", "maybe")))).hasMessageContaining("hexclave.cookie.cross-site-check");
+    }
 }

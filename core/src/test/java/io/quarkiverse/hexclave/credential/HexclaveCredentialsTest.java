@@ -189,6 +189,33 @@ class HexclaveCredentialsTest {
     }
 
     @Test
+    void hostPrefixedRefreshCookieWinsOverANewerPlantedPlainOne() {
+        // A sibling subdomain can plant hexclave-refresh-…; only the site itself can set __Host- cookies.
+        Map<String, String> tossed = Map.of("hexclave-access", accessCookie("victim", JWT),
+                "__Host-hexclave-refresh-" + PROJECT + "--default", refreshCookie("victim", 100),
+                "hexclave-refresh-" + PROJECT + "--default", refreshCookie("attacker", Long.MAX_VALUE));
+        assertThat(found(cookies(tossed)).refreshToken()).map(Secret::value).contains("victim");
+        assertThat(credentials.selectRefreshToken(tossed)).contains("victim");
+
+        Map<String, String> attackersAccess = Map.of("hexclave-access", accessCookie("attacker", JWT),
+                "__Host-hexclave-refresh-" + PROJECT + "--default", refreshCookie("victim", 100),
+                "hexclave-refresh-" + PROJECT + "--custom-x", refreshCookie("attacker", Long.MAX_VALUE));
+        assertThat(cookies(attackersAccess)).as("the planted session is never selected")
+                .isInstanceOf(CredentialLookup.Absent.class);
+    }
+
+    @Test
+    void hostPrefixedLegacyRefreshCookieWinsOverPlantedPlainAndUnprefixedOnes() {
+        Map<String, String> tossed = Map.of("stack-refresh-" + PROJECT, "attacker",
+                "hexclave-refresh-" + PROJECT + "--default", refreshCookie("attacker", Long.MAX_VALUE),
+                "__Host-stack-refresh-" + PROJECT + "--default", refreshCookie("victim", 1));
+        assertThat(credentials.selectRefreshToken(tossed)).contains("victim");
+        Map<String, String> both = Map.of("__Host-hexclave-refresh-" + PROJECT + "--default", refreshCookie("current", 1),
+                "__Host-stack-refresh-" + PROJECT + "--default", refreshCookie("legacy", 999));
+        assertThat(credentials.selectRefreshToken(both)).contains("current");
+    }
+
+    @Test
     void legacyPlainThenLegacyStructuredRefreshCookiesAreFallbacks() {
         assertThat(found(cookies(Map.of("stack-access", accessCookie("plain", JWT), "stack-refresh-" + PROJECT, "plain",
                 "stack-refresh-" + PROJECT + "--default", refreshCookie("structured", 9)))).refreshToken())

@@ -136,7 +136,8 @@ public final class HostileTokens {
                 c("is_anonymous a string", RejectionReason.MISSING_CLAIM, f -> f.tokens.normal().claim("is_anonymous", "false").mint()),
                 c("email a number", RejectionReason.MISSING_CLAIM, f -> f.tokens.normal().claim("email", 7).mint()),
                 c("restricted_reason a string", RejectionReason.INCONSISTENT_CLAIMS,
-                        f -> f.tokens.restricted().claim("restricted_reason", "email_not_verified").mint()),
+                        // signed with a key at hand, so that the claim rules judge it
+                        f -> f.tokens.restricted().signedBy(f.key1).claim("restricted_reason", "email_not_verified").mint()),
                 c("anonymous flags on a normal audience", RejectionReason.INCONSISTENT_CLAIMS,
                         f -> f.tokens.normal().claim("is_anonymous", true).claim("is_restricted", true)
                                 .claim("restricted_reason", Map.of("type", "anonymous")).mint()),

@@ -17,7 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A loopback JWKS endpoint for verifier tests, at {@code /api/v1/projects/{id}/.well-known/jwks.json}, with faults:
+ * A loopback JWKS endpoint for verifier tests, at {@code /api/v1/projects/{id}/.well-known/jwks.json}, publishing keys
+ * per user class as Hexclave does (normal keys; with {@code include_restricted=true} also the restricted ones; with
+ * {@code include_anonymous=true} also the restricted and anonymous ones), with faults:
  * down (the connection is closed without an answer), slow, an HTTP status, garbage. Counts requests and remembers their
  * query strings.
  */
@@ -30,6 +32,8 @@ public final class JwksServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<TestKey> keys = new CopyOnWriteArrayList<>();
+    private final List<TestKey> restrictedKeys = new CopyOnWriteArrayList<>();
+    private final List<TestKey> anonymousKeys = new CopyOnWriteArrayList<>();
     private final List<String> queries = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
@@ -53,6 +57,21 @@ public final class JwksServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The keys published for restricted users only. */
+    public JwksServer restrictedKeys(TestKey... newKeys) {
+        restrictedKeys.clear();
+        restrictedKeys.addAll(List.of(newKeys));
+        return this;
+    }
+
+    /** The keys published for anonymous users only. */
+    public JwksServer anonymousKeys(TestKey... newKeys) {
+        anonymousKeys.clear();
+        anonymousKeys.addAll(List.of(newKeys));
+        return this;
+    }
+
+    /** The keys published for normal users. */
     public void keys(TestKey... newKeys) {
         keys.clear();
         keys.addAll(List.of(newKeys));
@@ -113,7 +132,15 @@ public final class JwksServer implements AutoCloseable {
                 send(exchange, 200, "application/json", rawBody);
                 return;
             }
-            String body = keys.stream().map(TestKey::publicJson).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+            String query = String.valueOf(exchange.getRequestURI().getRawQuery());
+            List<TestKey> published = new java.util.ArrayList<>(keys);
+            if (query.contains("include_restricted=true") || query.contains("include_anonymous=true")) {
+                published.addAll(restrictedKeys);
+            }
+            if (query.contains("include_anonymous=true")) {
+                published.addAll(anonymousKeys);
+            }
+            String body = published.stream().map(TestKey::publicJson).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
             if (cacheControl != null) {
                 exchange.getResponseHeaders().add("Cache-Control", cacheControl);
             }

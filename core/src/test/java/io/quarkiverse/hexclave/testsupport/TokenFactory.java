@@ -22,12 +22,19 @@ public final class TokenFactory {
     private final String origin;
     private final Clock clock;
     private final TestKey signingKey;
+    private final Map<UserClass, TestKey> classKeys;
 
     public TokenFactory(String projectId, String origin, Clock clock, TestKey signingKey) {
+        this(projectId, origin, clock, signingKey, Map.of());
+    }
+
+    /** Tokens of the classes in {@code classKeys} are signed with their class's key; the others with {@code signingKey}. */
+    public TokenFactory(String projectId, String origin, Clock clock, TestKey signingKey, Map<UserClass, TestKey> classKeys) {
         this.projectId = projectId;
         this.origin = origin;
         this.clock = clock;
         this.signingKey = signingKey;
+        this.classKeys = Map.copyOf(classKeys);
     }
 
     public Builder normal() {
@@ -45,14 +52,15 @@ public final class TokenFactory {
     public final class Builder {
         private final Map<String, Object> header = new LinkedHashMap<>();
         private final Map<String, Object> claims = new LinkedHashMap<>();
-        private TestKey key = signingKey;
+        private TestKey key;
         private String rawHeaderJson;
         private String rawPayloadJson;
 
         Builder(UserClass userClass) {
             long now = clock.instant().getEpochSecond();
+            key = classKeys.getOrDefault(userClass, signingKey);
             header.put("alg", "ES256");
-            header.put("kid", signingKey.kid());
+            header.put("kid", key.kid());
             claims.put("sub", UUID.randomUUID().toString());
             claims.put("project_id", projectId);
             claims.put("branch_id", "main");

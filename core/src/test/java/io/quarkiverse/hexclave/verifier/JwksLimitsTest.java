@@ -22,6 +22,12 @@ class JwksLimitsTest {
         f.close();
     }
 
+    /** A key set of {@code n} keys, the fixture's signing key first. */
+    String keySetOf(int n) {
+        return IntStream.range(0, n).mapToObj(i -> i == 0 ? f.key1 : TestKey.generate("kid-" + i))
+                .map(TestKey::publicJson).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+    }
+
     @Test
     void aKeySetLargerThan64KiBFailsTheFetchAndNoKeysAreHeld() {
         f.jwks.rawBody("{\"keys\":[" + f.key1.publicJson() + "],\"padding\":\"" + "x".repeat(70 * 1024) + "\"}");
@@ -35,9 +41,7 @@ class JwksLimitsTest {
 
     @Test
     void aKeySetWithMoreThan20KeysFailsTheFetchAndNoKeysAreHeld() {
-        String keys = IntStream.range(0, 21).mapToObj(i -> i == 0 ? f.key1 : TestKey.generate("kid-" + i))
-                .map(TestKey::publicJson).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
-        f.jwks.rawBody(keys);
+        f.jwks.rawBody(keySetOf(21));
         var v = f.verifier();
 
         assertThatThrownBy(() -> v.verify(f.tokens.normal().mint())).isInstanceOf(KeysUnavailableException.class)
@@ -47,9 +51,7 @@ class JwksLimitsTest {
 
     @Test
     void twentyKeysAreAccepted() {
-        String keys = IntStream.range(0, 20).mapToObj(i -> i == 0 ? f.key1 : TestKey.generate("kid-" + i))
-                .map(TestKey::publicJson).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
-        f.jwks.rawBody(keys);
+        f.jwks.rawBody(keySetOf(20));
         var v = f.verifier();
 
         HexclaveTokenVerifierTest.accepted(v.verify(f.tokens.normal().mint()));

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.Claim;
 import org.jboss.jandex.DotName;
@@ -23,6 +22,8 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.runtime.HexclaveRecorder;
 import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
+import io.quarkiverse.hexclave.runtime.internal.EndpointGrant;
+import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveConfigFallback;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveJsonWebTokenProducer;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveUserProducer;
@@ -35,6 +36,7 @@ import io.quarkiverse.hexclave.runtime.security.HexclaveAuthMechanism;
 import io.quarkiverse.hexclave.runtime.security.HexclaveIdentityProvider;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -55,7 +57,6 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
-import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.smallrye.jwt.auth.cdi.ClaimValueProducer;
 import io.smallrye.jwt.auth.cdi.CommonJwtProducer;
 import io.smallrye.jwt.auth.cdi.JsonValueProducer;
@@ -73,6 +74,7 @@ class HexclaveProcessor {
     static final DotName HEXCLAVE_USER = DotName.createSimple(HexclaveUser.class);
     static final DotName ALLOW_RESTRICTED_USERS = DotName.createSimple(AllowRestrictedUsers.class);
     static final DotName ALLOW_ANONYMOUS_USERS = DotName.createSimple(AllowAnonymousUsers.class);
+    private static final DotName RESOURCE_INFO = DotName.createSimple("jakarta.ws.rs.container.ResourceInfo");
     private static final DotName REQUEST_SCOPED = DotName.createSimple(RequestScoped.class);
     private static final DotName DEPENDENT = DotName.createSimple(Dependent.class);
     private static final Set<DotName> LAZY_WRAPPERS = Set.of(DotNames.PROVIDER, DotNames.INSTANCE,
@@ -128,16 +130,32 @@ class HexclaveProcessor {
         return new RunTimeConfigBuilderBuildItem(HexclaveConfigFallback.class);
     }
 
-    /** The endpoints that grant restricted or anonymous users access, by HTTP method and path. */
+    /**
+     * The resource methods that grant restricted or anonymous users access. They are admitted only while the identity
+     * is resolved for a matched resource method, which needs lazy authentication: with proactive authentication
+     * (Quarkus' default) the identity is settled before routing, and the annotations would do nothing, so the build
+     * fails and says what to set.
+     */
     @BuildStep
-    UserClassGrantsBuildItem findUserClassGrants(CombinedIndexBuildItem index, HttpRootPathBuildItem rootPath,
-            Capabilities capabilities) {
-        Config config = ConfigProvider.getConfig();
-        String restPath = capabilities.isPresent(Capability.RESTEASY)
-                ? config.getOptionalValue("quarkus.resteasy.path", String.class).orElse("/")
-                : config.getOptionalValue("quarkus.rest.path", String.class).orElse("/");
-        String prefix = UserClassEndpointScanner.join(rootPath.getRootPath(), restPath);
-        return new UserClassGrantsBuildItem(UserClassEndpointScanner.scan(index.getIndex(), prefix));
+    UserClassGrantsBuildItem findUserClassGrants(CombinedIndexBuildItem index,
+            BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        List<EndpointGrant> grants = UserClassEndpointScanner.scan(index.getIndex());
+        if (!grants.isEmpty()) {
+            boolean proactive = ConfigProvider.getConfig().getOptionalValue("quarkus.http.auth.proactive", Boolean.class)
+                    .orElse(true);
+            if (proactive) {
+                throw new IllegalStateException("@AllowRestrictedUsers / @AllowAnonymousUsers (on " + grants.get(0)
+                        .getResourceClass() + "#" + grants.get(0).getMethod() + " …) admit their users only on requests "
+                        + "that reach the annotated JAX-RS resource method, which is known only after routing; with "
+                        + "proactive authentication the identity is settled before routing and they would do nothing. "
+                        + "Set quarkus.http.auth.proactive=false (as Quarkus requires for annotation-based "
+                        + "authentication), or allow these users everywhere with quarkus.hexclave.allow-restricted-users"
+                        + " / quarkus.hexclave.allow-anonymous-users.");
+            }
+            // The identity provider reads the matched resource method through Quarkus REST's ResourceInfo bean.
+            unremovable.produce(UnremovableBeanBuildItem.beanTypes(RESOURCE_INFO));
+        }
+        return new UserClassGrantsBuildItem(grants);
     }
 
     /** The JAX-RS filter that enforces {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}. */
@@ -162,11 +180,14 @@ class HexclaveProcessor {
         var settings = recorder.settings(buildTimeConfig.jcaProvider().orElse(null));
         var endpoints = recorder.userClassEndpoints(grants.grants());
         var client = recorder.client(settings, shutdown);
+        var endpointVerifier = recorder.endpointVerifier(settings, endpoints, shutdown);
 
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveSettings.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(settings).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveTokenVerifier.class).scope(Singleton.class)
-                .unremovable().setRuntimeInit().runtimeValue(recorder.verifier(settings, endpoints, shutdown)).done());
+                .unremovable().setRuntimeInit().runtimeValue(recorder.verifier(settings, endpointVerifier)).done());
+        beans.produce(SyntheticBeanBuildItem.configure(EndpointVerifier.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(endpointVerifier).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveClient.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(client).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveCredentials.class).scope(Singleton.class)

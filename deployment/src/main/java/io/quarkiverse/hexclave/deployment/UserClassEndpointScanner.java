@@ -1,12 +1,13 @@
 package io.quarkiverse.hexclave.deployment;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
@@ -14,72 +15,98 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
 
 import io.quarkiverse.hexclave.runtime.internal.EndpointGrant;
-import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.verifier.UserClass;
 
 /**
- * Finds the JAX-RS resource methods annotated (on the method or its class) with {@code @AllowRestrictedUsers} /
- * {@code @AllowAnonymousUsers}, as HTTP method plus full path pattern (root path, REST path, {@code @ApplicationPath},
- * class and method {@code @Path}). A method without an HTTP-method annotation is a sub-resource locator: every method
- * and every sub-path below it.
+ * Finds the JAX-RS resource methods that {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers} grant user
+ * classes to, by resource class and method (never by path, so a broad template, a matrix parameter or a shared path
+ * cannot widen a grant):
+ * <ul>
+ * <li>an annotated resource method grants itself, in every concrete resource class that implements or inherits it
+ * (an annotation on an interface or superclass method is resolved to the concrete classes);</li>
+ * <li>an annotated class grants every resource method of every concrete class it is, or that extends or implements
+ * it.</li>
+ * </ul>
+ * Annotations that would do nothing fail the build with a message naming the fix: on a sub-resource locator (its
+ * sub-resource's methods are what requests reach), on a class with sub-resource locators, and on a method that is no
+ * resource method at all.
  */
 final class UserClassEndpointScanner {
 
-    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
-    private static final DotName APPLICATION_PATH = DotName.createSimple("jakarta.ws.rs.ApplicationPath");
-    private static final Map<DotName, String> HTTP_METHODS = Map.of(
-            DotName.createSimple("jakarta.ws.rs.GET"), "GET",
-            DotName.createSimple("jakarta.ws.rs.POST"), "POST",
-            DotName.createSimple("jakarta.ws.rs.PUT"), "PUT",
-            DotName.createSimple("jakarta.ws.rs.DELETE"), "DELETE",
-            DotName.createSimple("jakarta.ws.rs.PATCH"), "PATCH",
-            DotName.createSimple("jakarta.ws.rs.HEAD"), "HEAD",
-            DotName.createSimple("jakarta.ws.rs.OPTIONS"), "OPTIONS");
+    static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    private static final DotName OBJECT = DotName.createSimple(Object.class);
+    private static final Set<DotName> HTTP_METHODS = Set.of(
+            DotName.createSimple("jakarta.ws.rs.GET"),
+            DotName.createSimple("jakarta.ws.rs.POST"),
+            DotName.createSimple("jakarta.ws.rs.PUT"),
+            DotName.createSimple("jakarta.ws.rs.DELETE"),
+            DotName.createSimple("jakarta.ws.rs.PATCH"),
+            DotName.createSimple("jakarta.ws.rs.HEAD"),
+            DotName.createSimple("jakarta.ws.rs.OPTIONS"));
 
-    private UserClassEndpointScanner() {
+    private final IndexView index;
+    /** resource method key -> classes granted, in a stable order */
+    private final Map<String, EnumSet<UserClass>> classesByKey = new LinkedHashMap<>();
+    private final Map<String, String[]> methodByKey = new LinkedHashMap<>();
+    private final List<String> errors = new ArrayList<>();
+
+    private UserClassEndpointScanner(IndexView index) {
+        this.index = index;
     }
 
     /**
-     * @param prefix the root path and the REST path, joined ({@code /} when both are defaults)
+     * The grants of the application's annotations.
+     *
+     * @throws IllegalStateException listing every annotation that would do nothing, with its fix
      */
-    static List<EndpointGrant> scan(IndexView index, String prefix) {
-        String base = join(prefix, applicationPath(index));
-        // "<METHOD|*> <template>" -> classes granted, in a stable order
-        Map<String, EnumSet<UserClass>> found = new TreeMap<>();
-        collect(index, HexclaveProcessor.ALLOW_RESTRICTED_USERS, base, found, UserClass.RESTRICTED);
-        collect(index, HexclaveProcessor.ALLOW_ANONYMOUS_USERS, base, found, UserClass.ANONYMOUS);
-        List<EndpointGrant> grants = new ArrayList<>();
-        for (var e : found.entrySet()) {
-            String[] methodAndTemplate = e.getKey().split(" ", 2);
-            String regex = UserClassEndpoints.templateRegex(methodAndTemplate[1]);
-            if (methodAndTemplate[0].equals("*")) {
-                regex = regex.substring(0, regex.length() - 2) + "(?:/.*)?"; // a locator: everything below it
-            }
-            grants.add(new EndpointGrant(methodAndTemplate[0], regex, List.copyOf(e.getValue())));
+    static List<EndpointGrant> scan(IndexView index) {
+        UserClassEndpointScanner scanner = new UserClassEndpointScanner(index);
+        scanner.collect(HexclaveProcessor.ALLOW_RESTRICTED_USERS, UserClass.RESTRICTED);
+        scanner.collect(HexclaveProcessor.ALLOW_ANONYMOUS_USERS, UserClass.ANONYMOUS);
+        if (!scanner.errors.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", new LinkedHashSet<>(scanner.errors)));
         }
-        return grants;
+        List<EndpointGrant> result = new ArrayList<>();
+        scanner.classesByKey.forEach((key, classes) -> {
+            String[] m = scanner.methodByKey.get(key);
+            result.add(new EndpointGrant(m[0], m[1], List.of(m).subList(2, m.length), List.copyOf(classes)));
+        });
+        return result;
     }
 
-    private static void collect(IndexView index, DotName annotation, String base,
-            Map<String, EnumSet<UserClass>> found, UserClass granted) {
+    private void collect(DotName annotation, UserClass granted) {
+        String simple = "@" + annotation.withoutPackagePrefix();
         for (AnnotationInstance a : index.getAnnotations(annotation)) {
             if (a.target().kind() == AnnotationTarget.Kind.METHOD) {
                 MethodInfo m = a.target().asMethod();
-                for (String classPath : classPaths(index, m.declaringClass())) {
-                    add(m, base, classPath, found, granted);
+                String where = m.declaringClass().name() + "#" + m.name();
+                if (isLocator(m.declaringClass(), m)) {
+                    errors.add(simple + " on the sub-resource locator " + where + " does nothing: requests reach the "
+                            + "methods of the sub-resource it returns. Put " + simple + " on those methods, or on the "
+                            + "sub-resource class.");
+                    continue;
+                }
+                if (!isResourceMethod(m.declaringClass(), m)) {
+                    errors.add(simple + " on " + where + " does nothing: it is not a JAX-RS resource method (no @GET, "
+                            + "@POST … on it or on a method it overrides). Put it on a resource method or class.");
+                    continue;
+                }
+                for (ClassInfo resource : concreteClasses(m.declaringClass())) {
+                    grant(resource, m.name(), m.parameterTypes(), granted);
                 }
             } else if (a.target().kind() == AnnotationTarget.Kind.CLASS) {
                 ClassInfo c = a.target().asClass();
-                for (ClassInfo holder : withSubtypes(index, c)) {
-                    for (String classPath : classPaths(index, holder)) {
-                        for (ClassInfo declaring : List.of(c, holder)) {
-                            for (MethodInfo m : declaring.methods()) {
-                                if (httpMethod(m) != null || m.hasDeclaredAnnotation(PATH)) {
-                                    add(m, base, classPath, found, granted);
-                                }
-                            }
+                for (ClassInfo resource : concreteClasses(c)) {
+                    for (MethodInfo m : allMethods(resource)) {
+                        if (isLocator(resource, m)) {
+                            errors.add(simple + " on " + c.name() + " does not reach the sub-resource of its locator "
+                                    + resource.name() + "#" + m.name() + ". Put " + simple + " on the sub-resource "
+                                    + "class (or its methods) instead, or on the other methods of " + c.name() + ".");
+                        } else if (isResourceMethod(resource, m)) {
+                            grant(resource, m.name(), m.parameterTypes(), granted);
                         }
                     }
                 }
@@ -87,58 +114,118 @@ final class UserClassEndpointScanner {
         }
     }
 
-    private static void add(MethodInfo m, String base, String classPath, Map<String, EnumSet<UserClass>> found,
-            UserClass granted) {
-        String method = httpMethod(m);
-        AnnotationInstance path = m.declaredAnnotation(PATH);
-        String template = join(join(base, classPath), path == null ? "" : path.value().asString());
-        found.computeIfAbsent((method == null ? "*" : method) + " " + template, k -> EnumSet.noneOf(UserClass.class))
-                .add(granted);
+    private void grant(ClassInfo resource, String method, List<Type> parameters, UserClass granted) {
+        List<String> names = new ArrayList<>();
+        names.add(resource.name().toString());
+        names.add(method);
+        for (Type p : parameters) {
+            names.add(erasure(p));
+        }
+        String key = String.join(" ", names);
+        methodByKey.put(key, names.toArray(String[]::new));
+        classesByKey.computeIfAbsent(key, k -> EnumSet.noneOf(UserClass.class)).add(granted);
     }
 
-    private static String httpMethod(MethodInfo m) {
-        for (var e : HTTP_METHODS.entrySet()) {
-            if (m.hasDeclaredAnnotation(e.getKey())) {
-                return e.getValue();
+    /** The name {@code Class#getName()} gives the parameter's erasure. */
+    private static String erasure(Type t) {
+        if (t.kind() == Type.Kind.TYPE_VARIABLE) {
+            List<Type> bounds = t.asTypeVariable().bounds();
+            return bounds.isEmpty() ? Object.class.getName() : erasure(bounds.get(0));
+        }
+        return t.name().toString();
+    }
+
+    /** A method with {@code @Path} and no HTTP method, on it or on a declaration it overrides. */
+    private boolean isLocator(ClassInfo c, MethodInfo m) {
+        boolean path = false;
+        for (MethodInfo d : declarations(c, m)) {
+            if (hasHttpMethod(d)) {
+                return false;
+            }
+            path |= d.hasDeclaredAnnotation(PATH);
+        }
+        return path;
+    }
+
+    /** A method with an HTTP method annotation, on it or on a declaration it overrides. */
+    private boolean isResourceMethod(ClassInfo c, MethodInfo m) {
+        for (MethodInfo d : declarations(c, m)) {
+            if (hasHttpMethod(d)) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
-    /** The class's own {@code @Path}, or (an interface or abstract class) those of its implementations. */
-    private static Set<String> classPaths(IndexView index, ClassInfo c) {
-        Set<String> paths = new LinkedHashSet<>();
-        for (ClassInfo k : withSubtypes(index, c)) {
-            AnnotationInstance path = k.declaredAnnotation(PATH);
-            if (path != null) {
-                paths.add(path.value().asString());
+    private static boolean hasHttpMethod(MethodInfo m) {
+        for (DotName h : HTTP_METHODS) {
+            if (m.hasDeclaredAnnotation(h)) {
+                return true;
             }
         }
-        return paths;
+        return false;
     }
 
-    private static Set<ClassInfo> withSubtypes(IndexView index, ClassInfo c) {
+    /** {@code m} as declared in {@code c} and in each of its supertypes (superclasses and interfaces). */
+    private List<MethodInfo> declarations(ClassInfo c, MethodInfo m) {
+        List<MethodInfo> found = new ArrayList<>();
+        for (ClassInfo type : supertypes(c)) {
+            MethodInfo d = type.method(m.name(), m.parameterTypes().toArray(Type[]::new));
+            if (d != null) {
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    /** Every method a resource class has: its own and those it inherits or must implement. */
+    private List<MethodInfo> allMethods(ClassInfo c) {
+        Map<String, MethodInfo> bySignature = new LinkedHashMap<>();
+        for (ClassInfo type : supertypes(c)) {
+            for (MethodInfo m : type.methods()) {
+                if (!m.isConstructor() && !m.isStaticInitializer() && !Modifier.isStatic(m.flags())
+                        && !m.isSynthetic()) {
+                    bySignature.putIfAbsent(m.name() + m.parameterTypes(), m);
+                }
+            }
+        }
+        return List.copyOf(bySignature.values());
+    }
+
+    /** {@code c}, its superclasses and all its interfaces, nearest first. */
+    private Set<ClassInfo> supertypes(ClassInfo c) {
+        Set<ClassInfo> all = new LinkedHashSet<>();
+        List<ClassInfo> queue = new ArrayList<>(List.of(c));
+        while (!queue.isEmpty()) {
+            ClassInfo k = queue.remove(0);
+            if (!all.add(k)) {
+                continue;
+            }
+            if (k.superName() != null && !k.superName().equals(OBJECT)) {
+                ClassInfo s = index.getClassByName(k.superName());
+                if (s != null) {
+                    queue.add(s);
+                }
+            }
+            for (DotName i : k.interfaceNames()) {
+                ClassInfo s = index.getClassByName(i);
+                if (s != null) {
+                    queue.add(s);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The concrete classes that are {@code c} or extend or implement it: those JAX-RS instantiates. */
+    private Set<ClassInfo> concreteClasses(ClassInfo c) {
         Set<ClassInfo> all = new LinkedHashSet<>();
         all.add(c);
         if (c.isInterface()) {
             all.addAll(index.getAllKnownImplementors(c.name()));
         }
         all.addAll(index.getAllKnownSubclasses(c.name()));
+        all.removeIf(k -> k.isInterface() || Modifier.isAbstract(k.flags()));
         return all;
-    }
-
-    private static String applicationPath(IndexView index) {
-        for (AnnotationInstance a : index.getAnnotations(APPLICATION_PATH)) {
-            if (a.target().kind() == AnnotationTarget.Kind.CLASS) {
-                return a.value().asString();
-            }
-        }
-        return "";
-    }
-
-    /** Joins two path parts with exactly one slash, starting with a slash, no trailing slash (but {@code /}). */
-    static String join(String a, String b) {
-        String joined = ("/" + a + "/" + b).replaceAll("/{2,}", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }

@@ -6,9 +6,9 @@ import io.quarkiverse.hexclave.runtime.internal.EndpointGrant;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**
- * The endpoints that grant restricted or anonymous users access ({@code @AllowRestrictedUsers},
- * {@code @AllowAnonymousUsers}): HTTP method, path pattern and the classes granted. The verifier fetches those classes'
- * keys, and the identity provider admits them only on requests to those endpoints.
+ * The JAX-RS resource methods that grant restricted or anonymous users access ({@code @AllowRestrictedUsers},
+ * {@code @AllowAnonymousUsers}): resource class, method and the classes granted. The verifier fetches those classes'
+ * keys, and the identity provider admits them only on requests matched to those methods.
  */
 public final class UserClassGrantsBuildItem extends SimpleBuildItem {
 

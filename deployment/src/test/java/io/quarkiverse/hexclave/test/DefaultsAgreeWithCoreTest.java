@@ -45,5 +45,6 @@ class DefaultsAgreeWithCoreTest {
         assertThat(config.verification().mode()).isEqualTo(Defaults.VERIFICATION_MODE);
         assertThat(config.verification().restCacheTtl()).isEqualTo(Defaults.REST_CACHE_TTL);
         assertThat(config.verification().restCacheSize()).isEqualTo(Defaults.REST_CACHE_SIZE);
+        assertThat(config.cookie().crossSiteCheck()).isEqualTo(Defaults.COOKIE_CROSS_SITE_CHECK);
     }
 }

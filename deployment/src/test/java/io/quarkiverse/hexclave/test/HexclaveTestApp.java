@@ -2,12 +2,18 @@ package io.quarkiverse.hexclave.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.LogRecord;
 
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
 /** A {@code QuarkusUnitTest} wired to the shared emulator, whose logs must never contain a token. */
 final class HexclaveTestApp {
@@ -26,9 +32,24 @@ final class HexclaveTestApp {
 
     /** As {@link #create(String, Class...)}, with a further check of the application's log records. */
     static QuarkusUnitTest create(String scenario, Consumer<List<LogRecord>> logCheck, Class<?>... classes) {
+        return create(scenario, logCheck, jar -> {
+        }, classes);
+    }
+
+    /** As {@link #create(String, Class...)}, with more in the application archive (static files …). */
+    static QuarkusUnitTest withArchive(String scenario, Consumer<JavaArchive> archive, Class<?>... classes) {
+        return create(scenario, logs -> {
+        }, archive, classes);
+    }
+
+    private static QuarkusUnitTest create(String scenario, Consumer<List<LogRecord>> logCheck,
+            Consumer<JavaArchive> archive, Class<?>... classes) {
         return new QuarkusUnitTest()
-                .withApplicationRoot(jar -> jar.addClasses(classes).addClasses(SharedEmulator.class, HostileToken.class, HexclaveTestApp.class)
-                        .addAsResource("application-" + scenario + ".properties", "application.properties"))
+                .withApplicationRoot(jar -> {
+                    jar.addClasses(classes).addClasses(SharedEmulator.class, HostileToken.class, HexclaveTestApp.class)
+                            .addAsResource("application-" + scenario + ".properties", "application.properties");
+                    archive.accept(jar);
+                })
                 .overrideRuntimeConfigKey("quarkus.hexclave.api-url", SharedEmulator.apiUrl())
                 .overrideRuntimeConfigKey("quarkus.hexclave.project-id", SharedEmulator.projectId())
                 .setLogRecordPredicate(r -> true)
@@ -56,5 +77,18 @@ final class HexclaveTestApp {
                 return;
             }
         }
+    }
+
+    /**
+     * A request carrying the SDK's cookie pair for {@code accessToken}: the {@code hexclave-access} cookie and the
+     * project's matching refresh cookie.
+     */
+    static RequestSpecification withSessionCookies(String accessToken) {
+        String refresh = "refresh-token-1";
+        String access = URLEncoder.encode("[\"" + refresh + "\",\"" + accessToken + "\"]", StandardCharsets.UTF_8);
+        String refreshCookie = URLEncoder.encode("{\"refresh_token\":\"" + refresh + "\",\"updated_at_millis\":1}",
+                StandardCharsets.UTF_8);
+        return RestAssured.given().cookie("hexclave-access", access)
+                .cookie("hexclave-refresh-" + SharedEmulator.projectId() + "--default", refreshCookie);
     }
 }

@@ -12,13 +12,13 @@ import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Defaults (only normal users) plus {@code @AllowRestrictedUsers} on one method and {@code @AllowAnonymousUsers} on one
+ * Defaults (only normal users, lazy authentication as the annotations require) plus {@code @AllowRestrictedUsers} on one method and {@code @AllowAnonymousUsers} on one
  * class: those classes of user get in there and nowhere else.
  */
 class PerEndpointUserClassTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = HexclaveTestApp.create("default", UserClassEndpoint.class, GuestEndpoint.class,
+    static final QuarkusUnitTest app = HexclaveTestApp.create("user-class", UserClassEndpoint.class, GuestEndpoint.class,
             GreetingEndpoint.class);
 
     @Test
@@ -57,5 +57,14 @@ class PerEndpointUserClassTest {
         given().auth().oauth2(token).get("/classes/onboarding").then().statusCode(401)
                 .header("WWW-Authenticate", equalTo(Challenge.unauthorized(RejectionReason.ANONYMOUS_USER_NOT_ALLOWED).wwwAuthenticate()));
         given().auth().oauth2(token).get("/classes/members").then().statusCode(401);
+    }
+
+    @Test
+    void matrixParametersDoNotHideTheGrantedMethod() {
+        // Grants follow the resource method JAX-RS matched, so whatever the path spelling matches it, matches it.
+        given().urlEncodingEnabled(false).auth().oauth2(SharedEmulator.token(HostileToken.ANONYMOUS)).get("/guest;lang=en")
+                .then().statusCode(200).body(org.hamcrest.Matchers.startsWith("cart of "));
+        given().urlEncodingEnabled(false).auth().oauth2(SharedEmulator.token(HostileToken.RESTRICTED)).get("/classes;v=1/onboarding;x=2")
+                .then().statusCode(200).body(equalTo("roles restricted"));
     }
 }

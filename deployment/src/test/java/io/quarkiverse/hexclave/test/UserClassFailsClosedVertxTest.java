@@ -11,8 +11,8 @@ import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Proactive authentication with {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers} in the application: a
- * Vert.x route guarded by {@code policy=authenticated} admits normal users only.
+ * {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers} in the application: a Vert.x route guarded by
+ * {@code policy=authenticated} (checked before routing) admits normal users only.
  */
 class UserClassFailsClosedVertxTest {
 

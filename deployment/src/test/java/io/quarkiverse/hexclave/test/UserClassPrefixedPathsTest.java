@@ -11,8 +11,9 @@ import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Annotated endpoints are matched on their full path ({@code quarkus.http.root-path} + {@code quarkus.rest.path} +
- * templates) and HTTP method. RestAssured's base path is the root path ({@code /app}) here.
+ * Grants follow the resource method, whatever the root path ({@code quarkus.http.root-path}), REST path
+ * ({@code quarkus.rest.path}) and template, and another HTTP method on the same path is another method. RestAssured's
+ * base path is the root path ({@code /app}) here.
  */
 class UserClassPrefixedPathsTest {
 

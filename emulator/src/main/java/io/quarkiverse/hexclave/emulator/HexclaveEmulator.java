@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkiverse.hexclave.emulator.internal.ApiServer;
+import io.quarkiverse.hexclave.emulator.internal.CorsPolicy;
 import io.quarkiverse.hexclave.emulator.internal.EmulatedProject;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorSettings;
 import io.quarkiverse.hexclave.emulator.internal.EmulatorStore;
@@ -25,8 +26,10 @@ import io.quarkiverse.hexclave.emulator.internal.StoredUser;
 /**
  * An in-process Hexclave (ex-Stack Auth) project served on loopback: the server API of {@code /api/v1} an application
  * backend uses (users, sessions, teams, permissions, API keys, contact channels, OAuth accounts, invitations, CLI login
- * and the JWKS; see the emulator page of the docs for what is left out), ES256 access tokens shaped exactly like
- * Hexclave's, and JWKS faults.
+ * and the JWKS; see the emulator page of the docs for what is left out), the frontend sign-in flows the JS SDK uses
+ * with the publishable key (password and e-mail code sign-in, token refresh, sign-out) with CORS for local dev
+ * servers, ES256 access tokens shaped exactly like Hexclave's, and JWKS faults. {@link StandaloneEmulator} runs it as
+ * a program.
  * No account, container or network needed.
  *
  * <pre>{@code
@@ -155,6 +158,11 @@ public final class HexclaveEmulator implements AutoCloseable {
         return userClass.audience(projectId());
     }
 
+    /** The browser origins allowed to call the API (CORS patterns, e.g. {@code http://localhost:*}). */
+    public List<String> corsAllowedOrigins() {
+        return project.settings().corsAllowedOrigins();
+    }
+
     public Duration accessTokenLifetime() {
         return project.settings().accessTokenLifetime();
     }
@@ -169,7 +177,7 @@ public final class HexclaveEmulator implements AutoCloseable {
     /** Creates a user. */
     public EmulatedUser createUser(NewUser newUser) {
         Objects.requireNonNull(newUser, "newUser");
-        return snapshot(project.createUser(newUser));
+        return snapshot(project.createUser(newUser, newUser.password()));
     }
 
     /**
@@ -534,11 +542,13 @@ public final class HexclaveEmulator implements AutoCloseable {
         private boolean requirePublishableClientKey = true;
         private boolean requireEmailVerification;
         private boolean clientUserDeletionEnabled;
+        private boolean signUpEnabled = true;
         private Duration accessTokenLifetime = Duration.ofMinutes(10);
         private Duration jwksMaxAge = Duration.ofHours(1);
         private String issuerOrigin;
         private int port;
         private Clock clock = Clock.systemUTC();
+        private List<String> corsAllowedOrigins = CorsPolicy.LOCAL_DEV_ORIGINS;
 
         private Builder() {
         }
@@ -579,6 +589,15 @@ public final class HexclaveEmulator implements AutoCloseable {
         /** Whether client access may {@code DELETE /users/me} (default false, as in a new Hexclave project). */
         public Builder clientUserDeletionEnabled(boolean enabled) {
             this.clientUserDeletionEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Whether new users may sign up through the frontend flows (password sign-up, e-mail code sign-in of an
+         * unknown address) (default true); when false they answer {@code SIGN_UP_NOT_ENABLED}.
+         */
+        public Builder signUpEnabled(boolean enabled) {
+            this.signUpEnabled = enabled;
             return this;
         }
 
@@ -623,11 +642,26 @@ public final class HexclaveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The browser origins allowed to call the API (CORS), replacing the default {@code http://localhost:*} and
+         * {@code http://127.0.0.1:*} (dev servers on any port). Each is an exact origin
+         * ({@code https://app.example.com}), an origin with any port ({@code http://devbox.local:*}) or {@code *}
+         * (every origin).
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public Builder corsAllowedOrigins(List<String> origins) {
+            List<String> copy = List.copyOf(Objects.requireNonNull(origins, "origins"));
+            new CorsPolicy(copy); // validates
+            this.corsAllowedOrigins = copy;
+            return this;
+        }
+
         /** Builds a stopped emulator; call {@link HexclaveEmulator#start()}. */
         public HexclaveEmulator build() {
             return new HexclaveEmulator(new EmulatorSettings(projectId, secretServerKey, publishableClientKey,
-                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled,
-                    accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock));
+                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled, signUpEnabled,
+                    accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock, corsAllowedOrigins));
         }
 
         private static String requireText(String value, String name) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@link #anonymousUser()} or {@link #builder()}.
  * <p>
  * Metadata values are anything Jackson can serialise (maps, lists, strings, numbers, records …).
- * A password is never stored: it only makes the user's {@code has_password} true.
+ * A password is kept only as a salted hash in the emulator, so the user can sign in with it
+ * ({@code POST /auth/password/sign-in}); it never appears in {@code toString()} or any response.
  */
 public final class NewUser {
 
@@ -23,7 +24,7 @@ public final class NewUser {
     private final Object serverMetadata;
     private final Object clientMetadata;
     private final Object clientReadOnlyMetadata;
-    private final boolean hasPassword;
+    private final String password;
     private final boolean requiresTotpMfa;
     private final String profileImageUrl;
     private final Instant signedUpAt;
@@ -40,7 +41,7 @@ public final class NewUser {
         this.serverMetadata = b.serverMetadata;
         this.clientMetadata = b.clientMetadata;
         this.clientReadOnlyMetadata = b.clientReadOnlyMetadata;
-        this.hasPassword = b.hasPassword;
+        this.password = b.password;
         this.requiresTotpMfa = b.requiresTotpMfa;
         this.profileImageUrl = b.profileImageUrl;
         this.signedUpAt = b.signedUpAt;
@@ -105,9 +106,14 @@ public final class NewUser {
         return clientReadOnlyMetadata;
     }
 
-    /** Whether a password was given (the password itself is not kept). */
+    /** Whether a password was given. */
     public boolean hasPassword() {
-        return hasPassword;
+        return password != null;
+    }
+
+    /** The password to sign in with, or {@code null}. */
+    String password() {
+        return password;
     }
 
     public boolean requiresTotpMfa() {
@@ -142,7 +148,7 @@ public final class NewUser {
         private Object serverMetadata;
         private Object clientMetadata;
         private Object clientReadOnlyMetadata;
-        private boolean hasPassword;
+        private String password;
         private boolean requiresTotpMfa;
         private String profileImageUrl;
         private Instant signedUpAt;
@@ -212,9 +218,12 @@ public final class NewUser {
             return this;
         }
 
-        /** Gives the user a password: only {@code has_password} is recorded, the value is dropped. */
+        /**
+         * Gives the user a password to sign in with ({@code POST /auth/password/sign-in}); the emulator keeps only a
+         * salted hash of it.
+         */
         public Builder password(String password) {
-            this.hasPassword = password != null;
+            this.password = password;
             return this;
         }
 

@@ -21,7 +21,22 @@ public record VerificationCode(String id, Purpose purpose, String recipient, Str
         /** Verifies a contact channel ({@code POST /contact-channels/{user_id}/{id}/send-verification-code}). */
         CONTACT_CHANNEL_VERIFICATION,
         /** Invites to a team ({@code POST /team-invitations/send-code}). */
-        TEAM_INVITATION
+        TEAM_INVITATION,
+        /**
+         * Signs in by e-mail ({@code POST /auth/otp/send-sign-in-code}): the link is the magic link; the one-time code
+         * a user would type is {@link VerificationCode#otp()}.
+         */
+        SIGN_IN,
+        /** Resets a password ({@code POST /auth/password/send-reset-code}); the link leads to the reset page. */
+        PASSWORD_RESET
+    }
+
+    /**
+     * The six characters an e-mail shows as the one-time code (upper case): the first six of {@link #code()}; a frontend
+     * sends them followed by the {@code nonce} of the send-code answer.
+     */
+    public String otp() {
+        return code.substring(0, 6).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Hides the code and the link (which carries it). */

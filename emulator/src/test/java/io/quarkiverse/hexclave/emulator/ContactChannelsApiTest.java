@@ -166,7 +166,7 @@ class ContactChannelsApiTest {
 
     @Test
     void codesStopWorkingAfterTwentyAttemptsOrSevenDays() {
-        CliLoginFlowTest.MovableClock clock = new CliLoginFlowTest.MovableClock();
+        MovableClock clock = new MovableClock();
         try (HexclaveEmulator own = HexclaveEmulator.builder().clock(clock).build().start()) {
             EmulatorHttp h = new EmulatorHttp(own);
             EmulatedUser u = own.createUser(NewUser.builder().build());

@@ -92,6 +92,7 @@ class ContractCoverageTest {
         ok(http.server().delete("/auth/sessions/" + emu.createSession(uid).sessionId() + "?user_id=" + uid));
         ok(http.server().accessToken(jwt).delete("/auth/sessions/current"));
         ok(http.server().post("/auth/anonymous/sign-up", null));
+        frontendSignIns(false);
         JsonNode cli = ok(http.server().post("/auth/cli", "{}"));
         ok(http.server().post("/auth/cli/poll", "{\"polling_code\":\"" + cli.get("polling_code").asText() + "\"}"));
         ok(http.server().post("/auth/cli/complete", "{\"login_code\":\"" + cli.get("login_code").asText()
@@ -187,6 +188,7 @@ class ContractCoverageTest {
         ok(http.client().accessToken(jwt).get("/auth/sessions?user_id=me"));
         ok(http.client().accessToken(jwt).delete("/auth/sessions/" + emu.createSession(u.id()).sessionId() + "?user_id=me"));
         ok(http.client().post("/auth/anonymous/sign-up", null));
+        frontendSignIns(true);
         JsonNode cli = ok(http.client().post("/auth/cli", "{}"));
         ok(http.client().post("/auth/cli/complete", "{\"login_code\":\"" + cli.get("login_code").asText()
                 + "\",\"refresh_token\":\"" + s.refreshToken() + "\"}"));
@@ -259,6 +261,36 @@ class ContractCoverageTest {
         ok(http.client().accessToken(jwt).delete("/teams/" + tid));
         ok(http.client().accessToken(jwt).delete("/auth/sessions/current"));
         ok(http.client().accessToken(emu.mintAccessToken(u)).delete("/users/me"));
+    }
+
+    /** Password sign-up and sign-in, e-mail code sign-in and the token endpoint's refresh, with one access type. */
+    private void frontendSignIns(boolean client) {
+        java.util.function.Supplier<EmulatorHttp.Call> call = () -> client ? http.client() : http.server();
+        String email = uniqueEmail("signin");
+        ok(call.get().post("/auth/password/sign-up", "{\"email\":\"" + email + "\",\"password\":\"tour password\"}"));
+        String refresh = ok(call.get().post("/auth/password/sign-in",
+                "{\"email\":\"" + email + "\",\"password\":\"tour password\"}")).get("refresh_token").asText();
+        ok(http.anonymous().documentedAs(client ? "client" : "server").postForm("/auth/oauth/token",
+                "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=" + emu.projectId() + "&client_secret="
+                        + emu.publishableClientKey()));
+        String nonce = ok(call.get().post("/auth/otp/send-sign-in-code", "{\"email\":\"" + email + "\",\"callback_url\":\""
+                + CALLBACK + "\"}")).get("nonce").asText();
+        String code = "{\"code\":\"" + emu.pendingCode(VerificationCode.Purpose.SIGN_IN, email).orElseThrow().otp() + nonce + "\"}";
+        ok(call.get().post("/auth/otp/sign-in/check-code", code));
+        String jwt = ok(call.get().post("/auth/otp/sign-in", code)).get("access_token").asText();
+        ok(call.get().accessToken(jwt).post("/auth/password/update",
+                "{\"old_password\":\"tour password\",\"new_password\":\"tour password 2\"}"));
+        ok(call.get().post("/auth/password/send-reset-code", "{\"email\":\"" + email + "\",\"callback_url\":\"" + CALLBACK + "\"}"));
+        String reset = emu.pendingCode(VerificationCode.Purpose.PASSWORD_RESET, email).orElseThrow().code();
+        ok(call.get().post("/auth/password/reset/check-code", "{\"code\":\"" + reset + "\"}"));
+        ok(call.get().post("/auth/password/reset", "{\"code\":\"" + reset + "\",\"password\":\"tour password 3\"}"));
+        String passwordless = uniqueEmail("otp-only");
+        String nonce2 = ok(call.get().post("/auth/otp/send-sign-in-code", "{\"email\":\"" + passwordless
+                + "\",\"callback_url\":\"" + CALLBACK + "\"}")).get("nonce").asText();
+        String code2 = "{\"code\":\"" + emu.pendingCode(VerificationCode.Purpose.SIGN_IN, passwordless).orElseThrow().otp()
+                + nonce2 + "\"}";
+        String jwt2 = ok(call.get().post("/auth/otp/sign-in", code2)).get("access_token").asText();
+        ok(call.get().accessToken(jwt2).post("/auth/password/set", "{\"password\":\"a new password\"}"));
     }
 
     // ------------------------------------------------------------------ the checks

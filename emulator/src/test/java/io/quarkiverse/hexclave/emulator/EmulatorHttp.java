@@ -75,6 +75,7 @@ final class EmulatorHttp {
     final class Call {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private boolean validate = true;
+        private String document;
 
         Call header(String name, String value) {
             headers.put(name, value);
@@ -88,6 +89,20 @@ final class EmulatorHttp {
 
         Call accessToken(String token) {
             return header("x-hexclave-access-token", token);
+        }
+
+        /**
+         * Validate against this document ({@code client} or {@code server}) whatever the access-type header says, e.g.
+         * for the OAuth token endpoint, which a browser calls without any.
+         */
+        Call documentedAs(String document) {
+            this.document = document;
+            return this;
+        }
+
+        /** A form-encoded POST ({@code application/x-www-form-urlencoded}), as OAuth clients send token requests. */
+        Reply postForm(String pathAndQuery, String form) {
+            return header("Content-Type", "application/x-www-form-urlencoded").send("POST", pathAndQuery, form);
         }
 
         /** Skip contract validation (for deliberately undocumented paths). */
@@ -118,7 +133,7 @@ final class EmulatorHttp {
                     : "/api/v1" + pathAndQuery);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
             headers.forEach(b::header);
-            if (body != null) {
+            if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type"))) {
                 b.header("Content-Type", "application/json");
             }
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -144,8 +159,9 @@ final class EmulatorHttp {
         private void validate(String method, String path, String rawQuery, String body, Reply reply) {
             String apiPath = path.startsWith("/api/v1") ? path.substring("/api/v1".length()) : path;
             apiPath = apiPath.isEmpty() ? "/" : apiPath;
-            boolean client = "client".equals(headers.get("x-hexclave-access-type"))
-                    || "client".equals(headers.get("x-stack-access-type"));
+            boolean client = document != null ? document.equals("client")
+                    : "client".equals(headers.get("x-hexclave-access-type"))
+                            || "client".equals(headers.get("x-stack-access-type"));
             String document = client ? "client" : "server";
             HexclaveContract contract = client ? HexclaveContract.client() : HexclaveContract.server();
             java.util.Optional<Operation> operation = contract.operation(method, apiPath);

@@ -13,7 +13,7 @@ import io.quarkiverse.hexclave.emulator.internal.StoredSession;
 /** The store drops what can never be used again, so a long-running emulator does not grow without bound. */
 class EmulatorStoreTest {
 
-    private final CliLoginFlowTest.MovableClock clock = new CliLoginFlowTest.MovableClock();
+    private final MovableClock clock = new MovableClock();
     private final EmulatorStore store = new EmulatorStore(clock);
 
     @Test

@@ -99,6 +99,8 @@ class ProjectApiTest {
         assertThat(payments.header("content-type")).startsWith("text/plain");
         assertThat(payments.body()).contains("POST /payments/purchases/validate-code").contains("Stripe");
         assertThat(http.server().get("/session-replays/" + UUID.randomUUID() + "/events").status()).isEqualTo(501);
-        assertThat(http.client().post("/auth/password/sign-in", "{}").body()).contains("sign-in");
+        EmulatorHttp.Reply mfa = http.client().post("/auth/mfa/sign-in", "{}");
+        assertThat(mfa.status()).isEqualTo(501);
+        assertThat(mfa.body()).contains("POST /auth/mfa/sign-in").contains("TOTP");
     }
 }

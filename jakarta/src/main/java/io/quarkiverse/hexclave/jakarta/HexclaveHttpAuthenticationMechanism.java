@@ -42,9 +42,14 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * resource is protected by a security constraint (or the application called {@code HttpServletRequest#authenticate});</li>
  * <li>a malformed credential or a rejected token: 401 with an RFC 6750 challenge such as
  * {@code Bearer error="invalid_token", error_description="token expired"} (a fixed text: never the token), on
- * protected and unprotected resources alike;</li>
+ * protected and unprotected resources alike, except for the {@code hexclave-access} cookie (which the browser keeps
+ * sending after its token expired): a failed cookie credential leaves the request unauthenticated, and only a
+ * protected resource answers with the challenge;</li>
  * <li>Hexclave's signing keys (or Hexclave itself, verifying through its API) cannot be had: 503 with
- * {@code Retry-After}, because it is not the caller's fault.</li>
+ * {@code Retry-After}, because it is not the caller's fault;</li>
+ * <li>a cookie credential on a request whose method is not {@code GET}, {@code HEAD} or {@code OPTIONS} and that
+ * shows no same-origin signal ({@code Sec-Fetch-Site: same-origin}/{@code same-site}, or its own {@code Origin}): 403
+ * ({@code Challenge.crossSite()}), unless {@code hexclave.cookie.cross-site-check=false}.</li>
  * </ul>
  * A bearer token of another issuer is left alone, as if there were no credential. The mechanism is stateless: nothing
  * is stored in the HTTP session. The principal of the current request is also kept in the request attribute
@@ -63,6 +68,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
 
     private HexclaveCredentials credentials;
     private HexclaveTokenVerifier verifier;
+    /** The CDI-wired components, checked against each request's web module; {@code null} when built by hand. */
+    private HexclaveComponents components;
 
     /** For CDI: the collaborators come from the configured {@code hexclave.*} settings. */
     public HexclaveHttpAuthenticationMechanism() {
@@ -81,6 +88,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
 
     @Inject
     void wire(HexclaveComponents components) {
+        this.components = components;
         this.credentials = components.credentials();
         this.verifier = components.verifier();
     }
@@ -88,7 +96,15 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        CredentialLookup lookup = credentials.find(new ServletRequestView(request));
+        if (components != null) {
+            try {
+                components.claim(request.getServletContext().getContextPath());
+            } catch (IllegalStateException e) {
+                throw new AuthenticationException("Hexclave is shared by several web modules; see the server log");
+            }
+        }
+        ServletRequestView view = new ServletRequestView(request);
+        CredentialLookup lookup = credentials.find(view);
         if (lookup instanceof CredentialLookup.Found found && found.credential().source() == CredentialSource.BEARER
                 && !verifier.recognises(found.credential().token())) {
             lookup = CredentialLookup.ABSENT; // a gateway's or another issuer's bearer token: not ours to judge
@@ -98,20 +114,33 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         }
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s rejected: %s", malformed.source(), malformed.detail());
-            return challenge(request, response, context, Challenge.unauthorized(RejectionReason.MALFORMED));
+            Challenge challenge = Challenge.unauthorized(RejectionReason.MALFORMED);
+            return malformed.source() == CredentialSource.COOKIE ? cookieFailed(request, response, context, challenge)
+                    : challenge(request, response, context, challenge);
         }
         HexclaveCredential credential = ((CredentialLookup.Found) lookup).credential();
+        if (credentials.refusesCrossSite(credential, request.getMethod(), request.getScheme(), request.getServerName(),
+                request.getServerPort(), view)) {
+            LOG.debugf("Hexclave cookie credential on a %s request without a same-origin signal: refused",
+                    request.getMethod());
+            return sendAtOnce(request, response, Challenge.crossSite());
+        }
+        boolean cookie = credential.source() == CredentialSource.COOKIE;
         Verification verification;
         try {
             verification = verifier.verify(credential.token(), verifier.policy().global());
         } catch (KeysUnavailableException e) {
             // The verifier logs the outage itself (HEXCLAVE002), once per attempt to fetch the keys, not per request.
             LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
-            return unavailable(request, response, Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE));
+            Challenge unavailable = Challenge.keysUnavailable(Challenge.SERVICE_UNAVAILABLE);
+            return cookie ? cookieFailed(request, response, context, unavailable)
+                    : sendAtOnce(request, response, unavailable);
         } catch (RuntimeException e) {
             // Never a 500 (or a server error page with a stack trace) for a caller's token.
             LOG.debugf("Hexclave token from %s could not be verified: %s", credential.source(), e.getClass().getName());
-            return challenge(request, response, context, Challenge.unauthorized(RejectionReason.MALFORMED));
+            Challenge challenge = Challenge.unauthorized(RejectionReason.MALFORMED);
+            return cookie ? cookieFailed(request, response, context, challenge)
+                    : challenge(request, response, context, challenge);
         }
         if (verification instanceof Verification.Accepted accepted) {
             HexclavePrincipal principal = accepted.principal();
@@ -123,7 +152,23 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             return noCredential(request, response, context); // e.g. only a refresh token was sent
         }
         LOG.debugf("Hexclave token from %s rejected: %s", credential.source(), rejected.reason());
-        return challenge(request, response, context, Challenge.unauthorized(rejected.reason()));
+        Challenge challenge = Challenge.unauthorized(rejected.reason());
+        return cookie ? cookieFailed(request, response, context, challenge)
+                : challenge(request, response, context, challenge);
+    }
+
+    /**
+     * A cookie credential that failed (unreadable, expired, planted, keys unavailable): the browser keeps sending the
+     * cookie long after its token expired, so the request continues unauthenticated; a protected resource (or the
+     * application's {@code authenticate} call) gets {@code challenge}.
+     */
+    private static AuthenticationStatus cookieFailed(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, Challenge challenge) throws AuthenticationException {
+        if (!context.isProtected() && !context.isAuthenticationRequest()) {
+            return context.doNothing();
+        }
+        return challenge.status() == 401 ? challenge(request, response, context, challenge)
+                : sendAtOnce(request, response, challenge);
     }
 
     /** Continue unauthenticated, unless the resource is protected or the application called {@code authenticate}. */
@@ -141,7 +186,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         return context.responseUnauthorized();
     }
 
-    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+    /** Sends {@code challenge} (a 503, or the 403 of a cross-site request) at once and reports the failure. */
+    private static AuthenticationStatus sendAtOnce(HttpServletRequest request, HttpServletResponse response,
             Challenge challenge) throws AuthenticationException {
         request.setAttribute(CHALLENGE_ATTRIBUTE, challenge);
         try {

@@ -25,6 +25,10 @@ final class FakeHttp {
     final List<Cookie> cookies = new java.util.ArrayList<>();
     final Map<String, Object> attributes = new HashMap<>();
     final Map<String, String> responseHeaders = new LinkedHashMap<>();
+    String method = "GET";
+    String scheme = "https";
+    String serverName = "app.example.com";
+    int serverPort = 443;
     Integer status;
     boolean protectedResource;
     boolean authenticationRequest;
@@ -52,6 +56,10 @@ final class FakeHttp {
             case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
             case "setAttribute" -> attributes.put((String) args[0], args[1]);
             case "getAttribute" -> attributes.get((String) args[0]);
+            case "getMethod" -> FakeHttp.this.method;
+            case "getScheme" -> scheme;
+            case "getServerName" -> serverName;
+            case "getServerPort" -> serverPort;
             default -> unsupported(method);
         });
     }

@@ -238,4 +238,112 @@ class HexclaveHttpAuthenticationMechanismTest {
         assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
         assertThat(verified).singleElement().satisfies(t -> assertThat(t.raw()).isEqualTo(TOKEN));
     }
+
+    FakeHttp sessionCookies() {
+        return http.cookie("hexclave-access", "%5B%22refresh-1%22%2C%22" + TOKEN + "%22%5D")
+                .cookie("hexclave-refresh-" + PROJECT + "--default",
+                        "%7B%22refresh_token%22%3A%22refresh-1%22%2C%22updated_at_millis%22%3A1%7D");
+    }
+
+    static Verification expired(AccessToken token) {
+        return Verification.Rejected.of(RejectionReason.EXPIRED);
+    }
+
+    @Test
+    void expiredCookieTokenOnPublicResourceContinuesUnauthenticated() throws AuthenticationException {
+        sessionCookies();
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::expired)).isEqualTo(AuthenticationStatus.NOT_DONE);
+        assertThat(http.status).isNull();
+        assertThat(http.responseHeaders).isEmpty();
+        assertThat(http.loggedIn).isNull();
+    }
+
+    @Test
+    void expiredCookieTokenOnProtectedResourceGets401WithTheReason() throws AuthenticationException {
+        sessionCookies().protectedResource();
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::expired))
+                .isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders).containsEntry("WWW-Authenticate",
+                Challenge.unauthorized(RejectionReason.EXPIRED).wwwAuthenticate());
+    }
+
+    @Test
+    void garbageAccessCookieOnPublicResourceContinuesUnauthenticatedWithoutVerifying() throws AuthenticationException {
+        http.cookie("hexclave-access", "not-json");
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.NOT_DONE);
+        assertThat(http.status).isNull();
+        assertThat(verified).isEmpty();
+    }
+
+    @Test
+    void garbageAccessCookieOnProtectedResourceGets401Malformed() throws AuthenticationException {
+        http.cookie("hexclave-access", "not-json").protectedResource();
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept))
+                .isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+        assertThat(http.responseHeaders).containsEntry("WWW-Authenticate",
+                Challenge.unauthorized(RejectionReason.MALFORMED).wwwAuthenticate());
+    }
+
+    @Test
+    void cookieOnPublicResourceWhileKeysAreUnavailableContinuesUnauthenticated() throws AuthenticationException {
+        sessionCookies();
+
+        assertThat(authenticate(token -> {
+            throw new KeysUnavailableException("down");
+        })).isEqualTo(AuthenticationStatus.NOT_DONE);
+        assertThat(http.status).isNull();
+    }
+
+    @Test
+    void expiredTokenInTheAuthorizationHeaderIsStillRefusedOnPublicResources() throws AuthenticationException {
+        http.header("Authorization", "Bearer " + TOKEN);
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::expired))
+                .isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(401);
+    }
+
+    @Test
+    void crossSitePostWithCookieCredentialGets403WithoutVerifying() throws AuthenticationException {
+        sessionCookies().header("Sec-Fetch-Site", "cross-site").header("Origin", "https://evil.example.com");
+        http.method = "POST";
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept))
+                .isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(http.status).isEqualTo(403);
+        assertThat(http.responseHeaders).containsEntry("Cache-Control", "no-store").doesNotContainKey("WWW-Authenticate");
+        assertThat(http.attributes).containsEntry(HexclaveHttpAuthenticationMechanism.CHALLENGE_ATTRIBUTE,
+                Challenge.crossSite());
+        assertThat(http.loggedIn).isNull();
+        assertThat(verified).isEmpty();
+    }
+
+    @Test
+    void sameOriginPostWithCookieCredentialIsAuthenticated() throws AuthenticationException {
+        sessionCookies().header("Origin", "https://app.example.com");
+        http.method = "POST";
+
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+
+        http.requestHeaders.remove("Origin");
+        http.header("Sec-Fetch-Site", "same-origin");
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+    }
+
+    @Test
+    void crossSiteGetWithCookieAndCrossSitePostWithHeaderAreNotRefused() throws AuthenticationException {
+        sessionCookies().header("Sec-Fetch-Site", "cross-site");
+        assertThat(authenticate(HexclaveHttpAuthenticationMechanismTest::accept)).isEqualTo(AuthenticationStatus.SUCCESS);
+
+        FakeHttp post = new FakeHttp().header("Authorization", "Bearer " + TOKEN).header("Sec-Fetch-Site", "cross-site");
+        post.method = "POST";
+        assertThat(mechanism(HexclaveHttpAuthenticationMechanismTest::accept)
+                .validateRequest(post.request(), post.response(), post.context())).isEqualTo(AuthenticationStatus.SUCCESS);
+    }
 }

@@ -145,6 +145,12 @@ public interface HexclaveConfig {
     Verification verification();
 
     /**
+     * The {@code cookie} credential source.
+     */
+    @ConfigDocSection
+    Cookie cookie();
+
+    /**
      * Priority of the Hexclave HTTP authentication mechanism. Quarkus asks mechanisms in descending priority; the
      * default runs Hexclave before {@code quarkus-smallrye-jwt} (priority 1000) and {@code quarkus-oidc} (1001),
      * which is safe because Hexclave declines bearer tokens it did not issue. Lower it below theirs when another
@@ -248,6 +254,20 @@ public interface HexclaveConfig {
         /** How many tokens the {@code rest-cache-ttl} cache holds at most. */
         @WithDefault("10000")
         int restCacheSize();
+    }
+
+    /** Cookie credentials. */
+    interface Cookie {
+        /**
+         * Refuse (403) a request authenticated by the {@code hexclave-access} cookie whose method is not
+         * {@code GET}, {@code HEAD} or {@code OPTIONS} unless it shows it comes from this site:
+         * {@code Sec-Fetch-Site: same-origin} or {@code same-site}, or an {@code Origin} with the request's scheme,
+         * host and port. This is the CSRF guard of cookie credentials; turn it off only when the application has
+         * its own CSRF protection. Behind a TLS-terminating proxy, enable {@code quarkus.http.proxy.*} forwarding so
+         * that the request's scheme and host are the browser's.
+         */
+        @WithDefault("true")
+        boolean crossSiteCheck();
     }
 
     /** Response caching headers. */

@@ -13,6 +13,8 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
 import io.quarkiverse.hexclave.runtime.internal.EndpointGrant;
+import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
+import io.quarkiverse.hexclave.runtime.internal.GlobalPolicyVerifier;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
@@ -57,17 +59,28 @@ public class HexclaveRecorder {
     }
 
     /**
-     * The verifier of {@code quarkus.hexclave.verification.mode}, applying the global policy by default; its
-     * {@code anywhere} classes add the endpoint grants, which only the identity provider asks for per request.
+     * The extension's verifier of {@code quarkus.hexclave.verification.mode}: its {@code anywhere} classes add the
+     * endpoint grants, which only the identity provider and the JAX-RS filter ask for, per request.
      */
-    public RuntimeValue<HexclaveTokenVerifier> verifier(RuntimeValue<HexclaveSettings> settings,
+    public RuntimeValue<EndpointVerifier> endpointVerifier(RuntimeValue<HexclaveSettings> settings,
             RuntimeValue<UserClassEndpoints> endpoints, ShutdownContext shutdown) {
         HexclaveSettings s = settings.getValue();
         UserClassPolicy policy = UserClassPolicy.of(s.allowRestrictedUsers(), s.allowAnonymousUsers())
                 .withGrants(endpoints.getValue().all().stream().map(EndpointGrant::grant).toList());
         HexclaveTokenVerifier verifier = rendered(() -> HexclaveTokenVerifier.create(s, policy, Clock.systemUTC()));
         shutdown.addShutdownTask(verifier::close);
-        return new RuntimeValue<>(verifier);
+        return new RuntimeValue<>(new EndpointVerifier(verifier));
+    }
+
+    /**
+     * The injectable verifier: the extension's, held to the global policy of the settings, so that application code
+     * verifying tokens itself never admits the classes only some endpoints grant.
+     */
+    public RuntimeValue<HexclaveTokenVerifier> verifier(RuntimeValue<HexclaveSettings> settings,
+            RuntimeValue<EndpointVerifier> endpointVerifier) {
+        HexclaveSettings s = settings.getValue();
+        return new RuntimeValue<>(new GlobalPolicyVerifier(endpointVerifier.getValue().verifier(),
+                UserClassPolicy.of(s.allowRestrictedUsers(), s.allowAnonymousUsers())));
     }
 
     /** The server-side client; its calls fail with a clear message when no secret server key is configured. */
@@ -129,6 +142,7 @@ public class HexclaveRecorder {
                 .restCacheTtl(c.verification().restCacheTtl())
                 .restCacheSize(c.verification().restCacheSize())
                 .allowPlainHttp(c.allowPlainHttp())
+                .cookieCrossSiteCheck(c.cookie().crossSiteCheck())
                 .build());
     }
 

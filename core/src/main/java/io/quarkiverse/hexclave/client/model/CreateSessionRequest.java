@@ -1,7 +1,6 @@
 package io.quarkiverse.hexclave.client.model;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -10,30 +9,18 @@ import java.util.Objects;
  * The body of {@code POST /auth/sessions} (wire reference §6.1): a session for {@code user_id}, optionally with a
  * refresh-token lifetime (Hexclave's default 365 days, at most 367) and as an impersonation session.
  */
-public final class CreateSessionRequest {
+public final class CreateSessionRequest extends RequestBody {
 
     /** Longest refresh-token lifetime Hexclave accepts: 367 days. */
     public static final Duration MAX_EXPIRES_IN = Duration.ofDays(367);
 
-    private final Map<String, Object> fields;
-
     private CreateSessionRequest(Map<String, Object> fields) {
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        super(fields);
     }
 
     /** A builder for a session of {@code userId}. */
     public static Builder forUser(String userId) {
         return new Builder(userId);
-    }
-
-    /** Wire names to values. */
-    public Map<String, Object> fields() {
-        return fields;
-    }
-
-    @Override
-    public String toString() {
-        return "CreateSessionRequest" + fields;
     }
 
     /** Builds a {@link CreateSessionRequest}. */

@@ -1,7 +1,5 @@
 package io.quarkiverse.hexclave.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +11,10 @@ import java.util.Map;
  * }</pre>
  * {@link #toString()} lists field names only, never values (a password may be among them).
  */
-public final class CreateUserRequest {
-
-    private final Map<String, Object> fields;
+public final class CreateUserRequest extends RequestBody {
 
     private CreateUserRequest(Map<String, Object> fields) {
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        super(fields);
     }
 
     /** A new builder. */
@@ -29,16 +25,6 @@ public final class CreateUserRequest {
     /** An empty request: a user with Hexclave's defaults. */
     public static CreateUserRequest empty() {
         return new CreateUserRequest(Map.of());
-    }
-
-    /** Wire names to values of the fields that were set; a {@code null} value is sent as JSON {@code null}. */
-    public Map<String, Object> fields() {
-        return fields;
-    }
-
-    @Override
-    public String toString() {
-        return UserFieldsBuilder.describe("CreateUserRequest", fields);
     }
 
     /** Builds a {@link CreateUserRequest}. */

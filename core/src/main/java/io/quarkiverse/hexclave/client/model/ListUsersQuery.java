@@ -1,12 +1,10 @@
 package io.quarkiverse.hexclave.client.model;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The query of {@code GET /users} (wire reference §5.2). Only parameters that were set are sent: Hexclave rejects
@@ -15,7 +13,7 @@ import java.util.Optional;
  * ListUsersQuery q = ListUsersQuery.builder().query("ada").limit(50).orderBy(ListUsersQuery.OrderBy.LAST_ACTIVE_AT).desc(true).build();
  * }</pre>
  */
-public final class ListUsersQuery {
+public final class ListUsersQuery extends ListQuery {
 
     /** The sort key. */
     public enum OrderBy {
@@ -32,10 +30,8 @@ public final class ListUsersQuery {
     /** Largest page Hexclave serves. */
     public static final int MAX_LIMIT = 1000;
 
-    private final Map<String, String> parameters;
-
     private ListUsersQuery(Map<String, String> parameters) {
-        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        super(parameters);
     }
 
     /** A query with no parameters: every normal user (Hexclave refuses this beyond 1000 users; set a limit). */
@@ -50,17 +46,7 @@ public final class ListUsersQuery {
 
     /** A builder holding this query's parameters. */
     public Builder toBuilder() {
-        return new Builder(new LinkedHashMap<>(parameters));
-    }
-
-    /** The query parameters to send, in the order they were set. */
-    public Map<String, String> parameters() {
-        return parameters;
-    }
-
-    /** The page size, if set. */
-    public Optional<Integer> limit() {
-        return Optional.ofNullable(parameters.get("limit")).map(Integer::valueOf);
+        return new Builder(new LinkedHashMap<>(parameters()));
     }
 
     /** This query for the page after {@code cursor}. */
@@ -68,36 +54,16 @@ public final class ListUsersQuery {
         return toBuilder().cursor(cursor).build();
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ListUsersQuery q && q.parameters.equals(parameters);
-    }
-
-    @Override
-    public int hashCode() {
-        return parameters.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ListUsersQuery" + parameters;
-    }
-
     /** Builds a {@link ListUsersQuery}; every setter is optional. */
-    public static final class Builder {
-        private final Map<String, String> p;
+    public static final class Builder extends ListQuery.Builder<Builder> {
 
         private Builder(Map<String, String> p) {
-            this.p = p;
+            super(p);
         }
 
         /** Page size, 1 to {@value ListUsersQuery#MAX_LIMIT}. */
         public Builder limit(int limit) {
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
-            }
-            p.put("limit", Integer.toString(limit));
-            return this;
+            return putLimit(limit, MAX_LIMIT);
         }
 
         /** Start after this cursor (a previous page's {@link UserPage#nextCursor()}); {@code null} removes it. */
@@ -163,15 +129,6 @@ public final class ListUsersQuery {
                 throw new IllegalArgumentException("onlyAnonymous(true) requires includeAnonymous(true)");
             }
             return new ListUsersQuery(p);
-        }
-
-        private Builder putOrRemove(String key, String value) {
-            if (value == null || value.isBlank()) {
-                p.remove(key);
-            } else {
-                p.put(key, value.strip());
-            }
-            return this;
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.quarkiverse.hexclave.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,12 +8,10 @@ import java.util.Map;
  * TeamPermissionQuery.builder().userId(userId).teamId(teamId).recursive(true).build();
  * }</pre>
  */
-public final class TeamPermissionQuery {
-
-    private final Map<String, String> parameters;
+public final class TeamPermissionQuery extends ListQuery {
 
     private TeamPermissionQuery(Map<String, String> parameters) {
-        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        super(parameters);
     }
 
     /** A new builder. */
@@ -28,51 +24,19 @@ public final class TeamPermissionQuery {
         return builder().userId(userId).recursive(true).build();
     }
 
-    /** The query parameters to send. */
-    public Map<String, String> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public String toString() {
-        return "TeamPermissionQuery" + parameters;
-    }
-
     /** Builds a {@link TeamPermissionQuery}. */
-    public static final class Builder {
-        private final Map<String, String> p = new LinkedHashMap<>();
+    public static final class Builder extends PermissionQueryBuilder<Builder> {
 
-        /** The user (a UUID). The client lists permissions with server access only, so {@code me} has no meaning here. */
-        public Builder userId(String userId) {
-            return put("user_id", userId);
+        private Builder() {
         }
 
         /** The team. */
         public Builder teamId(String teamId) {
-            return put("team_id", teamId);
-        }
-
-        /** One permission id, e.g. {@code team_admin} or {@code $read_members}. */
-        public Builder permissionId(String permissionId) {
-            return put("permission_id", permissionId);
-        }
-
-        /** Also list permissions implied by the granted ones. */
-        public Builder recursive(boolean recursive) {
-            p.put("recursive", Boolean.toString(recursive));
-            return this;
+            return putNonBlank("team_id", teamId);
         }
 
         public TeamPermissionQuery build() {
             return new TeamPermissionQuery(p);
-        }
-
-        private Builder put(String key, String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(key + " must not be blank");
-            }
-            p.put(key, value.strip());
-            return this;
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.quarkiverse.hexclave.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,27 +13,15 @@ import java.util.Map;
  * {@code otp_auth_enabled}, {@code passkey_auth_enabled} and {@code primary_email}.
  * {@link #toString()} lists field names only.
  */
-public final class UpdateUserRequest {
-
-    private final Map<String, Object> fields;
+public final class UpdateUserRequest extends RequestBody {
 
     private UpdateUserRequest(Map<String, Object> fields) {
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        super(fields);
     }
 
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Wire names to values of the fields that were set; a {@code null} value is sent as JSON {@code null}. */
-    public Map<String, Object> fields() {
-        return fields;
-    }
-
-    @Override
-    public String toString() {
-        return UserFieldsBuilder.describe("UpdateUserRequest", fields);
     }
 
     /** Builds an {@link UpdateUserRequest}. */

@@ -1,8 +1,5 @@
 package io.quarkiverse.hexclave.client.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The fields {@link CreateUserRequest} and {@link UpdateUserRequest} share (wire reference §5.4, §5.5).
  * <p>
@@ -11,43 +8,14 @@ import java.util.Map;
  *
  * @param <B> the concrete builder
  */
-public abstract class UserFieldsBuilder<B extends UserFieldsBuilder<B>> {
-
-    /** Wire name to value; a {@code null} value is an explicit clear. */
-    protected final Map<String, Object> fields = new LinkedHashMap<>();
+public abstract class UserFieldsBuilder<B extends UserFieldsBuilder<B>> extends MetadataFieldsBuilder<B> {
 
     UserFieldsBuilder() {
-    }
-
-    @SuppressWarnings("unchecked")
-    protected B set(String name, Object value) {
-        fields.put(name, value);
-        return (B) this;
     }
 
     /** {@code display_name}; {@code null} clears it. */
     public B displayName(String displayName) {
         return set("display_name", displayName);
-    }
-
-    /** {@code profile_image_url}: a URL or a base64 data URL; {@code null} clears it. */
-    public B profileImageUrl(String url) {
-        return set("profile_image_url", url);
-    }
-
-    /** {@code client_metadata}: a {@code JsonNode}, a {@code Map} or any Jackson-serialisable value; {@code null} clears it. */
-    public B clientMetadata(Object json) {
-        return set("client_metadata", json);
-    }
-
-    /** {@code client_read_only_metadata}; {@code null} clears it. */
-    public B clientReadOnlyMetadata(Object json) {
-        return set("client_read_only_metadata", json);
-    }
-
-    /** {@code server_metadata}; {@code null} clears it. */
-    public B serverMetadata(Object json) {
-        return set("server_metadata", json);
     }
 
     /** {@code primary_email}; {@code null} removes it. */
@@ -124,9 +92,5 @@ public abstract class UserFieldsBuilder<B extends UserFieldsBuilder<B>> {
             throw new IllegalArgumentException("risk_scores cannot be null");
         }
         return set("risk_scores", riskScores);
-    }
-
-    static String describe(String type, Map<String, Object> fields) {
-        return type + "[fields=" + fields.keySet() + "]";
     }
 }

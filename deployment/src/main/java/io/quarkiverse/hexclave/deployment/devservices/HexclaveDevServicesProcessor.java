@@ -73,7 +73,8 @@ public class HexclaveDevServicesProcessor {
         }
         Optional<String> apiUrl = firstOf(appConfig, API_URL, "hexclave.api-url");
         if (apiUrl.isPresent()) {
-            LOG.debugf("Hexclave Dev Services not started: a Hexclave is configured (%s)", apiUrl.get());
+            // The configured URL is not echoed: a malformed one may carry user info (a password).
+            LOG.debug("Hexclave Dev Services not started: a Hexclave is configured (api-url is set)");
             stop();
             return;
         }

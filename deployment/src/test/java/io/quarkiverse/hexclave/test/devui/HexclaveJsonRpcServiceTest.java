@@ -130,7 +130,8 @@ class HexclaveJsonRpcServiceTest {
 
         Map<String, Object> refreshed = service.refreshKeys();
 
-        assertThat((Long) refreshed.get("fetches")).isGreaterThan(fetches);
+        // The Dev UI's fetch shares the one rate limit of every key fetch: within the cooldown it shows the keys held
+        assertThat((Long) refreshed.get("fetches")).isEqualTo(fetches);
         assertThat((java.util.List<?>) refreshed.get("keyIds")).isNotEmpty();
     }
 

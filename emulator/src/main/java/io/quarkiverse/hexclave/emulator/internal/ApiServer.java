@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The JDK {@link HttpServer} on loopback and the request pipeline of the real backend: path canonicalisation (308),
+ * The JDK {@link HttpServer} on loopback and the request pipeline of the real backend: CORS ({@link CorsPolicy}),
+ * path canonicalisation (308),
  * method check (405), header aliasing ({@code x-hexclave-*} → {@code x-stack-*}, hexclave wins), the §2.3
  * authentication checks, routing, known/status error rendering, request-id and cache-control headers, and the
  * override-error-status rule (§7.3). Errors never carry stack traces or secrets.
@@ -50,16 +51,19 @@ public final class ApiServer {
     private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
 
     private final EmulatedProject project;
+    private final CorsPolicy cors;
     private final List<Route> routes = new ArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
 
     public ApiServer(EmulatedProject project) {
         this.project = project;
+        this.cors = new CorsPolicy(project.settings().corsAllowedOrigins());
         new RootRoutes(project).register(this);
         new JwksRoutes(project).register(this);
         new UserRoutes(project).register(this);
         new SessionRoutes(project).register(this);
+        new AuthRoutes(project).register(this);
         new PermissionRoutes(project).register(this);
         new TeamRoutes(project).register(this);
         new TeamInvitationRoutes(project).register(this);
@@ -157,6 +161,10 @@ public final class ApiServer {
         String method = ex.getRequestMethod().toUpperCase();
         String rawPath = ex.getRequestURI().getRawPath();
         String rawQuery = ex.getRequestURI().getRawQuery();
+        String preflightMethod = headers.get("access-control-request-method");
+        if (method.equals("OPTIONS") && preflightMethod != null) {
+            return cors.preflight(headers.get("origin"), preflightMethod, headers.get("access-control-request-headers"));
+        }
         if (!ALLOWED_METHODS.contains(method)) {
             return ApiResponse.text(405, "Method not allowed");
         }
@@ -236,6 +244,15 @@ public final class ApiServer {
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {
+        return parseUrlEncoded(rawQuery, "query");
+    }
+
+    /**
+     * Parses {@code a=1&b=2} (a query string or a form-encoded body); a name given twice is a {@code SCHEMA_ERROR}.
+     *
+     * @param where {@code query} or {@code body}, for the error message
+     */
+    static Map<String, String> parseUrlEncoded(String rawQuery, String where) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;
@@ -248,7 +265,7 @@ public final class ApiServer {
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             if (query.put(name, value) != null) {
-                throw KnownError.schemaError("query." + name + " must be a `string` type, but it was given more than once");
+                throw KnownError.schemaError(where + "." + name + " must be a `string` type, but it was given more than once");
             }
         }
         return query;
@@ -360,9 +377,12 @@ public final class ApiServer {
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void write(HttpExchange ex, ApiResponse r, String requestId, boolean overrideErrorStatus)
+    private void write(HttpExchange ex, ApiResponse r, String requestId, boolean overrideErrorStatus)
             throws IOException {
         var h = ex.getResponseHeaders();
+        if (!r.headers.containsKey("Vary")) { // a preflight answer carries its own CORS headers
+            cors.responseHeaders(ex.getRequestHeaders().getFirst("Origin")).forEach(h::set);
+        }
         if (r.contentType != null) {
             h.set("Content-Type", r.contentType);
         }

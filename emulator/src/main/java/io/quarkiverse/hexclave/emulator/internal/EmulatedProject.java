@@ -95,8 +95,8 @@ public final class EmulatedProject {
 
     // ------------------------------------------------------------------ users and sessions
 
-    /** Creates a user from the Java API's description. */
-    public StoredUser createUser(NewUser spec) {
+    /** Creates a user from the Java API's description, with the password to sign in with (or {@code null}). */
+    public StoredUser createUser(NewUser spec, String password) {
         synchronized (store) {
             if (spec.primaryEmailAuthEnabled() && spec.primaryEmail() != null
                     && store.authEmailOwner(spec.primaryEmail(), null) != null) {
@@ -117,7 +117,7 @@ public final class EmulatedProject {
             u.serverMetadata = Json.tree(spec.serverMetadata());
             u.clientMetadata = Json.tree(spec.clientMetadata());
             u.clientReadOnlyMetadata = Json.tree(spec.clientReadOnlyMetadata());
-            u.hasPassword = spec.hasPassword();
+            u.password(password);
             u.requiresTotpMfa = spec.requiresTotpMfa();
             u.profileImageUrl = spec.profileImageUrl();
             return store.addUser(u);
@@ -137,6 +137,26 @@ public final class EmulatedProject {
         ObjectNode header = header(key.kid());
         ObjectNode claims = claims(user, sessionId, userClass, issuerOrigin(), iat, exp);
         return AccessTokenSigner.sign(header, claims, key);
+    }
+
+    /**
+     * A new access token for the live session of a refresh token (marks the session and user active): the one path of
+     * {@code POST /auth/sessions/current/refresh} and the token endpoint's {@code refresh_token} grant.
+     *
+     * @throws KnownError {@code REFRESH_TOKEN_NOT_FOUND_OR_EXPIRED}
+     */
+    public String refreshAccessToken(String refreshToken) {
+        synchronized (store) {
+            StoredSession s = store.liveSessionByRefreshToken(refreshToken);
+            if (s == null) {
+                throw KnownError.refreshTokenNotFoundOrExpired();
+            }
+            StoredUser user = store.user(s.userId);
+            long now = store.nowMillis();
+            s.lastUsedAtMillis = now;
+            user.lastActiveAtMillis = now;
+            return mintAccessToken(user, s.id);
+        }
     }
 
     /** The protected header of a genuine token: exactly {@code {"alg":"ES256","kid":…}}. */

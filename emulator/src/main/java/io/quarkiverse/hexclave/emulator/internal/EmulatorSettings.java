@@ -7,6 +7,7 @@ import java.time.Duration;
  * The emulator's settings, as given to the builder.
  *
  * @param issuerOrigin the origin stamped into {@code iss}, or {@code null} for the emulator's own {@code apiUrl()}
+ * @param corsAllowedOrigins the browser origins allowed to call the API ({@link CorsPolicy} patterns)
  */
 public record EmulatorSettings(
         String projectId,
@@ -15,12 +16,14 @@ public record EmulatorSettings(
         boolean requirePublishableClientKey,
         boolean requireEmailVerification,
         boolean clientUserDeletionEnabled,
+        boolean signUpEnabled,
         Duration accessTokenLifetime,
         Duration jwksMaxAge,
         String issuerOrigin,
         String host,
         int port,
-        Clock clock) {
+        Clock clock,
+        java.util.List<String> corsAllowedOrigins) {
 
     @Override
     public String toString() {

@@ -30,17 +30,11 @@ public final class Exclusions {
                     + "through HexclaveEmulator.pendingCodes()",
                     List.of("POST /emails/send-email", "GET /emails/outbox", "GET /emails/outbox/{id}",
                             "PATCH /emails/outbox/{id}", "GET /emails/delivery-info", "POST /emails/capacity-boost")),
-            new Exclusion("Password, OTP and MFA sign-in", "frontend sign-in flows come in a later step; create users "
-                    + "and sessions with POST /users and POST /auth/sessions (or the Java API) meanwhile",
-                    List.of("POST /auth/password/sign-up", "POST /auth/password/sign-in", "POST /auth/password/set",
-                            "POST /auth/password/update", "POST /auth/password/send-reset-code",
-                            "POST /auth/password/reset", "POST /auth/password/reset/check-code",
-                            "POST /auth/otp/send-sign-in-code", "POST /auth/otp/sign-in",
-                            "POST /auth/otp/sign-in/check-code", "POST /auth/mfa/sign-in")),
-            new Exclusion("OAuth sign-in", "browser redirect flows to real OAuth providers come with the frontend flows; "
-                    + "link accounts with POST /oauth-providers meanwhile",
-                    List.of("GET /auth/oauth/authorize/{provider_id}", "POST /auth/oauth/cross-domain/authorize",
-                            "POST /auth/oauth/token")),
+            new Exclusion("MFA sign-in", "TOTP multi-factor sign-in is not emulated; users with requires_totp_mfa "
+                    + "sign in with their password alone", List.of("POST /auth/mfa/sign-in")),
+            new Exclusion("OAuth sign-in", "browser redirects to real OAuth providers cannot be emulated offline "
+                    + "(POST /auth/oauth/token serves the refresh_token grant only); link accounts with POST /oauth-providers",
+                    List.of("GET /auth/oauth/authorize/{provider_id}", "POST /auth/oauth/cross-domain/authorize")),
             new Exclusion("Browser actions", "acts through the browser SDK on a trusted origin (impersonation links, "
                     + "clickmap overlay), which comes with the frontend flows",
                     List.of("POST /browser-actions")));

@@ -43,6 +43,20 @@ final class ProjectRoutes {
         o.put("display_name", DISPLAY_NAME);
         o.put("is_development_environment", true);
         o.putArray("config_warnings");
+        // The client project view's config (hidden in the OpenAPI document; the JS SDK's getProject() reads it): what
+        // the emulator serves. Sign-in methods the emulator does not emulate (passkeys, OAuth) are reported off.
+        ObjectNode config = o.putObject("config");
+        config.put("sign_up_enabled", project.settings().signUpEnabled());
+        config.put("credential_enabled", true);
+        config.put("magic_link_enabled", true);
+        config.put("passkey_enabled", false);
+        config.put("client_team_creation_enabled", false); // POST /teams with client access answers 403
+        config.put("client_user_deletion_enabled", project.settings().clientUserDeletionEnabled());
+        config.put("allow_localhost", true);
+        config.put("allow_user_api_keys", true);
+        config.put("allow_team_api_keys", true);
+        config.putArray("enabled_oauth_providers");
+        config.putArray("domains");
         return ApiResponse.json(200, o);
     }
 

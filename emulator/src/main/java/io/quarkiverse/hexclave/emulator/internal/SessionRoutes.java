@@ -86,17 +86,7 @@ final class SessionRoutes {
         if (refreshToken == null) {
             throw KnownError.schemaError("headers.x-stack-refresh-token must be defined");
         }
-        synchronized (store) {
-            StoredSession s = store.liveSessionByRefreshToken(refreshToken);
-            if (s == null) {
-                throw KnownError.refreshTokenNotFoundOrExpired();
-            }
-            StoredUser user = store.user(s.userId);
-            long now = store.nowMillis();
-            s.lastUsedAtMillis = now;
-            user.lastActiveAtMillis = now;
-            return ApiResponse.json(200, Json.object().put("access_token", project.mintAccessToken(user, s.id)));
-        }
+        return ApiResponse.json(200, Json.object().put("access_token", project.refreshAccessToken(refreshToken)));
     }
 
     private ApiResponse signOut(ApiRequest r) {

@@ -26,6 +26,8 @@ public final class StoredUser {
     public JsonNode clientReadOnlyMetadata = NullNode.getInstance();
     public JsonNode serverMetadata = NullNode.getInstance();
     public boolean hasPassword;
+    /** The salted hash of a password given in the clear ({@link Passwords}), or {@code null}. */
+    public String passwordHash;
     public boolean otpAuthEnabled;
     public boolean passkeyAuthEnabled;
     public boolean requiresTotpMfa;
@@ -44,6 +46,12 @@ public final class StoredUser {
 
     public StoredUser(String id) {
         this.id = id;
+    }
+
+    /** Gives the user this password (kept as a salted hash) or, with {@code null}, none. */
+    public void password(String password) {
+        hasPassword = password != null;
+        passwordHash = password == null ? null : Passwords.hash(password);
     }
 
     /** A deep copy, for validate-then-commit updates. */
@@ -65,6 +73,7 @@ public final class StoredUser {
         clientReadOnlyMetadata = o.clientReadOnlyMetadata.deepCopy();
         serverMetadata = o.serverMetadata.deepCopy();
         hasPassword = o.hasPassword;
+        passwordHash = o.passwordHash;
         otpAuthEnabled = o.otpAuthEnabled;
         passkeyAuthEnabled = o.passkeyAuthEnabled;
         requiresTotpMfa = o.requiresTotpMfa;

@@ -306,16 +306,9 @@ final class UserRoutes {
         if (b.has("password")) {
             String password = b.string("password");
             if (password != null) {
-                if (password.length() < 8) {
-                    throw new KnownError(400, "PASSWORD_TOO_SHORT", "Password too short. Minimum length is 8.",
-                            KnownError.details("min_length", 8));
-                }
-                if (password.length() > 70) {
-                    throw new KnownError(400, "PASSWORD_TOO_LONG", "Password too long. Maximum length is 70.",
-                            KnownError.details("maxLength", 70));
-                }
+                Passwords.requireAcceptable(password);
             }
-            u.hasPassword = password != null;
+            u.password(password);
             passwordChanged = true;
         }
         if (b.has("password_hash")) {
@@ -324,6 +317,7 @@ final class UserRoutes {
                 throw KnownError.schemaError("body.password_hash must be a password hash in Modular Crypt Format");
             }
             u.hasPassword = true;
+            u.passwordHash = null; // a hash of another scheme: sign-in with it is not emulated
             passwordChanged = true;
         }
         Boolean otp = b.bool("otp_auth_enabled");

@@ -1,24 +1,36 @@
 package io.quarkiverse.hexclave.runtime.internal;
 
-import java.util.EnumSet;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ResourceInfo;
 
 import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InstanceHandle;
 
 /**
- * The JAX-RS endpoints annotated with {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}, as collected at
- * build time. The identity provider asks {@link #grantFor} which classes a request's endpoint grants (by HTTP method
- * and path; the exact JAX-RS method once {@link UserClassFilter} matched it) and hands
- * {@code policy.admittedOn(grant)} to the verifier: every other route, JAX-RS or not, sees no such user.
+ * The JAX-RS resource methods granted to restricted or anonymous users ({@code @AllowRestrictedUsers} /
+ * {@code @AllowAnonymousUsers}), as collected at build time. The identity provider and the JAX-RS filter ask
+ * {@link #grantFor(Class, Method)} with the resource method JAX-RS matched for the request: a request that has not
+ * reached a JAX-RS resource method (a Vert.x route, a static file, {@code /q/*}, a WebSocket upgrade, an HTTP
+ * permission checked before routing) gets no grant, whatever its path.
  */
 public final class UserClassEndpoints {
 
     private final List<EndpointGrant> endpoints;
+    private final Map<String, Set<UserClass>> byMethod = new HashMap<>();
 
     public UserClassEndpoints(List<EndpointGrant> endpoints) {
         this.endpoints = List.copyOf(endpoints);
+        for (EndpointGrant e : this.endpoints) {
+            byMethod.put(e.key(), e.grant());
+        }
     }
 
     /** Every grant, for the verifier's policy ({@code anywhere}). */
@@ -26,48 +38,38 @@ public final class UserClassEndpoints {
         return endpoints;
     }
 
-    /** The classes the endpoints matching {@code method path} grant; empty when none matches. */
-    public Set<UserClass> grantFor(String method, String path) {
-        if (method == null || path == null || endpoints.isEmpty()) {
+    /**
+     * The classes granted by the JAX-RS resource method the current request was matched to (Quarkus REST's
+     * request-scoped {@code ResourceInfo}); empty when the request has not been matched to one, or is no JAX-RS
+     * request at all.
+     */
+    public Set<UserClass> grantOfMatchedResourceMethod() {
+        ArcContainer container = Arc.container();
+        if (byMethod.isEmpty() || container == null || !container.requestContext().isActive()) {
             return Set.of();
         }
-        EnumSet<UserClass> grant = EnumSet.noneOf(UserClass.class);
-        for (EndpointGrant e : endpoints) {
-            if (e.matches(method, path)) {
-                grant.addAll(e.grant());
-            }
+        InstanceHandle<ResourceInfo> handle = container.instance(ResourceInfo.class);
+        if (!handle.isAvailable()) {
+            return Set.of();
         }
-        return grant;
+        try {
+            ResourceInfo info = handle.get();
+            return grantFor(info.getResourceClass(), info.getResourceMethod());
+        } catch (RuntimeException e) {
+            return Set.of(); // no JAX-RS request in progress: nothing matched, nothing granted
+        }
     }
 
-    /** A path template ({@code /a/{id}/{rest: .*}}) turned into an anchored regular expression. */
-    public static String templateRegex(String template) {
-        StringBuilder regex = new StringBuilder();
-        int i = 0;
-        while (i < template.length()) {
-            int open = template.indexOf('{', i);
-            if (open < 0) {
-                regex.append(Pattern.quote(template.substring(i)));
-                break;
-            }
-            if (open > i) {
-                regex.append(Pattern.quote(template.substring(i, open)));
-            }
-            int depth = 0;
-            int close = open;
-            for (; close < template.length(); close++) {
-                char ch = template.charAt(close);
-                if (ch == '{') {
-                    depth++;
-                } else if (ch == '}' && --depth == 0) {
-                    break;
-                }
-            }
-            String variable = template.substring(open + 1, Math.min(close, template.length()));
-            int colon = variable.indexOf(':');
-            regex.append(colon < 0 ? "[^/]+" : "(?:" + variable.substring(colon + 1).strip() + ")");
-            i = close + 1;
+    /** The classes the resource method {@code method} of {@code resourceClass} grants; empty when it grants none. */
+    public Set<UserClass> grantFor(Class<?> resourceClass, Method method) {
+        if (resourceClass == null || method == null || byMethod.isEmpty()) {
+            return Set.of();
         }
-        return regex.append("/?").toString();
+        List<String> parameters = new ArrayList<>();
+        for (Class<?> p : method.getParameterTypes()) {
+            parameters.add(p.getName());
+        }
+        return byMethod.getOrDefault(EndpointGrant.key(resourceClass.getName(), method.getName(), parameters),
+                Set.of());
     }
 }

@@ -13,6 +13,7 @@ import io.quarkiverse.hexclave.credential.CredentialLookup;
 import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.VertxRequestView;
 import io.quarkiverse.hexclave.verifier.Challenge;
@@ -28,6 +29,8 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -35,9 +38,18 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Nothing Hexclave-shaped in the request, or a raw bearer token that is not this project's (another issuer, an opaque
  * or oversized token): a {@code null} identity, so other mechanisms (smallrye-jwt, OIDC, Basic …) get their turn. A
- * Hexclave credential that cannot be read, or a token that fails verification: the core's 401 {@link Challenge} (an
- * RFC 6750 {@code WWW-Authenticate} naming the reason) with an empty body. Hexclave's keys unreachable: the
- * keys-unavailable challenge with {@code quarkus.hexclave.keys-unavailable-status} (503).
+ * Hexclave credential in a header that cannot be read, or a token from a header that fails verification: the core's
+ * 401 {@link Challenge} (an RFC 6750 {@code WWW-Authenticate} naming the reason) with an empty body. Hexclave's keys
+ * unreachable: the keys-unavailable challenge with {@code quarkus.hexclave.keys-unavailable-status} (503).
+ * <p>
+ * A credential from the {@code hexclave-access} cookie that cannot be read or fails (expired, planted, keys
+ * unavailable) leaves the request anonymous instead: the browser keeps sending the cookie long after its token
+ * expired, and public pages and static files must still load. A protected resource then answers with that failure's
+ * challenge.
+ * <p>
+ * A cookie credential on a request whose method is not {@code GET}, {@code HEAD} or {@code OPTIONS} and that shows no
+ * same-origin signal is refused with {@link Challenge#crossSite()} (403), unless
+ * {@code quarkus.hexclave.cookie.cross-site-check=false}.
  */
 @ApplicationScoped
 public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
@@ -62,19 +74,21 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     private final MechanismOptions options;
 
     @Inject
-    public HexclaveAuthMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier,
+    public HexclaveAuthMechanism(HexclaveCredentials credentials, EndpointVerifier verifier,
             MechanismOptions options) {
         this.credentials = credentials;
-        this.verifier = verifier;
+        this.verifier = verifier.verifier();
         this.options = options;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        CredentialLookup lookup = credentials.find(new VertxRequestView(context.request()));
+        VertxRequestView view = new VertxRequestView(context.request());
+        CredentialLookup lookup = credentials.find(view);
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s is malformed: %s", malformed.source(), malformed.detail());
-            return fail(context, Challenge.unauthorized(RejectionReason.MALFORMED));
+            Challenge challenge = Challenge.unauthorized(RejectionReason.MALFORMED);
+            return malformed.source() == CredentialSource.COOKIE ? anonymous(context, challenge) : fail(context, challenge);
         }
         if (!(lookup instanceof CredentialLookup.Found found) || found.credential().accessToken().isEmpty()) {
             return Uni.createFrom().nullItem(); // nothing for us: let the other mechanisms try
@@ -83,11 +97,26 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         if (credential.source() == CredentialSource.BEARER && !verifier.recognises(credential.token())) {
             return Uni.createFrom().nullItem(); // a foreign bearer JWT: smallrye-jwt's or OIDC's business
         }
+        HttpServerRequest r = context.request();
+        HostAndPort authority = r.authority();
+        if (credentials.refusesCrossSite(credential, r.method().name(), r.scheme(),
+                authority == null ? null : authority.host(), authority == null ? -1 : authority.port(), view)) {
+            LOG.debugf("Hexclave cookie credential on a %s request without a same-origin signal: refused",
+                    r.method().name());
+            return fail(context, Challenge.crossSite());
+        }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new HexclaveTokenCredential(credential));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identityProviderManager.authenticate(request)
-                .onItem().invoke(identity -> onAuthenticated(context, identity))
-                .onFailure().invoke(failure -> onFailure(context, failure));
+        Uni<SecurityIdentity> identity = identityProviderManager.authenticate(request)
+                .onItem().invoke(id -> onAuthenticated(context, id));
+        if (credential.source() == CredentialSource.COOKIE) {
+            // A cookie the browser still sends after its token expired (or one planted by a sibling site) must not
+            // lock the visitor out of public pages: the request stays anonymous, and a protected resource answers
+            // with the rejection as its challenge.
+            identity = identity.onFailure(AuthenticationFailedException.class).recoverWithUni(
+                    failure -> anonymous(context, challengeOf(failure)));
+        }
+        return identity.onFailure().invoke(failure -> onFailure(context, failure));
     }
 
     private void onAuthenticated(RoutingContext context, SecurityIdentity identity) {
@@ -104,8 +133,23 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
 
     private void onFailure(RoutingContext context, Throwable failure) {
         markOurFailure(context);
+        context.put(CHALLENGE_KEY, challengeOf(failure));
+    }
+
+    private static Challenge challengeOf(Throwable failure) {
         Object challenge = failure instanceof AuthenticationFailedException afe ? afe.getAttribute(CHALLENGE_KEY) : null;
-        context.put(CHALLENGE_KEY, challenge instanceof Challenge c ? c : Challenge.unauthorized(RejectionReason.MALFORMED));
+        return challenge instanceof Challenge c ? c : Challenge.unauthorized(RejectionReason.MALFORMED);
+    }
+
+    /**
+     * No identity for a cookie credential that failed: the request goes on anonymous (other mechanisms still get their
+     * turn), and {@code challenge} answers it if the resource turns out to be protected.
+     */
+    private static Uni<SecurityIdentity> anonymous(RoutingContext context, Challenge challenge) {
+        LOG.debugf("Hexclave cookie credential not accepted (%s): the request continues anonymous",
+                challenge.reason() == null ? "keys unavailable" : challenge.reason());
+        context.put(CHALLENGE_KEY, challenge);
+        return Uni.createFrom().nullItem();
     }
 
     /**
@@ -128,9 +172,7 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
 
     /** The authentication failure that carries {@code challenge} to {@link #getChallenge}. */
     static AuthenticationFailedException failure(Challenge challenge) {
-        return new AuthenticationFailedException(
-                challenge.reason() == null ? "Hexclave unavailable" : challenge.reason().description(),
-                Map.of(CHALLENGE_KEY, challenge));
+        return new AuthenticationFailedException(challenge.summary(), Map.of(CHALLENGE_KEY, challenge));
     }
 
     /** Renders the {@link Challenge} of this request (a plain {@code Bearer} 401 when there was no credential). */
@@ -141,7 +183,7 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         if (!context.response().headWritten()) {
             challenge.headers().forEach(context.response().headers()::set);
         }
-        String primary = challenge.wwwAuthenticate() != null ? Challenge.WWW_AUTHENTICATE : Challenge.RETRY_AFTER;
+        String primary = challenge.primaryHeader();
         return Uni.createFrom().item(new ChallengeData(challenge.status(), primary, challenge.headers().get(primary)));
     }
 

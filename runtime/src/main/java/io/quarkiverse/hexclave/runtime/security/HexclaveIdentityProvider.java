@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
@@ -27,7 +28,6 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns a {@link HexclaveTokenCredential} into a {@link SecurityIdentity} whose principal is the
@@ -40,10 +40,14 @@ import io.vertx.ext.web.RoutingContext;
  * {@link HexclaveAuthMechanism} renders.
  * <p>
  * Which user classes pass is the verifier's policy, applied to this request: the global classes, plus those the
- * endpoint grants ({@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers}, matched by HTTP method and path, or
- * exactly by the JAX-RS method once {@link UserClassFilter} ran). Fail closed: on every other request (an unannotated
- * endpoint, a Vert.x route, a permission policy …) such a token is rejected, so such a user never holds an identity
- * outside the endpoints meant for them; and where they do, they do not get the {@code authenticated} role.
+ * JAX-RS resource method the request was matched to grants ({@code @AllowRestrictedUsers} /
+ * {@code @AllowAnonymousUsers}, looked up by method in {@link UserClassEndpoints}, never by path). A request has a
+ * matched resource method only when its identity is resolved inside Quarkus REST, after routing (lazy
+ * authentication, which the build requires when these annotations are used). Fail closed: on every other request (an
+ * unannotated endpoint, a Vert.x route, a static file, {@code /q/*}, a WebSocket upgrade, an HTTP permission checked
+ * before routing …) such a token is rejected, so such a user never holds an identity outside the resource methods
+ * meant for them; and where they do, they do not get the {@code authenticated} role. {@link UserClassFilter} checks
+ * the matched method a second time.
  */
 @ApplicationScoped
 public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -55,9 +59,9 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     private final MechanismOptions options;
 
     @Inject
-    public HexclaveIdentityProvider(HexclaveTokenVerifier verifier, UserClassEndpoints endpoints,
+    public HexclaveIdentityProvider(EndpointVerifier verifier, UserClassEndpoints endpoints,
             MechanismOptions options) {
-        this.verifier = verifier;
+        this.verifier = verifier.verifier();
         this.endpoints = endpoints;
         this.options = options;
     }
@@ -130,18 +134,15 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     }
 
     /**
-     * The classes this request's endpoint grants: the exact JAX-RS method's when {@link UserClassFilter} already matched
-     * it (lazy authentication), else the build-time table by HTTP method and path. No HTTP request: none.
+     * The classes the JAX-RS resource method this request was matched to grants. Only a request that reached Quarkus
+     * REST's matching has one (lazy authentication, resolved by the endpoint's security check or code); before routing
+     * (proactive authentication, HTTP permissions, Vert.x routes, static files, WebSocket upgrades) there is none, so
+     * only the global classes pass.
      */
-    @SuppressWarnings("unchecked")
     private Set<UserClass> endpointGrant(TokenAuthenticationRequest request) {
-        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (rc == null) {
+        if (endpoints.all().isEmpty() || HttpSecurityUtils.getRoutingContextAttribute(request) == null) {
             return Set.of();
         }
-        if (rc.get(UserClassFilter.ENDPOINT_GRANT_KEY) instanceof Set<?> exact) {
-            return (Set<UserClass>) exact;
-        }
-        return endpoints.grantFor(rc.request().method().name(), rc.normalizedPath());
+        return endpoints.grantOfMatchedResourceMethod();
     }
 }

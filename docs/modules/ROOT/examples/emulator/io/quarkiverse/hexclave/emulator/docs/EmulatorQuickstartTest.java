@@ -14,6 +14,7 @@ import io.quarkiverse.hexclave.emulator.EmulatedApiKey;
 import io.quarkiverse.hexclave.emulator.EmulatedTeam;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.MovableClock;
 import io.quarkiverse.hexclave.emulator.NewApiKey;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.quarkiverse.hexclave.emulator.SessionTokens;
@@ -147,6 +148,40 @@ class EmulatorQuickstartTest {
             assertThat(sent.statusCode()).isEqualTo(200);
             assertThat(secret).startsWith("sk_");
             assertThat(link).endsWith(invitation.code());
+        }
+    }
+
+    @Test
+    void frontend() throws Exception {
+        // tag::frontend[]
+        MovableClock clock = new MovableClock();
+        try (HexclaveEmulator emu = HexclaveEmulator.builder()
+                .clock(clock) // <1>
+                .corsAllowedOrigins(java.util.List.of("http://localhost:*", "https://app.example.com")) // <2>
+                .build()
+                .start()) {
+            emu.createUser(NewUser.withEmail("ada@example.com").primaryEmailAuthEnabled(true)
+                    .password("correct horse").build()); // <3>
+
+            HttpResponse<String> sent = HttpClient.newHttpClient().send( // <4>
+                    HttpRequest.newBuilder(URI.create(emu.apiUrl() + "/api/v1/auth/otp/send-sign-in-code"))
+                            .header("x-hexclave-access-type", "client")
+                            .header("x-hexclave-project-id", emu.projectId())
+                            .header("x-hexclave-publishable-client-key", emu.publishableClientKey())
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"bob@example.com\","
+                                    + "\"callback_url\":\"http://localhost:5173/handler/magic-link-callback\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            VerificationCode code = emu.pendingCode(VerificationCode.Purpose.SIGN_IN, "bob@example.com").orElseThrow();
+            String typed = code.otp(); // <5>
+            String magicLink = code.link();
+
+            clock.advance(Duration.ofMinutes(11)); // <6>
+            // end::frontend[]
+            assertThat(sent.statusCode()).isEqualTo(200);
+            assertThat(typed).hasSize(6);
+            assertThat(magicLink).startsWith("http://localhost:5173/handler/magic-link-callback?code=");
         }
     }
 }

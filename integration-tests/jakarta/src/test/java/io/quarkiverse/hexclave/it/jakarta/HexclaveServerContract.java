@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +54,32 @@ abstract class HexclaveServerContract {
      */
     abstract boolean serverShipsJsonWebToken();
 
-    /** Starts the server with the sample WAR and these {@code hexclave.*} settings. */
-    abstract ServerUnderTest startServer(Map<String, String> hexclaveConfig);
+    /**
+     * The {@code Cache-Control} of an authenticated response that the application left alone: the mechanism's
+     * {@code private, no-store}, unless the server sets its own on pages behind a security constraint.
+     */
+    String defaultCacheControl() {
+        return "private, no-store";
+    }
+
+    /**
+     * Starts the server with the sample WAR, the documentation's quickstart WAR (at context root
+     * {@link #QUICKSTART_CONTEXT_ROOT}) and these {@code hexclave.*} settings.
+     */
+    abstract ServerUnderTest startServer(Map<String, String> hexclaveConfig, Path quickstartWar);
+
+    /** Where every server deploys the quickstart WAR (its file name, for servers that derive the root from it). */
+    static final String QUICKSTART_CONTEXT_ROOT = "quickstart";
+
+    private static Path quickstartWar;
+
+    /** The quickstart WAR, built once per test run from the files the documentation shows. */
+    static synchronized Path quickstartWar() {
+        if (quickstartWar == null) {
+            quickstartWar = QuickstartWar.build(ServerProcess.workDir(QUICKSTART_CONTEXT_ROOT));
+        }
+        return quickstartWar;
+    }
 
     @BeforeAll
     void startServerWithEmulator() {
@@ -69,7 +94,7 @@ abstract class HexclaveServerContract {
         config.put("hexclave.jwks.refresh-cooldown", "1s");
         // Cookies are opt-in; the sample enables every source so that each format is tested.
         config.put("hexclave.credential-sources", "authorization,bearer,access-token-header,x-stack-auth,cookie");
-        server = startServer(config);
+        server = startServer(config, quickstartWar());
     }
 
     @AfterAll
@@ -187,7 +212,7 @@ abstract class HexclaveServerContract {
     @Order(10)
     void authenticatedResponsesAreNotCacheableByDefault() {
         request().auth().oauth2(token(aliceSession.accessToken())).get("/api/secure/me").then()
-                .statusCode(200).header("Cache-Control", equalTo("private, no-store"));
+                .statusCode(200).header("Cache-Control", equalTo(defaultCacheControl()));
     }
 
     @Test
@@ -268,6 +293,38 @@ abstract class HexclaveServerContract {
         request().auth().oauth2(token(hostile.mint(emulator, alice))).get("/api/public").then()
                 .statusCode(401)
                 .header("WWW-Authenticate", in(hostile.challenges()));
+    }
+
+    // ---- the documentation's quickstart, as written ----------------------------------------------------------------
+
+    @Test
+    @Order(20)
+    void quickstartAsWrittenGives401WithoutToken() {
+        given().baseUri(server.baseUri(QUICKSTART_CONTEXT_ROOT)).get("/api/hello").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer"));
+    }
+
+    @Test
+    @Order(20)
+    void quickstartAsWrittenGives200WithToken() {
+        given().baseUri(server.baseUri(QUICKSTART_CONTEXT_ROOT)).auth().oauth2(token(aliceSession.accessToken()))
+                .get("/api/hello").then()
+                .statusCode(200)
+                .body(equalTo("Hello " + alice.id()));
+    }
+
+    // ---- the application's own JSON ----------------------------------------------------------------------------
+
+    /** hexclave-jakarta's Jackson must not change the serializer of the application's objects (JSON-B on EE servers). */
+    @Test
+    @Order(10)
+    void applicationObjectsAreStillWrittenByJsonBinding() {
+        request().get("/api/json").then()
+                .statusCode(200)
+                .body("renamed", equalTo("value"))
+                .body("original", nullValue())
+                .body("internal", nullValue());
     }
 
     // ---- afterwards ----------------------------------------------------------------------------------------------

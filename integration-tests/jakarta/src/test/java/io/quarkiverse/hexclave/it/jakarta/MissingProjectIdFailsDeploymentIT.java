@@ -3,6 +3,7 @@ package io.quarkiverse.hexclave.it.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class MissingProjectIdFailsDeploymentIT {
     void deploymentWithoutProjectIdFailsNamingTheKey() {
         ServerUnderTest[] started = new ServerUnderTest[1];
         Throwable failure = catchThrowable(() -> started[0] = OpenLibertyServer.start("liberty-misconfigured", Map.of(),
-                OpenLibertyServer.ConfigRoute.SERVER_XML_VARIABLES, false));
+                OpenLibertyServer.ConfigRoute.SERVER_XML_VARIABLES, false, List.of()));
         if (started[0] != null) {
             started[0].close();
         }

@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.it.jakarta;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The contract on Open Liberty (webProfile-10.0 + mpConfig), configured through server.xml variables. */
@@ -11,7 +13,8 @@ class OpenLibertyIT extends HexclaveServerContract {
     }
 
     @Override
-    ServerUnderTest startServer(Map<String, String> hexclaveConfig) {
-        return OpenLibertyServer.start("liberty", hexclaveConfig, OpenLibertyServer.ConfigRoute.SERVER_XML_VARIABLES, false);
+    ServerUnderTest startServer(Map<String, String> hexclaveConfig, Path quickstartWar) {
+        return OpenLibertyServer.start("liberty", hexclaveConfig, OpenLibertyServer.ConfigRoute.SERVER_XML_VARIABLES, false,
+                List.of(quickstartWar));
     }
 }

@@ -28,8 +28,10 @@ final class OpenLibertyServer {
      * Starts a server named {@code variant} with the sample WAR.
      *
      * @param mpJwt also enable Liberty's own MicroProfile JWT feature
+     * @param otherWars more applications, each at the context root its file name gives
      */
-    static ServerUnderTest start(String variant, Map<String, String> hexclaveConfig, ConfigRoute route, boolean mpJwt) {
+    static ServerUnderTest start(String variant, Map<String, String> hexclaveConfig, ConfigRoute route, boolean mpJwt,
+            List<Path> otherWars) {
         Path zip = ServerProcess.requiredFile("hexclave.it.liberty-zip");
         Path war = ServerProcess.requiredFile("hexclave.it.war");
         Path runtime = ServerProcess.workDir("liberty-runtime");
@@ -54,8 +56,12 @@ final class OpenLibertyServer {
                 .append("  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"127.0.0.1\" httpPort=\"").append(port)
                 .append("\" httpsPort=\"-1\"/>\n")
                 .append("  <webApplication location=\"").append(war).append("\" contextRoot=\"/").append(ServerUnderTest.CONTEXT_ROOT)
-                .append("\"/>\n")
-                .append("  <applicationManager autoExpand=\"true\"/>\n");
+                .append("\"/>\n");
+        for (Path other : otherWars) {
+            xml.append("  <webApplication location=\"").append(other).append("\" contextRoot=\"/")
+                    .append(appName(other)).append("\"/>\n");
+        }
+        xml.append("  <applicationManager autoExpand=\"true\"/>\n");
         // With mpJwt, no <mpJwt> element: Liberty's defaults. (Measured: the same results with
         // <mpJwt ignoreApplicationAuthMethod="false"/>, which the docs recommend when other apps configure mpJwt.)
         if (route == ConfigRoute.SERVER_XML_VARIABLES) {
@@ -77,11 +83,18 @@ final class OpenLibertyServer {
                         "JVM_ARGS", ""),
                 output, List.of(serverDir.resolve("logs/messages.log")));
         ServerUnderTest server = new ServerUnderTest("Open Liberty" + (mpJwt ? " + mpJwt" : ""), process, port);
-        process.awaitLog(log -> log.contains("CWWKF0011I") && log.contains("CWWKZ0001I"),
+        process.awaitLog(log -> log.contains("CWWKF0011I") && log.contains("CWWKZ0001I")
+                && otherWars.stream().allMatch(w -> log.contains("CWWKZ0001I: Application " + appName(w) + " started")),
                 log -> log.contains("CWWKZ0002E") || log.contains("CWWKZ0004E") || log.contains("CWWKZ0012I")
                         || log.contains("CWWKF0001E"),
                 Duration.ofSeconds(90));
         return server;
+    }
+
+    /** {@code quickstart} for {@code quickstart.war}: Liberty's application name, used as context root too. */
+    private static String appName(Path war) {
+        String file = war.getFileName().toString();
+        return file.substring(0, file.length() - ".war".length());
     }
 
     private static String escapeXml(String v) {

@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.it.jakarta;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ class OpenLibertyWithMpJwtIT extends HexclaveServerContract {
     }
 
     @Override
-    ServerUnderTest startServer(Map<String, String> hexclaveConfig) {
-        return OpenLibertyServer.start("liberty-mpjwt", hexclaveConfig, OpenLibertyServer.ConfigRoute.SERVER_ENV, true);
+    ServerUnderTest startServer(Map<String, String> hexclaveConfig, Path quickstartWar) {
+        return OpenLibertyServer.start("liberty-mpjwt", hexclaveConfig, OpenLibertyServer.ConfigRoute.SERVER_ENV, true,
+                List.of(quickstartWar));
     }
 }

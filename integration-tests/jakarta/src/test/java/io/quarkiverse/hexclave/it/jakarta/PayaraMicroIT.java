@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.it.jakarta;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The contract on Payara Micro, configured through system properties ({@code --systemproperties}). */
@@ -13,7 +15,7 @@ class PayaraMicroIT extends HexclaveServerContract {
     }
 
     @Override
-    ServerUnderTest startServer(Map<String, String> hexclaveConfig) {
-        return PayaraMicroServer.start(hexclaveConfig);
+    ServerUnderTest startServer(Map<String, String> hexclaveConfig, Path quickstartWar) {
+        return PayaraMicroServer.start(hexclaveConfig, List.of(quickstartWar));
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.hexclave.it.jakarta;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +17,8 @@ final class PayaraMicroServer {
     private PayaraMicroServer() {
     }
 
-    static ServerUnderTest start(Map<String, String> hexclaveConfig) {
+    /** Starts Payara Micro with the sample WAR and {@code otherWars}, each at the context root its file name gives. */
+    static ServerUnderTest start(Map<String, String> hexclaveConfig, List<Path> otherWars) {
         Path jar = ServerProcess.requiredFile("hexclave.it.payara-jar");
         Path war = ServerProcess.requiredFile("hexclave.it.war");
         Path dir = ServerProcess.workDir("payara");
@@ -32,12 +34,16 @@ final class PayaraMicroServer {
                 + ".http-listener.address=127.0.0.1\n");
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--nocluster", "--disablephonehome", "--port", String.valueOf(port),
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar",
+                jar.toString(), "--nocluster", "--disablephonehome", "--port", String.valueOf(port),
                 "--deploy", war.toString(), "--contextroot", ServerUnderTest.CONTEXT_ROOT,
                 "--prebootcommandfile", preboot.toString(),
                 "--systemproperties", properties.toString(),
-                "--rootdir", dir.resolve("root").toString());
+                "--rootdir", dir.resolve("root").toString()));
+        for (Path other : otherWars) {
+            command.add("--deploy");
+            command.add(other.toString());
+        }
         ServerProcess process = ServerProcess.start("Payara Micro", command, dir, Map.of(), dir.resolve("console.log"),
                 List.of());
         ServerUnderTest server = new ServerUnderTest("Payara Micro", process, port);

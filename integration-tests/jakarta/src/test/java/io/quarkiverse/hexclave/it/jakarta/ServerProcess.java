@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,9 @@ import java.util.zip.ZipInputStream;
  * An external server process started by a test: output captured to a file, readiness awaited on a log line, stopped
  * by PID (destroy, wait, destroy forcibly) from {@link #stop()} and from a JVM shutdown hook, so that a failing or
  * interrupted test run leaves no server behind.
+ * <p>
+ * A server whose launcher is a script that forks the JVM (WildFly's {@code standalone.sh}) is started in a process
+ * group of its own ({@code setsid}) and stopped by signalling that group by its id, which reaches the JVM too.
  */
 final class ServerProcess {
 
@@ -30,13 +34,15 @@ final class ServerProcess {
     private final Process process;
     private final Path output;
     private final List<Path> extraLogs;
+    private final boolean ownProcessGroup;
     private final Thread shutdownHook;
 
-    private ServerProcess(String name, Process process, Path output, List<Path> extraLogs) {
+    private ServerProcess(String name, Process process, Path output, List<Path> extraLogs, boolean ownProcessGroup) {
         this.name = name;
         this.process = process;
         this.output = output;
         this.extraLogs = extraLogs;
+        this.ownProcessGroup = ownProcessGroup;
         this.shutdownHook = new Thread(this::destroy, "stop " + name);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -44,11 +50,52 @@ final class ServerProcess {
     /** Starts {@code command} in {@code dir}, output (stdout and stderr) to {@code output}. */
     static ServerProcess start(String name, List<String> command, Path dir, Map<String, String> env, Path output,
             List<Path> extraLogs) {
+        return start(name, command, dir, env, output, extraLogs, false);
+    }
+
+    /**
+     * Starts {@code command} like {@link #start}, as the leader of a new process group (through {@code setsid}, which
+     * execs in the process we hold, so its PID is the group id): {@link #stop()} signals the whole group.
+     */
+    static ServerProcess startInOwnProcessGroup(String name, List<String> command, Path dir, Map<String, String> env,
+            Path output, List<Path> extraLogs) {
+        List<String> inGroup = new ArrayList<>();
+        inGroup.add("setsid");
+        inGroup.addAll(command);
+        return start(name, inGroup, dir, env, output, extraLogs, true);
+    }
+
+    /**
+     * Runs a short-lived tool in its own process group to completion, failing with its output when it exits
+     * with another status than 0 or takes longer than {@code timeout} (then its group is stopped).
+     */
+    static void runInOwnProcessGroup(String name, List<String> command, Path dir, Map<String, String> env, Path output,
+            Duration timeout) {
+        ServerProcess tool = startInOwnProcessGroup(name, command, dir, env, output, List.of());
+        try {
+            if (!tool.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                tool.stop();
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s:\n"
+                        + tool.logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tool.stop();
+            throw new IllegalStateException("Interrupted while waiting for " + name);
+        }
+        tool.stop();
+        if (tool.process.exitValue() != 0) {
+            throw new IllegalStateException(name + " exited with " + tool.process.exitValue() + ":\n" + tool.logTail());
+        }
+    }
+
+    private static ServerProcess start(String name, List<String> command, Path dir, Map<String, String> env,
+            Path output, List<Path> extraLogs, boolean ownProcessGroup) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         try {
-            return new ServerProcess(name, builder.start(), output, extraLogs);
+            return new ServerProcess(name, builder.start(), output, extraLogs, ownProcessGroup);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + command, e);
         }
@@ -113,6 +160,10 @@ final class ServerProcess {
     }
 
     private void destroy() {
+        if (ownProcessGroup) {
+            destroyGroup();
+            return;
+        }
         if (!process.isAlive()) {
             return;
         }
@@ -124,6 +175,44 @@ final class ServerProcess {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * SIGTERM to the process group, up to 20 s for the group leader and the processes it started to end, then SIGKILL
+     * to the group. The group id is the PID of the process we started.
+     */
+    private void destroyGroup() {
+        List<ProcessHandle> members = new ArrayList<>(process.descendants().toList());
+        members.add(process.toHandle());
+        if (members.stream().noneMatch(ProcessHandle::isAlive)) {
+            return;
+        }
+        signalGroup("TERM");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (members.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (members.stream().anyMatch(ProcessHandle::isAlive)) {
+            signalGroup("KILL");
+            members.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private void signalGroup(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not signal the process group of " + name, e);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -178,6 +267,22 @@ final class ServerProcess {
             Files.writeString(marker, zip.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not unpack " + zip, e);
+        }
+    }
+
+    /** Copies the directory tree {@code from} to {@code to} (which must not exist yet). */
+    static void copyTree(Path from, Path to) {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy " + from + " to " + to, e);
         }
     }
 

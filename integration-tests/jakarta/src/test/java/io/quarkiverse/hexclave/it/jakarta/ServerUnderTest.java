@@ -3,11 +3,11 @@ package io.quarkiverse.hexclave.it.jakarta;
 /**
  * A Jakarta EE server started by a test, with the sample WAR deployed at {@link #CONTEXT_ROOT}, listening on 127.0.0.1
  * only. Closing it stops the server process (by PID) and waits for it to end. {@link OpenLibertyServer} and
- * {@link PayaraMicroServer} start one.
+ * {@link PayaraMicroServer} and {@link WildFlyServer} start one.
  */
 final class ServerUnderTest implements AutoCloseable {
 
-    /** Where both servers deploy the sample WAR. */
+    /** Where every server deploys the sample WAR. */
     static final String CONTEXT_ROOT = "sample";
 
     private final String name;
@@ -27,7 +27,12 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/<context-root>}, without a trailing slash. */
     String baseUri() {
-        return "http://127.0.0.1:" + port + "/" + CONTEXT_ROOT;
+        return baseUri(CONTEXT_ROOT);
+    }
+
+    /** The base URI of another application deployed on the same server. */
+    String baseUri(String contextRoot) {
+        return "http://127.0.0.1:" + port + "/" + contextRoot;
     }
 
     /** The last lines of the server's log, for assertion messages. */
