@@ -4,7 +4,7 @@
 # the saved inputs (src/test/resources/**/<Test>Inputs/<method>/) as regression tests.
 #
 #   benchmarks/fuzz/run.sh                 every target, each until 1,000,000 inputs or 20 minutes
-#   benchmarks/fuzz/run.sh Credential      only the targets whose class name contains "Credential"
+#   benchmarks/fuzz/run.sh Credential      only the targets whose class name contains "Credential" (a regex: "Token|Jwks")
 #   SAVE_CORPUS=1 benchmarks/fuzz/run.sh   also copy each target's grown corpus into its saved inputs
 #
 # A finding fails the target: Jazzer writes the reproducer as crash-<sha1> into the target's inputs directory, where
@@ -17,11 +17,13 @@ TARGETS=(
     "core io.quarkiverse.hexclave.credential.CredentialExtractionFuzzTest findNeverThrowsAndReturnsAWellFormedLookup"
     "core io.quarkiverse.hexclave.credential.CredentialExtractionFuzzTest authJsonNeverThrows"
     "core io.quarkiverse.hexclave.verifier.TokenVerificationFuzzTest onlyValidTokensOfThisProjectAreAccepted"
+    "core io.quarkiverse.hexclave.verifier.TokenVerificationFuzzTest mutatedHostileTokensAreNeverAccepted"
     "core io.quarkiverse.hexclave.verifier.JwksParsingFuzzTest keySetAnswersAreReadSafely"
+    "core io.quarkiverse.hexclave.verifier.JwksParsingFuzzTest mutatedRealKeySetsAreReadSafely"
     "core io.quarkiverse.hexclave.client.ErrorResponseFuzzTest errorAnswersBecomeTypedExceptions"
     "emulator io.quarkiverse.hexclave.emulator.EmulatorRequestFuzzTest everyRequestGetsAnAnswerAndNoneIsA500"
 )
-OUT="$ROOT/benchmarks/results/$(date -u +%Y-%m-%d)-fuzz.md"
+OUT="$ROOT/benchmarks/results/$(date -u +%Y-%m-%d)-fuzz${FILTER:+-${FILTER//[^A-Za-z]/-}}.md"
 LOGS="$ROOT/benchmarks/fuzz/target"
 mkdir -p "$LOGS"
 
@@ -39,20 +41,20 @@ mkdir -p "$LOGS"
 status=0
 for t in "${TARGETS[@]}"; do
     read -r module class method <<<"$t"
-    [[ -n "$FILTER" && "$class" != *"$FILTER"* ]] && continue
+    [[ -n "$FILTER" && ! "$class" =~ $FILTER ]] && continue
     log="$LOGS/${class##*.}-$method.log"
     echo "fuzzing ${class##*.}#$method (log: $log)"
     if JAZZER_FUZZ=1 ./mvnw -B test-compile surefire:test@fuzz-regression -pl "$module" -Dtest="$class#$method" \
         -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1; then
         finding="none"
     else
-        finding="**yes**: see $(grep -o 'crash-[0-9a-f]*' "$log" | head -1 || echo "$log")"
+        finding="**yes**: see $(grep -a -o 'crash-[0-9a-f]*' "$log" | head -1 || echo "$log")"
         status=1
     fi
-    done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)
+    done_line=$(grep -a -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)
     runs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\1/' <<<"$done_line")
     secs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\2/' <<<"$done_line")
-    last=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true)
+    last=$(grep -a -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true)
     cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | cut -d' ' -f2)
     ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | cut -d' ' -f2)
     corp=$(grep -oE 'corp: [0-9]+/[0-9]+[kKmM]?b' <<<"$last" | cut -d' ' -f2)

@@ -94,8 +94,8 @@ class JwksParsingFuzzTest {
             public void close() {
             }
         };
-        JwksCache cache = new JwksCache(JWKS, transport, Duration.ofSeconds(1), MAX_CACHE_TIME, Duration.ofSeconds(30),
-                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC), new BouncyCastleEs256());
+        JwksCache cache = new JwksCache(Map.of(UserClass.NORMAL, JWKS), transport, Duration.ofSeconds(1), MAX_CACHE_TIME,
+                Duration.ofSeconds(30), Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC), new BouncyCastleEs256());
 
         CompletableFuture<JwksCache.Lookup> lookup = cache.lookup(kid);
 
