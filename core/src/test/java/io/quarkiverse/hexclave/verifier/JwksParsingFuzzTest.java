@@ -72,11 +72,11 @@ class JwksParsingFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     @MethodSource("realKeySets")
     @DictionaryEntries({ "\"keys\"", "\"kty\"", "\"EC\"", "\"RSA\"", "\"oct\"", "\"crv\"", "\"P-256\"", "\"P-384\"",
             "\"x\"", "\"y\"", "\"d\"", "\"k\"", "\"kid\"", "\"alg\"", "\"ES256\"", "\"use\"", "\"sig\"", "\"enc\"",
             "\"key_ops\"", "\"x5c\"", "null", "true", "[]", "{}" })
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000) // Jazzer wants @FuzzTest last
     void mutatedRealKeySetsAreReadSafely(String body) throws Exception {
         check(200, "public, max-age=3600", KEY.kid(), body == null ? "" : body);
     }

@@ -53,11 +53,11 @@ class TokenVerificationFuzzTest {
         fixture.close();
     }
 
-    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     @DictionaryEntries({ "\"alg\"", "\"ES256\"", "\"kid\"", "\"typ\"", "\"JWT\"", "\"crit\"", "\"jku\"", "\"jwk\"",
             "\"x5u\"", "\"x5c\"", "\"enc\"", "\"none\"", "\"sub\"", "\"aud\"", "\"iss\"", "\"exp\"", "\"iat\"",
             "\"nbf\"", "\"project_id\"", "\"branch_id\"", "\"main\"", "\"role\"", "\"is_anonymous\"",
             "\"is_restricted\"", "\"refresh_token_id\"", "\"selected_team_id\"", "-anonymous-users", "eyJ", "." })
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     void onlyValidTokensOfThisProjectAreAccepted(FuzzedDataProvider data) {
         String token = switch (data.consumeInt(0, 3)) {
             case 0 -> data.consumeRemainingAsString();
@@ -78,9 +78,9 @@ class TokenVerificationFuzzTest {
                 seeds.stream()), Stream.of(minted));
     }
 
-    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     @MethodSource("hostileAndRealTokens")
     @DictionaryEntries({ "eyJ", ".", "-", "_", "=", "+", "/", "%" })
+    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000) // Jazzer wants @FuzzTest last
     void mutatedHostileTokensAreNeverAccepted(String token) {
         verifyAndCheck(token);
     }
