@@ -55,9 +55,9 @@ for t in "${TARGETS[@]}"; do
     runs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\1/' <<<"$done_line")
     secs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\2/' <<<"$done_line")
     last=$(grep -a -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true)
-    cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | cut -d' ' -f2)
-    ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | cut -d' ' -f2)
-    corp=$(grep -oE 'corp: [0-9]+/[0-9]+[kKmM]?b' <<<"$last" | cut -d' ' -f2)
+    cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | cut -d' ' -f2 || true)
+    ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | cut -d' ' -f2 || true)
+    corp=$(grep -oE 'corp: [0-9]+/[0-9]+[kKmM]?b' <<<"$last" | cut -d' ' -f2 || true)
     rate=$([[ -n "$runs" && -n "$secs" && "$secs" -gt 0 ]] && echo $((runs / secs)) || echo "")
     echo "| \`${class##*.}#$method\` | ${runs:-?} | ${secs:-?} | ${rate:-?} | ${cov:-?} | ${ft:-?} | ${corp:-?} | $finding |" >>"$OUT"
     if [[ "${SAVE_CORPUS:-0}" == 1 ]]; then
