@@ -24,6 +24,12 @@ final class HexclaveErrors {
     public static final int EXCERPT_LIMIT = 300;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What an error code and a request id look like. Anything else in those places (line breaks, quotes, free text:
+     * found by fuzzing) is dropped rather than echoed into exception messages and logs.
+     */
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,127}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?");
     private static final Pattern KEY_LIKE = Pattern
             .compile("\\b((ssk|pck|sak)_[A-Za-z0-9_-]+|(sk|pk)_[A-Za-z0-9_-]{16,})");
@@ -50,10 +56,10 @@ final class HexclaveErrors {
     /** The exception for an error response. */
     public static HexclaveApiException toException(HexclaveResponse response) {
         int status = effectiveStatus(response);
-        String requestId = response.hexclaveHeader("request-id").orElse(null);
+        String requestId = requestId(response);
         JsonNode body = parseJsonObject(response.body());
-        String code = body != null && body.path("code").isTextual() ? body.get("code").asText()
-                : response.hexclaveHeader("known-error").orElse(null);
+        String code = shaped(ERROR_CODE, body != null && body.path("code").isTextual() ? body.get("code").asText()
+                : response.hexclaveHeader("known-error").orElse(null));
         JsonNode details = body != null && body.path("details").isObject() ? body.get("details") : null;
         String text = body != null && body.path("error").isTextual() ? mask(body.get("error").asText())
                 : excerpt(response.body());
@@ -85,7 +91,7 @@ final class HexclaveErrors {
     /** A response whose status was fine but whose body was not what the endpoint documents. */
     public static UnknownHexclaveErrorException unexpectedBody(HexclaveResponse response) {
         return new UnknownHexclaveErrorException(null, effectiveStatus(response),
-                response.hexclaveHeader("request-id").orElse(null), null, excerpt(response.body()));
+                requestId(response), null, excerpt(response.body()));
     }
 
     /** The typed exception for a Hexclave error code; {@link UnknownHexclaveErrorException} for unknown codes. */
@@ -173,6 +179,14 @@ final class HexclaveErrors {
     /** Hexclave's error text with anything that looks like a JWT or a Hexclave key (an API key too) replaced. */
     private static String mask(String text) {
         return KEY_LIKE.matcher(JWT_LIKE.matcher(text).replaceAll("****")).replaceAll("****");
+    }
+
+    private static String requestId(HexclaveResponse response) {
+        return shaped(REQUEST_ID, response.hexclaveHeader("request-id").map(String::strip).orElse(null));
+    }
+
+    private static String shaped(Pattern shape, String value) {
+        return value != null && shape.matcher(value).matches() ? value : null;
     }
 
     private static JsonNode parseJsonObject(String body) {
