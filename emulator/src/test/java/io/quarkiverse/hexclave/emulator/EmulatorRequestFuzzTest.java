@@ -50,7 +50,6 @@ class EmulatorRequestFuzzTest {
 
     private static HexclaveEmulator emulator;
     private static List<String> ids;
-    private static SilentCloseable ownServerOnly;
 
     @BeforeAll
     static void start() {
@@ -64,21 +63,11 @@ class EmulatorRequestFuzzTest {
 
     @AfterAll
     static void stop() {
-        if (ownServerOnly != null) {
-            ownServerOnly.close();
-        }
         emulator.close();
     }
 
     @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
     void everyRequestGetsAnAnswerAndNoneIsA500(FuzzedDataProvider data) throws IOException {
-        if (ownServerOnly == null) {
-            // Jazzer's SSRF detector (its agent is in place once a fuzz test runs): this test talks to its own
-            // emulator on loopback, and to nothing else.
-            int port = emulator.port();
-            ownServerOnly = BugDetectors.allowNetworkConnections(
-                    (host, p) -> p == port && ("localhost".equals(host) || "127.0.0.1".equals(host)));
-        }
         String method = data.consumeBoolean() ? data.pickValue(METHODS) : token(data.consumeString(10), "GET");
         String path = data.pickValue(ROUTES);
         while (path.contains("{}")) {
@@ -116,7 +105,13 @@ class EmulatorRequestFuzzTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         head.append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n\r\n");
 
-        String answer = exchange(head.toString().getBytes(StandardCharsets.UTF_8), bytes);
+        String answer;
+        // Jazzer's SSRF detector: this test talks to its own emulator on loopback, and to nothing else.
+        int port = emulator.port();
+        try (SilentCloseable ownServerOnly = BugDetectors.allowNetworkConnections(
+                (host, p) -> p == port && ("localhost".equals(host) || "127.0.0.1".equals(host)))) {
+            answer = exchange(head.toString().getBytes(StandardCharsets.UTF_8), bytes);
+        }
 
         assertThat(answer).as("an HTTP answer").startsWith("HTTP/1.1 ");
         int status = Integer.parseInt(answer.substring(9, 12));
