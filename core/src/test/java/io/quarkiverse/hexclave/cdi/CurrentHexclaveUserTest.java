@@ -27,7 +27,7 @@ import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.HexclaveStub;
 import io.quarkiverse.hexclave.client.error.UserNotFoundException;
 import io.quarkiverse.hexclave.client.model.User;
-import io.quarkiverse.hexclave.testsupport.MutableClock;
+import io.quarkiverse.hexclave.emulator.MovableClock;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkiverse.hexclave.verifier.TestPrincipals;
 
@@ -179,7 +179,7 @@ class CurrentHexclaveUserTest {
 
     @Test
     void sharedProfileCacheServesOtherRequestsUntilItsTtlEnds() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         UserProfileCache cache = new UserProfileCache(Duration.ofSeconds(10), 100, clock);
         AtomicInteger calls = new AtomicInteger();
         Function<String, User> loader = id -> {

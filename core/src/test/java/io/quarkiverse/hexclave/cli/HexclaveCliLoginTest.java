@@ -35,7 +35,7 @@ import io.quarkiverse.hexclave.client.HexclaveStub;
 import io.quarkiverse.hexclave.client.error.InvalidPollingCodeException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.testsupport.CapturedLogs;
-import io.quarkiverse.hexclave.testsupport.MutableClock;
+import io.quarkiverse.hexclave.emulator.MovableClock;
 
 class HexclaveCliLoginTest {
 
@@ -48,7 +48,7 @@ class HexclaveCliLoginTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final List<URI> opened = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @AfterEach
     void stop() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import io.quarkiverse.hexclave.emulator.MovableClock;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.verifier.JwtTokenVerifier;
 import io.quarkiverse.hexclave.verifier.UserClass;
@@ -22,7 +23,7 @@ public final class VerifierFixture implements AutoCloseable {
     public final TestKey restrictedKey = TestKey.generate("kid-restricted");
     /** Published only for anonymous users ({@code include_anonymous}). */
     public final TestKey anonymousKey = TestKey.generate("kid-anonymous");
-    public final MutableClock clock = MutableClock.atSystemTime();
+    public final MovableClock clock = new MovableClock();
     public final JwksServer jwks = new JwksServer(projectId, key1, key2).restrictedKeys(restrictedKey)
             .anonymousKeys(anonymousKey);
     /** Signs normal tokens with {@link #key1}, restricted and anonymous ones with their class's key. */

@@ -28,7 +28,7 @@ import io.quarkiverse.hexclave.client.HexclaveStub;
 import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
-import io.quarkiverse.hexclave.testsupport.MutableClock;
+import io.quarkiverse.hexclave.emulator.MovableClock;
 
 class RestTokenVerifierTest {
 
@@ -159,7 +159,7 @@ class RestTokenVerifierTest {
     @Test
     void resultsAreCachedBrieflyByTokenHash() {
         hexclave.server.stubFor(get("/api/v1/users/me").willReturn(json(200, userJson())));
-        MutableClock clock = MutableClock.atSystemTime();
+        MovableClock clock = new MovableClock();
         RestTokenVerifier cached = new RestTokenVerifier(client, Duration.ofSeconds(5), 100, clock);
         String token = HexclaveStub.accessToken();
 

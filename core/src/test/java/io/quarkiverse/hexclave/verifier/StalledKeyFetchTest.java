@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
-import io.quarkiverse.hexclave.testsupport.MutableClock;
+import io.quarkiverse.hexclave.emulator.MovableClock;
 import io.quarkiverse.hexclave.testsupport.StallingServer;
 import io.quarkiverse.hexclave.testsupport.TestKey;
 import io.quarkiverse.hexclave.testsupport.TokenFactory;
@@ -20,7 +20,7 @@ class StalledKeyFetchTest {
 
     final String projectId = UUID.randomUUID().toString();
     final StallingServer server = new StallingServer("{\"keys\":[", 4000);
-    final MutableClock clock = MutableClock.atSystemTime();
+    final MovableClock clock = new MovableClock();
 
     @AfterEach
     void stop() {

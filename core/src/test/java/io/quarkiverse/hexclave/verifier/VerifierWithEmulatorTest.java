@@ -16,7 +16,7 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewUser;
-import io.quarkiverse.hexclave.testsupport.MutableClock;
+import io.quarkiverse.hexclave.emulator.MovableClock;
 
 /**
  * The verifier against the embedded emulator, which publishes keys per user class exactly as Hexclave does (restricted
@@ -36,7 +36,7 @@ class VerifierWithEmulatorTest {
         emulator.close();
     }
 
-    final MutableClock clock = MutableClock.atSystemTime();
+    final MovableClock clock = new MovableClock();
 
     HexclaveTokenVerifier verifier(UnaryOperator<HexclaveSettings.Builder> customiser) {
         return new JwtTokenVerifier(customiser.apply(HexclaveSettings.builder(emulator.projectId())
