@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
-import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
+import io.quarkiverse.hexclave.security.AllowRestrictedUsers;
 import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkiverse.hexclave.verifier.UserClass;
