@@ -21,6 +21,8 @@ TARGETS=(
     "core io.quarkiverse.hexclave.verifier.JwksParsingFuzzTest keySetAnswersAreReadSafely"
     "core io.quarkiverse.hexclave.verifier.JwksParsingFuzzTest mutatedRealKeySetsAreReadSafely"
     "core io.quarkiverse.hexclave.client.ErrorResponseFuzzTest errorAnswersBecomeTypedExceptions"
+    "core io.quarkiverse.hexclave.webhook.WebhookVerificationFuzzTest onlyCorrectlySignedDeliveriesAreAccepted"
+    "core io.quarkiverse.hexclave.webhook.WebhookVerificationFuzzTest mutatedVectorsAreNeverAcceptedUnlessSigned"
     "emulator io.quarkiverse.hexclave.emulator.EmulatorRequestFuzzTest everyRequestGetsAnAnswerAndNoneIsA500"
 )
 OUT="$ROOT/benchmarks/results/$(date -u +%Y-%m-%d)-fuzz${FILTER:+-${FILTER//[^A-Za-z]/-}}.md"
