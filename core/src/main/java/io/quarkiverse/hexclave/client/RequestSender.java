@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,7 +60,7 @@ final class RequestSender {
         this.settings = settings;
         this.transport = transport;
         this.retryPolicy = retryPolicy;
-        this.observer = Objects.requireNonNull(observer, "observer");
+        this.observer = HexclaveObserver.safe(observer);
     }
 
     public HexclaveSettings settings() {

@@ -12,14 +12,23 @@ import io.quarkiverse.hexclave.verifier.RejectionReason;
  * <p>
  * No method receives a token, a key, a user id or anything else a caller sent: only outcomes, the fixed
  * {@link RejectionReason}, an operation template and durations. Methods are called on the verifying or calling
- * thread (a Vert.x event loop, possibly): they must return quickly and must not throw. Every method does nothing by
- * default.
+ * thread (a Vert.x event loop, possibly): they must return quickly. The core calls every observer it is given through
+ * {@link #safe}, so what one throws is ignored. Every method does nothing by default.
  */
 public interface HexclaveObserver {
 
     /** Observes nothing. */
     HexclaveObserver NONE = new HexclaveObserver() {
     };
+
+    /**
+     * {@code observer}, with whatever one of its methods throws ignored (logged at DEBUG): an observer's fault never
+     * fails a verification, a key fetch or an API call. {@link #NONE} stays {@code NONE}.
+     */
+    static HexclaveObserver safe(HexclaveObserver observer) {
+        return observer == NONE || observer instanceof SafeObserver ? observer
+                : new SafeObserver(java.util.Objects.requireNonNull(observer, "observer"));
+    }
 
     /** A token was verified and accepted. */
     default void tokenAccepted() {

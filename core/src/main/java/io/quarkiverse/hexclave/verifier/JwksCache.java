@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -117,7 +116,7 @@ final class JwksCache {
     /** As the constructor above, telling {@code observer} of each fetch. */
     JwksCache(Map<UserClass, URI> uris, HexclaveTransport transport, Duration readTimeout, Duration maxCacheTime,
             Duration cooldown, Duration maxStale, Clock clock, Es256 engine, HexclaveObserver observer) {
-        this.observer = Objects.requireNonNull(observer, "observer");
+        this.observer = HexclaveObserver.safe(observer);
         this.maxStale = maxStale;
         this.engine = engine;
         this.uris = new java.util.EnumMap<>(uris);

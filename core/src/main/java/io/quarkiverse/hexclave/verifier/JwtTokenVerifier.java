@@ -89,7 +89,7 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
      */
     public JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock, HttpClient httpClient,
             HexclaveObserver observer) {
-        this.observer = Objects.requireNonNull(observer, "observer");
+        this.observer = HexclaveObserver.safe(observer);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -18,7 +18,7 @@ final class ObservedVerifier implements HexclaveTokenVerifier {
 
     ObservedVerifier(HexclaveTokenVerifier delegate, HexclaveObserver observer) {
         this.delegate = delegate;
-        this.observer = observer;
+        this.observer = HexclaveObserver.safe(observer);
     }
 
     @Override
