@@ -3,6 +3,7 @@ package io.quarkiverse.hexclave.client;
 import java.util.Objects;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.observe.HexclaveObserver;
 
 /**
  * The Hexclave REST client: one per project, thread-safe, meant to be shared.
@@ -53,13 +54,16 @@ public final class HexclaveClient implements AutoCloseable {
 
     /** A client over {@code transport} (the test seam) with the default retry policy. */
     public HexclaveClient(HexclaveSettings settings, HexclaveTransport transport) {
-        this(settings, transport, RetryPolicy.defaults(Objects.requireNonNull(settings, "settings").maxRetries()));
+        this(settings, transport, RetryPolicy.defaults(Objects.requireNonNull(settings, "settings").maxRetries()),
+                HexclaveObserver.NONE);
     }
 
-    private HexclaveClient(HexclaveSettings settings, HexclaveTransport transport, RetryPolicy retryPolicy) {
+    private HexclaveClient(HexclaveSettings settings, HexclaveTransport transport, RetryPolicy retryPolicy,
+            HexclaveObserver observer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = Objects.requireNonNull(transport, "transport");
-        RequestSender sender = new RequestSender(settings, transport, Objects.requireNonNull(retryPolicy, "retryPolicy"));
+        RequestSender sender = new RequestSender(settings, transport, Objects.requireNonNull(retryPolicy, "retryPolicy"),
+                observer);
         this.users = new UsersApi(sender);
         this.sessions = new SessionsApi(sender);
         this.teams = new TeamsApi(sender);
@@ -161,6 +165,7 @@ public final class HexclaveClient implements AutoCloseable {
         private final HexclaveSettings settings;
         private HexclaveTransport transport;
         private RetryPolicy retryPolicy;
+        private HexclaveObserver observer = HexclaveObserver.NONE;
 
         private Builder(HexclaveSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -178,10 +183,16 @@ public final class HexclaveClient implements AutoCloseable {
             return this;
         }
 
+        /** Told of every API call (operation, status, duration), for metrics; default {@link HexclaveObserver#NONE}. */
+        public Builder observer(HexclaveObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         public HexclaveClient build() {
             return new HexclaveClient(settings,
                     transport != null ? transport : new JdkHttpTransport(settings.connectTimeout()),
-                    retryPolicy != null ? retryPolicy : RetryPolicy.defaults(settings.maxRetries()));
+                    retryPolicy != null ? retryPolicy : RetryPolicy.defaults(settings.maxRetries()), observer);
         }
     }
 }

@@ -28,6 +28,7 @@ import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
+import io.quarkiverse.hexclave.observe.HexclaveObserver;
 
 /**
  * Turns an {@link ApiCall} into a {@link HexclaveRequest} with the right headers, sends it with retries, and
@@ -47,11 +48,19 @@ final class RequestSender {
     private final HexclaveSettings settings;
     private final HexclaveTransport transport;
     private final RetryPolicy retryPolicy;
+    private final HexclaveObserver observer;
 
     public RequestSender(HexclaveSettings settings, HexclaveTransport transport, RetryPolicy retryPolicy) {
+        this(settings, transport, retryPolicy, HexclaveObserver.NONE);
+    }
+
+    /** As {@link #RequestSender(HexclaveSettings, HexclaveTransport, RetryPolicy)}, telling {@code observer} of each call. */
+    public RequestSender(HexclaveSettings settings, HexclaveTransport transport, RetryPolicy retryPolicy,
+            HexclaveObserver observer) {
         this.settings = settings;
         this.transport = transport;
         this.retryPolicy = retryPolicy;
+        this.observer = HexclaveObserver.safe(observer);
     }
 
     public HexclaveSettings settings() {
@@ -69,13 +78,24 @@ final class RequestSender {
      * ("already gone") completes the stage with that response as a success.
      */
     public CompletableFuture<HexclaveResponse> send(ApiCall call, Predicate<HexclaveApiException> alreadyDone) {
+        long start = System.nanoTime();
         HexclaveRequest request;
         try {
             request = toRequest(call);
         } catch (RuntimeException e) {
+            observe(call, 0, start);
             return CompletableFuture.failedFuture(e);
         }
-        return attempt(request, 0, alreadyDone);
+        CompletableFuture<HexclaveResponse> result = attempt(request, 0, alreadyDone);
+        if (observer != HexclaveObserver.NONE) {
+            result.whenComplete((response, error) -> observe(call, response != null ? response.status()
+                    : unwrapped(error) instanceof HexclaveApiException api ? api.status() : 0, start));
+        }
+        return result;
+    }
+
+    private void observe(ApiCall call, int status, long start) {
+        observer.apiCall(Operations.of(call.method(), call.path()), status, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

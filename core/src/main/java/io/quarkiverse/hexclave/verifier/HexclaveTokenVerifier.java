@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.observe.HexclaveObserver;
 import io.quarkiverse.hexclave.config.VerificationMode;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
 
@@ -111,11 +112,26 @@ public interface HexclaveTokenVerifier extends AutoCloseable {
      * it creates its own {@link HexclaveClient}, released by {@link #close()}.
      */
     static HexclaveTokenVerifier create(HexclaveSettings settings, UserClassPolicy policy, Clock clock) {
+        return create(settings, policy, clock, HexclaveObserver.NONE);
+    }
+
+    /**
+     * As {@link #create(HexclaveSettings, UserClassPolicy, Clock)}, telling {@code observer} of every verification's
+     * outcome, the verified-token cache lookups, the key fetches and (in the {@code rest} and {@code both} modes) the
+     * calls of its own client.
+     */
+    static HexclaveTokenVerifier create(HexclaveSettings settings, UserClassPolicy policy, Clock clock,
+            HexclaveObserver observer) {
         VerificationMode mode = settings.verificationMode();
+        HexclaveTokenVerifier verifier;
         if (mode == VerificationMode.JWT) {
-            return new JwtTokenVerifier(settings, policy, clock);
+            verifier = new JwtTokenVerifier(settings, policy, clock, JwtTokenVerifier.httpClient(settings), observer);
+        } else {
+            RestTokenVerifier rest = RestTokenVerifier.withOwnClient(settings, policy, clock, observer);
+            verifier = mode == VerificationMode.REST ? rest
+                    : new JwtThenRestVerifier(new JwtTokenVerifier(settings, policy, clock,
+                            JwtTokenVerifier.httpClient(settings), observer), rest);
         }
-        RestTokenVerifier rest = RestTokenVerifier.withOwnClient(settings, policy, clock);
-        return mode == VerificationMode.REST ? rest : new JwtThenRestVerifier(new JwtTokenVerifier(settings, policy, clock), rest);
+        return observer == HexclaveObserver.NONE ? verifier : new ObservedVerifier(verifier, observer);
     }
 }

@@ -26,6 +26,7 @@ import io.quarkiverse.hexclave.client.HexclaveRequest;
 import io.quarkiverse.hexclave.client.HexclaveResponse;
 import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
+import io.quarkiverse.hexclave.observe.HexclaveObserver;
 
 /**
  * The project's signing keys, fetched lazily and shared by every request.
@@ -91,6 +92,7 @@ final class JwksCache {
     private final Es256 engine;
     private final Object lock = new Object();
     private final AtomicLong fetches = new AtomicLong();
+    private final HexclaveObserver observer;
 
     private volatile KeySet current; // read through held(), which drops keys past the maximum staleness
     private CompletableFuture<KeySet> inFlight; // guarded by lock
@@ -108,6 +110,13 @@ final class JwksCache {
      */
     JwksCache(Map<UserClass, URI> uris, HexclaveTransport transport, Duration readTimeout, Duration maxCacheTime,
             Duration cooldown, Duration maxStale, Clock clock, Es256 engine) {
+        this(uris, transport, readTimeout, maxCacheTime, cooldown, maxStale, clock, engine, HexclaveObserver.NONE);
+    }
+
+    /** As the constructor above, telling {@code observer} of each fetch. */
+    JwksCache(Map<UserClass, URI> uris, HexclaveTransport transport, Duration readTimeout, Duration maxCacheTime,
+            Duration cooldown, Duration maxStale, Clock clock, Es256 engine, HexclaveObserver observer) {
+        this.observer = HexclaveObserver.safe(observer);
         this.maxStale = maxStale;
         this.engine = engine;
         this.uris = new java.util.EnumMap<>(uris);
@@ -225,9 +234,14 @@ final class JwksCache {
         lastFetchStart = now;
         fetches.incrementAndGet();
         CompletableFuture<KeySet> result = future;
+        long start = System.nanoTime();
         try {
-            fetch().whenComplete((keys, error) -> complete(result, keys, error));
+            fetch().whenComplete((keys, error) -> {
+                observer.keyFetch(error == null, Duration.ofNanos(System.nanoTime() - start));
+                complete(result, keys, error);
+            });
         } catch (RuntimeException e) {
+            observer.keyFetch(false, Duration.ofNanos(System.nanoTime() - start));
             complete(result, null, e);
         }
         return result;

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.hexclave.client.JdkHttpTransport;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.observe.HexclaveObserver;
 
 /**
  * Verifies Hexclave access tokens locally, against the project's JWKS (wire reference §3.6).
@@ -52,6 +53,7 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
     private final Es256 engine;
     private final JwksCache jwks;
     private final VerifiedTokenCache verified;
+    private final HexclaveObserver observer;
     private final long keyWaitMillis;
 
     /** A verifier with the settings' global policy, fetching keys with its own HTTP client. */
@@ -66,12 +68,28 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
 
     /** A verifier applying {@code policy}, whose {@code anywhere} classes decide which keys are fetched. */
     public JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock) {
-        this(settings, policy, clock, HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+        this(settings, policy, clock, httpClient(settings));
+    }
+
+    /** The HTTP client of the key fetches: the settings' connect timeout, no redirects. */
+    static HttpClient httpClient(HexclaveSettings settings) {
+        return HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** As {@link #JwtTokenVerifier(HexclaveSettings, UserClassPolicy, Clock)}, sharing an existing HTTP client. */
     public JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock, HttpClient httpClient) {
+        this(settings, policy, clock, httpClient, HexclaveObserver.NONE);
+    }
+
+    /**
+     * As {@link #JwtTokenVerifier(HexclaveSettings, UserClassPolicy, Clock, HttpClient)}, telling {@code observer} of
+     * key fetches and verified-token cache lookups (the outcomes are told by {@link HexclaveTokenVerifier#create}'s
+     * verifier).
+     */
+    public JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock, HttpClient httpClient,
+            HexclaveObserver observer) {
+        this.observer = HexclaveObserver.safe(observer);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,7 +97,7 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         this.engine = Es256.forSettings(settings);
         Set<UserClass> keyClasses = policy.anywhere();
         this.jwks = new JwksCache(keySets(settings, keyClasses), new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), settings.readTimeout(), settings.jwksCacheTime(),
-                settings.jwksRefreshCooldown(), settings.jwksMaxStale(), clock, engine);
+                settings.jwksRefreshCooldown(), settings.jwksMaxStale(), clock, engine, observer);
         this.verified = settings.verifiedTokenCacheSize() == 0 ? null
                 : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);
         this.keyWaitMillis = settings.connectTimeout().plus(settings.readTimeout()).plus(Duration.ofSeconds(1)).toMillis();
@@ -221,6 +239,7 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         Set<UserClass> admitted = policy.bound(requested);
         if (verified != null) {
             VerifiedTokenCache.Entry hit = verified.get(token, jwks::holds);
+            observer.verifiedTokenCacheLookup(hit != null);
             if (hit != null) {
                 return UserClassPolicy.admit(new HexclavePrincipal(token.raw(), hit.claims()), admitted);
             }

@@ -29,6 +29,7 @@ import io.quarkiverse.hexclave.client.error.UserNotFoundException;
 import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.observe.HexclaveObserver;
 import io.quarkiverse.hexclave.config.Secret;
 
 /**
@@ -127,10 +128,17 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
      * {@code policy.anywhere()}; {@link #close()} closes it.
      */
     static RestTokenVerifier withOwnClient(HexclaveSettings settings, UserClassPolicy policy, Clock clock) {
+        return withOwnClient(settings, policy, clock, HexclaveObserver.NONE);
+    }
+
+    /** As {@link #withOwnClient(HexclaveSettings, UserClassPolicy, Clock)}, its client telling {@code observer}. */
+    static RestTokenVerifier withOwnClient(HexclaveSettings settings, UserClassPolicy policy, Clock clock,
+            HexclaveObserver observer) {
         HexclaveSettings widened = settings.toBuilder()
                 .allowRestrictedUsers(policy.anywhere().contains(UserClass.RESTRICTED))
                 .allowAnonymousUsers(policy.anywhere().contains(UserClass.ANONYMOUS)).build();
-        return new RestTokenVerifier(HexclaveClient.create(widened), true, policy, settings.restCacheTtl(),
+        return new RestTokenVerifier(HexclaveClient.builder(widened).observer(observer).build(), true, policy,
+                settings.restCacheTtl(),
                 settings.restCacheSize(), clock);
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.Dependent;
@@ -46,6 +47,7 @@ import io.quarkus.arc.processor.DotNames;
 import io.quarkus.arc.processor.InjectionPointInfo;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -56,6 +58,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import io.smallrye.jwt.auth.cdi.ClaimValueProducer;
 import io.smallrye.jwt.auth.cdi.CommonJwtProducer;
@@ -176,11 +179,13 @@ class HexclaveProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     void registerRuntimeBeans(HexclaveRecorder recorder, HexclaveBuildTimeConfig buildTimeConfig,
             UserClassGrantsBuildItem grants, ShutdownContextBuildItem shutdown,
-            BuildProducer<SyntheticBeanBuildItem> beans) {
+            Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<SyntheticBeanBuildItem> beans) {
         var settings = recorder.settings(buildTimeConfig.jcaProvider().orElse(null));
         var endpoints = recorder.userClassEndpoints(grants.grants());
-        var client = recorder.client(settings, shutdown);
-        var endpointVerifier = recorder.endpointVerifier(settings, endpoints, shutdown);
+        // Metrics only with quarkus-micrometer: without it, the binder's Micrometer classes are never loaded.
+        var observer = recorder.observer(metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER));
+        var client = recorder.client(settings, observer, shutdown);
+        var endpointVerifier = recorder.endpointVerifier(settings, endpoints, observer, shutdown);
 
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveSettings.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(settings).done());

@@ -17,6 +17,8 @@ import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.GlobalPolicyVerifier;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
+import io.quarkiverse.hexclave.observe.HexclaveObserver;
+import io.quarkiverse.hexclave.runtime.metrics.MicrometerObserver;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkus.runtime.RuntimeValue;
@@ -63,11 +65,13 @@ public class HexclaveRecorder {
      * endpoint grants, which only the identity provider and the JAX-RS filter ask for, per request.
      */
     public RuntimeValue<EndpointVerifier> endpointVerifier(RuntimeValue<HexclaveSettings> settings,
-            RuntimeValue<UserClassEndpoints> endpoints, ShutdownContext shutdown) {
+            RuntimeValue<UserClassEndpoints> endpoints, RuntimeValue<HexclaveObserver> observer,
+            ShutdownContext shutdown) {
         HexclaveSettings s = settings.getValue();
         UserClassPolicy policy = UserClassPolicy.of(s.allowRestrictedUsers(), s.allowAnonymousUsers())
                 .withGrants(endpoints.getValue().all().stream().map(EndpointGrant::grant).toList());
-        HexclaveTokenVerifier verifier = rendered(() -> HexclaveTokenVerifier.create(s, policy, Clock.systemUTC()));
+        HexclaveTokenVerifier verifier = rendered(() -> HexclaveTokenVerifier.create(s, policy, Clock.systemUTC(),
+                observer.getValue()));
         shutdown.addShutdownTask(verifier::close);
         return new RuntimeValue<>(new EndpointVerifier(verifier));
     }
@@ -83,9 +87,18 @@ public class HexclaveRecorder {
                 UserClassPolicy.of(s.allowRestrictedUsers(), s.allowAnonymousUsers())));
     }
 
+    /**
+     * What the verifier and the client tell of their work: Micrometer's meters when the application has
+     * quarkus-micrometer (decided at build time), else nothing.
+     */
+    public RuntimeValue<HexclaveObserver> observer(boolean micrometer) {
+        return new RuntimeValue<>(micrometer ? MicrometerObserver.global() : HexclaveObserver.NONE);
+    }
+
     /** The server-side client; its calls fail with a clear message when no secret server key is configured. */
-    public RuntimeValue<HexclaveClient> client(RuntimeValue<HexclaveSettings> settings, ShutdownContext shutdown) {
-        HexclaveClient client = HexclaveClient.create(settings.getValue());
+    public RuntimeValue<HexclaveClient> client(RuntimeValue<HexclaveSettings> settings,
+            RuntimeValue<HexclaveObserver> observer, ShutdownContext shutdown) {
+        HexclaveClient client = HexclaveClient.builder(settings.getValue()).observer(observer.getValue()).build();
         shutdown.addShutdownTask(client::close);
         return new RuntimeValue<>(client);
     }
