@@ -31,7 +31,7 @@ import io.quarkus.runtime.annotations.Recorder;
 public class HexclaveRecorder {
 
     /** How the core's configuration errors name keys for a Quarkus user. */
-    static final String PREFIX = "quarkus.hexclave.";
+    public static final String PREFIX = "quarkus.hexclave.";
 
     private static final Logger LOG = Logger.getLogger(HexclaveRecorder.class);
 
