@@ -10,7 +10,7 @@ import java.util.Set;
  * Which user classes may pass, and where: the one answer every layer asks.
  * <p>
  * {@link #global()} are the classes admitted on every request (normal users always; restricted and anonymous users
- * when configured so). An endpoint may grant more classes for itself (Quarkus' {@code @AllowRestrictedUsers} /
+ * when configured so). An endpoint may grant more classes for itself ({@link io.quarkiverse.hexclave.security.AllowRestrictedUsers} /
  * {@code @AllowAnonymousUsers}); {@link #anywhere()} is the union of the global classes and every such grant, which
  * decides the signing keys to fetch. As in Hexclave, admitting anonymous users admits restricted ones too.
  * <p>

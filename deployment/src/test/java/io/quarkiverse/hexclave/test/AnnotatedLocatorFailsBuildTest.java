@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
+import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** {@code @AllowAnonymousUsers} on a sub-resource locator would do nothing: the build fails and says where to put it. */

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
-import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
+import io.quarkiverse.hexclave.security.AllowRestrictedUsers;
 import io.quarkus.security.Authenticated;
 import io.quarkus.test.QuarkusUnitTest;
 

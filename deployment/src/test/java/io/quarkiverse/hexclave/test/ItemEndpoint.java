@@ -7,7 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.security.AllowRestrictedUsers;
 import io.quarkus.security.Authenticated;
 
 /** A templated path: restricted users may read an item, not delete it. */

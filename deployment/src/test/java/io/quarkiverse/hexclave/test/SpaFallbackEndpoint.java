@@ -6,7 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.quarkiverse.hexclave.runtime.security.AllowAnonymousUsers;
+import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
 import io.quarkus.security.Authenticated;
 
 /** A catch-all template (an SPA fallback) that admits guests: its path matches every other route too. */

@@ -3,6 +3,7 @@ package io.quarkiverse.hexclave.jakarta;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import io.quarkiverse.hexclave.credential.CredentialLookup;
 import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.jakarta.internal.EndpointGrants;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveIdentityStore;
 import io.quarkiverse.hexclave.jakarta.internal.ServletRequestView;
@@ -30,6 +32,8 @@ import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
+import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkiverse.hexclave.verifier.Verification;
 
 /**
@@ -60,6 +64,11 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * shows no same-origin signal ({@code Sec-Fetch-Site: same-origin}/{@code same-site}, or its own {@code Origin}): 403
  * ({@code Challenge.crossSite()}), unless {@code hexclave.cookie.cross-site-check=false}.</li>
  * </ul>
+ * A restricted or anonymous user whose class only an endpoint grants ({@code @AllowRestrictedUsers} /
+ * {@code @AllowAnonymousUsers}) is verified but not logged in before JAX-RS has matched the resource method: the
+ * request continues unauthenticated and {@link HexclaveUserClassFilter} decides (a protected resource, or an
+ * {@code authenticate} call, refuses them at once with their class' 401).
+ * <p>
  * A bearer token of another issuer is left alone, as if there were no credential. The mechanism is stateless: nothing
  * is stored in the HTTP session. The principal of the current request is also kept in the request attribute
  * {@link #PRINCIPAL_ATTRIBUTE}, from which {@link HexclaveIdentity} reads it.
@@ -117,7 +126,6 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     void wire(HexclaveComponents components, IdentityStoreHandler identityStores) {
         this.components = components;
         this.credentials = components.credentials();
-        this.verifier = components.verifier();
         this.identityStores = identityStores;
         this.keysUnavailableStatus = components.responseSettings().keysUnavailableStatus();
     }
@@ -125,12 +133,14 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        HexclaveTokenVerifier verifier = this.verifier;
         if (components != null) {
             try {
-                components.claim(request.getServletContext().getContextPath());
+                components.claim(request.getServletContext());
             } catch (IllegalStateException e) {
                 throw new AuthenticationException("Hexclave is shared by several web modules; see the server log");
             }
+            verifier = components.verifier(); // built once, with the module's endpoint grants
         }
         ServletRequestView view = new ServletRequestView(request);
         CredentialLookup lookup = credentials.find(view);
@@ -155,9 +165,13 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             return sendAtOnce(request, response, Challenge.crossSite());
         }
         boolean cookie = credential.source() == CredentialSource.COOKIE;
+        UserClassPolicy policy = verifier.policy();
+        // The grant of the matched resource method, once HexclaveUserClassFilter recorded it and asked to authenticate
+        // again; before routing none is known, and the classes some endpoint grants are verified, not yet admitted.
+        Set<UserClass> grant = EndpointGrants.grantedFor(request);
         Verification verification;
         try {
-            verification = verifier.verify(credential.token(), verifier.policy().global());
+            verification = verifier.verify(credential.token(), grant.isEmpty() ? policy.anywhere() : policy.admittedOn(grant));
         } catch (KeysUnavailableException e) {
             // The verifier logs the outage itself (HEXCLAVE002), once per attempt to fetch the keys, not per request.
             LOG.debugf("Hexclave's signing keys are unavailable: %s", e.getMessage());
@@ -172,7 +186,19 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
                     : challenge(request, response, context, challenge);
         }
         if (verification instanceof Verification.Accepted accepted) {
-            return login(request, response, context, accepted.principal());
+            UserClass userClass = accepted.principal().userClass();
+            if (policy.admittedOn(grant).contains(userClass)) {
+                return login(request, response, context, accepted.principal(), policy.admitsEverywhere(userClass));
+            }
+            // Only an endpoint grant admits this user: not logged in before JAX-RS matched a granting method.
+            Challenge refused = Challenge.unauthorized(UserClassPolicy.refusal(userClass, policy.global()).reason());
+            if (context.isProtected() || context.isAuthenticationRequest()) {
+                LOG.debugf("Hexclave %s user refused on a protected resource or an authenticate call", userClass);
+                return cookie ? cookieFailed(request, response, context, refused)
+                        : challenge(request, response, context, refused);
+            }
+            EndpointGrants.pending(request, userClass, policy);
+            return context.doNothing();
         }
         Verification.Rejected rejected = (Verification.Rejected) verification;
         if (rejected.reason() == RejectionReason.MISSING) {
@@ -200,10 +226,11 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
 
     /** Validates the verified token through the identity stores and tells the container who the caller is. */
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, HexclavePrincipal principal) throws AuthenticationException {
+            HttpMessageContext context, HexclavePrincipal principal, boolean admittedEverywhere)
+            throws AuthenticationException {
         CredentialValidationResult result;
         try {
-            result = identityStores.validate(new HexclaveTokenCredential(principal));
+            result = identityStores.validate(new HexclaveTokenCredential(principal, admittedEverywhere));
         } catch (RuntimeException e) {
             if (AuthorizationUnavailableException.isCauseOf(e)) {
                 // Without the groups a role check could wrongly fail (or, with a deny rule, wrongly pass): 503.

@@ -1,6 +1,9 @@
 package io.quarkiverse.hexclave.jakarta;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -20,15 +23,38 @@ import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 public final class HexclaveTokenCredential implements Credential {
 
     private final HexclavePrincipal principal;
+    private final Set<String> groups;
 
-    /** @param principal the verified principal */
+    /** @param principal the verified principal, admitted on every request */
     public HexclaveTokenCredential(HexclavePrincipal principal) {
+        this(principal, true);
+    }
+
+    /**
+     * @param principal the verified principal
+     * @param admittedEverywhere {@code false} for a restricted or anonymous user admitted only by the grant of the
+     *        matched resource method ({@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers})
+     */
+    public HexclaveTokenCredential(HexclavePrincipal principal, boolean admittedEverywhere) {
         this.principal = Objects.requireNonNull(principal, "principal");
+        Set<String> g = new LinkedHashSet<>(principal.getGroups());
+        if (!admittedEverywhere) {
+            g.remove(HexclavePrincipal.AUTHENTICATED); // role checks written for full users keep refusing them
+        }
+        this.groups = Collections.unmodifiableSet(g);
     }
 
     /** The verified principal. */
     public HexclavePrincipal principal() {
         return principal;
+    }
+
+    /**
+     * The groups Hexclave gives the caller: {@code authenticated}, plus {@code restricted} / {@code anonymous} for
+     * such users; without {@code authenticated} for a user admitted only by an endpoint grant.
+     */
+    public Set<String> groups() {
+        return groups;
     }
 
     /** Always {@code true}: only verified tokens become this credential. */

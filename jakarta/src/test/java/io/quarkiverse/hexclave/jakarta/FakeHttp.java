@@ -34,6 +34,11 @@ final class FakeHttp {
     boolean authenticationRequest;
     Principal loggedIn;
     Set<String> loggedInGroups;
+    final Map<String, Object> contextAttributes = new HashMap<>();
+    /** What {@code HttpServletRequest#authenticate} does (the container asking the mechanism again). */
+    java.util.function.BooleanSupplier onAuthenticate = () -> {
+        throw new UnsupportedOperationException("the fake does not support authenticate");
+    };
 
     FakeHttp header(String name, String value) {
         requestHeaders.put(name, value);
@@ -62,8 +67,10 @@ final class FakeHttp {
             case "getServerPort" -> serverPort;
             case "getServletContext" -> fake(jakarta.servlet.ServletContext.class, (m, a) -> switch (m) {
                 case "getContextPath" -> "/app";
+                case "getAttribute" -> contextAttributes.get((String) a[0]);
                 default -> unsupported(m);
             });
+            case "authenticate" -> onAuthenticate.getAsBoolean();
             default -> unsupported(method);
         });
     }

@@ -21,9 +21,10 @@ import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.verifier.AccessToken;
 import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
-import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
+import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkiverse.hexclave.verifier.Verification;
 
 class HexclaveHttpAuthenticationMechanismTest {
@@ -149,8 +150,12 @@ class HexclaveHttpAuthenticationMechanismTest {
     @Test
     void restrictedPrincipalGetsTheRestrictedGroupToo() throws AuthenticationException {
         http.header("x-hexclave-access-token", TOKEN);
+        var mechanism = new HexclaveHttpAuthenticationMechanism(
+                new HexclaveCredentials(PROJECT, Set.of(CredentialSource.values())),
+                new StubVerifier(c -> new Verification.Accepted(EmulatedPrincipals.principal(UserClass.RESTRICTED)),
+                        token -> true, UserClassPolicy.of(true, false)));
 
-        authenticate(c -> new Verification.Accepted(EmulatedPrincipals.principal(UserClass.RESTRICTED)));
+        mechanism.validateRequest(http.request(), http.response(), http.context());
 
         assertThat(http.loggedInGroups).containsExactlyInAnyOrder("authenticated", "restricted");
     }

@@ -18,15 +18,23 @@ final class StubVerifier implements HexclaveTokenVerifier {
 
     private final Function<AccessToken, Verification> outcome;
     private final Predicate<AccessToken> recognises;
+    private final UserClassPolicy policy;
 
     StubVerifier(Function<AccessToken, Verification> outcome, Predicate<AccessToken> recognises) {
+        this(outcome, recognises, UserClassPolicy.NORMAL_ONLY);
+    }
+
+    /** With {@code policy}, which the outcomes the test decides should agree with. */
+    StubVerifier(Function<AccessToken, Verification> outcome, Predicate<AccessToken> recognises,
+            UserClassPolicy policy) {
         this.outcome = outcome;
         this.recognises = recognises;
+        this.policy = policy;
     }
 
     @Override
     public UserClassPolicy policy() {
-        return UserClassPolicy.NORMAL_ONLY;
+        return policy;
     }
 
     @Override

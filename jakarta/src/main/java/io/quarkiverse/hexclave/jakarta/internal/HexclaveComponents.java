@@ -1,6 +1,9 @@
 package io.quarkiverse.hexclave.jakarta.internal;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -15,11 +18,13 @@ import jakarta.servlet.ServletContext;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.hexclave.cdi.UserProfileCache;
+import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.ConfigLookup;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
-import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
+import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 
 /**
  * The application's Hexclave settings and the core objects built from them, once per application.
@@ -39,7 +44,12 @@ public class HexclaveComponents {
     private final ConfigLookup lookup;
     private final Lazy<HexclaveSettings> settings = new Lazy<>(() -> HexclaveSettings.from(lookup()));
     private final Lazy<HexclaveCredentials> credentials = new Lazy<>(() -> new HexclaveCredentials(settings()));
-    private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> HexclaveTokenVerifier.create(settings()));
+    /** The user classes this module's endpoints grant ({@link EndpointGrants}), recorded before the verifier is built. */
+    private volatile Set<UserClass> endpointGrants = Set.of();
+    private final Lazy<HexclaveTokenVerifier> verifier = new Lazy<>(() -> HexclaveTokenVerifier.create(settings(),
+            UserClassPolicy.of(settings().allowRestrictedUsers(), settings().allowAnonymousUsers())
+                    .withGrants(List.of(endpointGrants)),
+            Clock.systemUTC()));
     private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
     private final Lazy<AuthorizationSettings> authorizationSettings = new Lazy<>(
             () -> AuthorizationSettings.from(lookup(), settings()));
@@ -75,7 +85,7 @@ public class HexclaveComponents {
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (event instanceof ServletContext context) {
-            claim(context.getContextPath());
+            claim(context);
         }
         HexclaveSettings read = settings();
         AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
@@ -94,6 +104,27 @@ public class HexclaveComponents {
         } catch (IllegalArgumentException e) {
             LOG.debug("HexclaveHealthExtension is not registered: no readiness check");
         }
+    }
+
+    /**
+     * Binds these components to the web module of {@code context} ({@link #claim(String)}) and takes its endpoint
+     * grants, found by {@link HexclaveGrantsInitializer}, for the verifier: called when the application starts and
+     * before each request is authenticated.
+     *
+     * @throws IllegalStateException when another module already uses these components
+     */
+    public void claim(ServletContext context) {
+        claim(context.getContextPath());
+        Set<UserClass> granted = EndpointGrants.of(context).classes();
+        if (granted.equals(endpointGrants)) {
+            return;
+        }
+        if (verifier.created()) {
+            // Cannot happen when the container runs HexclaveGrantsInitializer before the application starts.
+            LOG.warnf("Hexclave endpoint grants %s were found after the verifier was built: they admit nobody", granted);
+            return;
+        }
+        endpointGrants = granted;
     }
 
     /**
@@ -132,7 +163,9 @@ public class HexclaveComponents {
 
     /**
      * The application's token verifier, in the configured {@code hexclave.verification.mode} (one JWKS cache and
-     * verified-token cache per application).
+     * verified-token cache per application). Its policy is the global one of {@code hexclave.allow-restricted-users}
+     * / {@code allow-anonymous-users}, with the classes the module's endpoints grant as {@code anywhere}: only the
+     * mechanism and {@code HexclaveUserClassFilter} admit those, on granting endpoints.
      */
     public HexclaveTokenVerifier verifier() {
         return verifier.get();
@@ -193,6 +226,10 @@ public class HexclaveComponents {
                 }
             }
             return v;
+        }
+
+        boolean created() {
+            return value != null;
         }
 
         void ifCreated(java.util.function.Consumer<T> action) {

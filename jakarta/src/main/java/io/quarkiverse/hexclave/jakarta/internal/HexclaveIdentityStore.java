@@ -12,9 +12,10 @@ import io.quarkiverse.hexclave.jakarta.HexclaveTokenCredential;
 
 /**
  * Hexclave's identity store ({@code VALIDATE} and {@code PROVIDE_GROUPS}): a {@link HexclaveTokenCredential} is valid,
- * its caller a {@link HexclaveCallerPrincipal} of the verified principal, its groups the user's class ({@code authenticated}, plus {@code restricted} /
- * {@code anonymous}). Any other credential is not Hexclave's to judge ({@code NOT_VALIDATED}), so an application's
- * own stores (a database or LDAP store for FORM logins, say) keep working beside it.
+ * its caller a {@link HexclaveCallerPrincipal} of the verified principal, its groups those of the credential
+ * ({@code authenticated}, plus {@code restricted} / {@code anonymous}; without {@code authenticated} where only an
+ * endpoint grant admits the user). Any other credential is not Hexclave's to judge ({@code NOT_VALIDATED}), so an
+ * application's own stores (a database or LDAP store for FORM logins, say) keep working beside it.
  */
 @ApplicationScoped
 public class HexclaveIdentityStore implements IdentityStore {
@@ -26,7 +27,7 @@ public class HexclaveIdentityStore implements IdentityStore {
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof HexclaveTokenCredential hexclave) {
             return new CredentialValidationResult(new HexclaveCallerPrincipal(hexclave.principal()),
-                    Set.copyOf(hexclave.principal().getGroups()));
+                    Set.copyOf(hexclave.groups()));
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }

@@ -23,7 +23,8 @@ import io.quarkiverse.hexclave.verifier.Challenge;
  * <li>a request whose credential the mechanism rejected is answered with that rejection (401 or 503) even when it
  * asked for an unprotected resource: some servers (Open Liberty) continue to unprotected resources as if no
  * credential had been sent when the mechanism reports a failure;</li>
- * <li>every response to a request authenticated by Hexclave gets {@code Cache-Control: private, no-store}
+ * <li>every response to a request authenticated by Hexclave (or whose Hexclave user waits for an endpoint grant)
+ * gets {@code Cache-Control: private, no-store}
  * ({@code hexclave.cache-control.value}; none with {@code hexclave.cache-control.enabled=false}), unless the
  * application sets its own {@code Cache-Control}, which then replaces ours (no duplicate header).</li>
  * </ul>
@@ -63,8 +64,9 @@ public class HexclaveResponseFilter extends HttpFilter {
             HexclaveHttpAuthenticationMechanism.send(c, response);
             return;
         }
-        if (request.getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE) == null
-                || cacheControl.isEmpty()) {
+        boolean hexclaveUser = request.getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE) != null
+                || EndpointGrants.pending(request).isPresent(); // may be logged in by an endpoint grant, after routing
+        if (!hexclaveUser || cacheControl.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }

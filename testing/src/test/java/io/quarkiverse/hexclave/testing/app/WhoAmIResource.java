@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-import io.quarkiverse.hexclave.runtime.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.security.AllowRestrictedUsers;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;

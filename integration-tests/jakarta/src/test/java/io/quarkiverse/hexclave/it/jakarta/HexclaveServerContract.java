@@ -376,6 +376,104 @@ abstract class HexclaveServerContract {
                 .header("WWW-Authenticate", in(hostile.challenges()));
     }
 
+    // ---- per-endpoint grants (@AllowRestrictedUsers / @AllowAnonymousUsers) -----------------------------------------
+
+    static final String RESTRICTED_NOT_ALLOWED = "Bearer error=\"invalid_token\", "
+            + "error_description=\"restricted users are not allowed\"";
+    static final String ANONYMOUS_NOT_ALLOWED = "Bearer error=\"invalid_token\", "
+            + "error_description=\"anonymous users are not allowed\"";
+
+    EmulatedUser restrictedUser() {
+        return emulator.createUser(NewUser.withEmail("r-" + java.util.UUID.randomUUID() + "@example.com")
+                .restrictedByAdmin("onboarding").build());
+    }
+
+    @Test
+    @Order(10)
+    void restrictedUserIsAdmittedOnTheGrantingEndpointWithoutTheAuthenticatedRole() {
+        EmulatedUser restricted = restrictedUser();
+        request().auth().oauth2(token(emulator.mintAccessToken(restricted))).get("/api/onboarding/next").then()
+                .statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .body("userId", equalTo(restricted.id()))
+                .body("userClass", equalTo("RESTRICTED"))
+                .body("servletUserPrincipal", equalTo(restricted.id()))
+                .body("inRoleAuthenticated", equalTo(false))
+                .body("inRoleRestricted", equalTo(true));
+    }
+
+    @Test
+    @Order(10)
+    void restrictedUserIsRefusedWhereNoGrantAdmitsThem() {
+        String token = token(emulator.mintAccessToken(restrictedUser()));
+        // A JAX-RS method open to everyone, in the class of a granting one: refused, not served as a guest.
+        request().auth().oauth2(token).get("/api/onboarding/later").then()
+                .statusCode(401).header("WWW-Authenticate", equalTo(RESTRICTED_NOT_ALLOWED))
+                .body(not(containsString("later")));
+        request().auth().oauth2(token).get("/api/public").then()
+                .statusCode(401).header("WWW-Authenticate", equalTo(RESTRICTED_NOT_ALLOWED));
+        // Behind a web.xml constraint (checked before routing), and where the anonymous grant does not reach them.
+        request().auth().oauth2(token).get("/api/secure/me").then()
+                .statusCode(401).header("WWW-Authenticate", equalTo(RESTRICTED_NOT_ALLOWED));
+    }
+
+    @Test
+    @Order(10)
+    void restrictedUserIsNeverAuthenticatedOutsideJaxRs() {
+        request().auth().oauth2(token(emulator.mintAccessToken(restrictedUser()))).get("/whoami").then()
+                .statusCode(200).body(equalTo("guest"));
+    }
+
+    /**
+     * An application that lists its JAX-RS classes without HexclaveUserClassFilter: where the server honours the
+     * list, the grant cannot take effect and the user stays a guest; where it adds the scanned filter anyway, the
+     * filter decides; a server that treats the resource as protected refuses the user before routing. Never is the
+     * user admitted on the method that grants nothing.
+     */
+    @Test
+    @Order(10)
+    void restrictedUserIsNotAdmittedThroughAnApplicationWithoutTheFilter() {
+        EmulatedUser restricted = restrictedUser();
+        String token = token(emulator.mintAccessToken(restricted));
+        Response who = request().auth().oauth2(token).get("/listed/who");
+        assertThat(who.statusCode()).as("%s: %s", server.name(), who.asString()).isIn(200, 401);
+        if (who.statusCode() == 200) {
+            assertThat(who.asString()).isEqualTo("guest");
+        } else {
+            assertThat(who.header("WWW-Authenticate")).isEqualTo(RESTRICTED_NOT_ALLOWED);
+        }
+        Response granted = request().auth().oauth2(token).get("/listed/who/granted");
+        assertThat(granted.statusCode()).as("%s: %s", server.name(), granted.asString()).isIn(200, 401);
+        if (granted.statusCode() == 200) {
+            assertThat(granted.asString()).isIn("guest", restricted.id());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anonymousUserIsAdmittedOnlyWhereAnonymousUsersAreGranted() {
+        EmulatedUser guest = emulator.createUser(NewUser.anonymousUser().build());
+        String token = token(emulator.mintAccessToken(guest));
+        request().auth().oauth2(token).get("/api/onboarding/guest").then()
+                .statusCode(200)
+                .body("userId", equalTo(guest.id()))
+                .body("userClass", equalTo("ANONYMOUS"))
+                .body("inRoleAuthenticated", equalTo(false))
+                .body("inRoleAnonymous", equalTo(true));
+        request().auth().oauth2(token).get("/api/onboarding/next").then()
+                .statusCode(401).header("WWW-Authenticate", equalTo(ANONYMOUS_NOT_ALLOWED));
+    }
+
+    @Test
+    @Order(10)
+    void normalUserPassesGrantingAndOtherEndpointsAlike() {
+        String token = token(aliceSession.accessToken());
+        request().auth().oauth2(token).get("/api/onboarding/next").then()
+                .statusCode(200).body("userId", equalTo(alice.id())).body("inRoleAuthenticated", equalTo(true));
+        request().auth().oauth2(token).get("/api/onboarding/later").then()
+                .statusCode(200).body(equalTo("later " + alice.id()));
+    }
+
     // ---- the documentation's quickstart, as written ----------------------------------------------------------------
 
     @Test
