@@ -30,6 +30,7 @@ import io.quarkiverse.hexclave.runtime.devui.HexclaveJsonRpcService;
 import io.quarkiverse.hexclave.runtime.webhook.WebhookDeliveryLog;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.webhook.HexclaveEvent;
+import io.quarkiverse.hexclave.webhook.WebhookReceiver;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -80,7 +81,7 @@ class WebhookRouteTest {
         assertThat(deliveries.entries()).first().satisfies(e -> {
             assertThat(e.id()).isEqualTo("msg_fired2");
             assertThat(e.type()).isEqualTo("team_permission.deleted");
-            assertThat(e.outcome()).isEqualTo(WebhookDeliveryLog.Outcome.DELIVERED);
+            assertThat(e.outcome()).isEqualTo(WebhookReceiver.Outcome.DELIVERED);
         });
     }
 
@@ -89,7 +90,7 @@ class WebhookRouteTest {
         post("/hexclave/webhook", SECRET, "msg_dup", userCreated("u-2")).then().statusCode(204);
         post("/hexclave/webhook", SECRET, "msg_dup", userCreated("u-2")).then().statusCode(204);
         assertThat(observer.all).hasSize(1);
-        assertThat(deliveries.entries().get(0).outcome()).isEqualTo(WebhookDeliveryLog.Outcome.DUPLICATE);
+        assertThat(deliveries.entries().get(0).outcome()).isEqualTo(WebhookReceiver.Outcome.DUPLICATE);
     }
 
     @Test
@@ -102,7 +103,7 @@ class WebhookRouteTest {
         given().headers(WebhookSignature.headers(SECRET, "msg_old", old, body)).body(body).post("/hexclave/webhook")
                 .then().statusCode(401);
         assertThat(observer.all).isEmpty();
-        assertThat(deliveries.entries().get(0).outcome()).isEqualTo(WebhookDeliveryLog.Outcome.REFUSED);
+        assertThat(deliveries.entries().get(0).outcome()).isEqualTo(WebhookReceiver.Outcome.REFUSED);
         assertThat(deliveries.entries().get(0).id()).isNull();
     }
 
@@ -125,7 +126,7 @@ class WebhookRouteTest {
         post("/hexclave/webhook", SECRET, "msg_retry", userCreated("u-5")).then().statusCode(503)
                 .body(not(containsString("database")));
         assertThat(observer.all).isEmpty();
-        assertThat(deliveries.entries().get(0).outcome()).isEqualTo(WebhookDeliveryLog.Outcome.OBSERVER_FAILED);
+        assertThat(deliveries.entries().get(0).outcome()).isEqualTo(WebhookReceiver.Outcome.OBSERVER_FAILED);
         post("/hexclave/webhook", SECRET, "msg_retry", userCreated("u-5")).then().statusCode(204);
         assertThat(observer.all).hasSize(1);
     }

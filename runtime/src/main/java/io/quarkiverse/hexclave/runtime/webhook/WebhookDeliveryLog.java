@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import io.quarkiverse.hexclave.webhook.WebhookReceiver;
+
 /**
  * The last webhook deliveries the route answered, newest first, for the Dev UI: when, the message id, the event type
  * and the outcome. Bounded ({@value #CAPACITY} entries); holds no body, signature or event data. Thread-safe.
@@ -14,20 +16,6 @@ public final class WebhookDeliveryLog {
 
     static final int CAPACITY = 50;
 
-    /** How a delivery was answered. */
-    public enum Outcome {
-        /** Verified and fired; answered 204. */
-        DELIVERED,
-        /** Verified, but its id was already delivered; answered 204 without firing. */
-        DUPLICATE,
-        /** Verified, but the same id is being delivered right now; answered 409 so that Hexclave retries. */
-        IN_PROGRESS,
-        /** Verified, fired, and an observer threw; answered 503 so that Hexclave retries. */
-        OBSERVER_FAILED,
-        /** Refused (bad signature, timestamp, headers or body); answered 401 or 400, nothing fired. */
-        REFUSED
-    }
-
     /**
      * One delivery.
      *
@@ -35,7 +23,8 @@ public final class WebhookDeliveryLog {
      * @param type the event type, or {@code null} when refused
      * @param detail the refusal reason or the observer's exception class, else {@code null}
      */
-    public record Entry(Instant at, String id, String type, Outcome outcome, int status, String detail) {
+    public record Entry(Instant at, String id, String type, WebhookReceiver.Outcome outcome, int status,
+            String detail) {
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();

@@ -8,6 +8,7 @@ import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.Secret;
 import io.quarkiverse.hexclave.runtime.HexclaveConfig;
 import io.quarkiverse.hexclave.runtime.HexclaveRecorder;
+import io.quarkiverse.hexclave.webhook.WebhookReceiver;
 import io.quarkiverse.hexclave.webhook.WebhookVerifier;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
@@ -68,12 +69,12 @@ public class WebhookRecorder {
             throw new HexclaveConfigException("webhook.tolerance", "{key} must be positive")
                     .renderedFor(HexclaveRecorder.PREFIX);
         }
-        if (c.deduplicationSize() < 1) {
-            throw new HexclaveConfigException("webhook.deduplication-size", "{key} must be at least 1")
-                    .renderedFor(HexclaveRecorder.PREFIX);
+        if (c.deduplicationSize() < 1 || c.deduplicationWindow().isNegative() || c.deduplicationWindow().isZero()) {
+            throw new HexclaveConfigException("webhook.deduplication-size", "{key} and {prefix}webhook."
+                    + "deduplication-window must be positive").renderedFor(HexclaveRecorder.PREFIX);
         }
-        return new WebhookHandler(verifier, c.deduplicationWindow(), c.deduplicationSize(), log.getValue(),
-                Clock.systemUTC());
+        return new WebhookHandler(new WebhookReceiver(verifier, c.deduplicationWindow(), c.deduplicationSize()),
+                log.getValue(), Clock.systemUTC());
     }
 
     private Secret secret() {
