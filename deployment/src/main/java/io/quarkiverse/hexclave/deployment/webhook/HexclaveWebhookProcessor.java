@@ -7,7 +7,9 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.hexclave.deployment.HexclaveBuildTimeConfig;
 import io.quarkiverse.hexclave.deployment.HexclaveEnabled;
 import io.quarkiverse.hexclave.runtime.webhook.WebhookDeliveryLog;
+import io.quarkiverse.hexclave.runtime.webhook.WebhookCacheInvalidation;
 import io.quarkiverse.hexclave.runtime.webhook.WebhookRecorder;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -41,6 +43,12 @@ class HexclaveWebhookProcessor {
                 .handler(recorder.handler(log))
                 .blockingRoute()
                 .build());
+    }
+
+    /** Delivered events make the extension's permission and profile caches forget what they changed. */
+    @BuildStep
+    AdditionalBeanBuildItem registerCacheInvalidation() {
+        return AdditionalBeanBuildItem.unremovableOf(WebhookCacheInvalidation.class);
     }
 
     /**
