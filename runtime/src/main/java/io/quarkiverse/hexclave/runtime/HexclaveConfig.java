@@ -188,6 +188,12 @@ public interface HexclaveConfig {
     @ConfigDocSection
     Webhook webhook();
 
+    /**
+     * Supabase tokens: an injectable {@code SupabaseTokens} that mints the Supabase JWT of the signed-in Hexclave user.
+     */
+    @ConfigDocSection
+    Supabase supabase();
+
     /** Signing keys. */
     interface Jwks {
         /**
@@ -342,5 +348,30 @@ public interface HexclaveConfig {
          */
         @WithDefault("10000")
         int deduplicationSize();
+    }
+
+    /** Supabase. */
+    interface Supabase {
+        /**
+         * The JWT secret of your Supabase project (Settings, API, "JWT Secret"; at least 32 characters). When set,
+         * {@code io.quarkiverse.hexclave.supabase.SupabaseTokens} can be injected to mint Supabase tokens for
+         * Hexclave users; without it, injecting one fails with a message naming this key.
+         * <p>
+         * Falls back to the {@code HEXCLAVE_SUPABASE_JWT_SECRET} environment variable. Never put it in a committed
+         * file: anyone who has it can sign in to Supabase as any user.
+         */
+        Optional<String> jwtSecret();
+
+        /** Lifetime of a minted token ({@code exp - iat}). The default is that of Hexclave's Supabase guide. */
+        @WithDefault("1h")
+        Duration lifetime();
+
+        /** Mint tokens for restricted users too (by default they get none). */
+        @WithDefault("false")
+        boolean allowRestrictedUsers();
+
+        /** Mint tokens for anonymous users too; implies {@code allow-restricted-users} (by default they get none). */
+        @WithDefault("false")
+        boolean allowAnonymousUsers();
     }
 }
