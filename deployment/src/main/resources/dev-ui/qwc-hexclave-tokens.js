@@ -37,6 +37,7 @@ export class QwcHexclaveTokens extends LitElement {
         _name: { state: true },
         _class: { state: true },
         _token: { state: true },
+        _webhooks: { state: true },
     };
 
     constructor() {
@@ -56,6 +57,7 @@ export class QwcHexclaveTokens extends LitElement {
         super.connectedCallback();
         this.jsonRpc.effectiveConfig().then(r => this._config = r.result);
         this.jsonRpc.jwksStatus().then(r => this._jwks = r.result);
+        this._refreshWebhooks();
     }
 
     render() {
@@ -63,6 +65,7 @@ export class QwcHexclaveTokens extends LitElement {
             ${this._renderMint()}
             ${this._renderVerify()}
             ${this._renderJwks()}
+            ${this._renderWebhooks()}
             ${this._renderConfig()}`;
     }
 
@@ -130,6 +133,25 @@ export class QwcHexclaveTokens extends LitElement {
             ${this._jwks ? this._table(this._jwks) : html`loading…`}
             <vaadin-button theme="small" @click=${this._refresh}>Fetch keys (once per refresh cooldown)</vaadin-button>
         </section>`;
+    }
+
+    _renderWebhooks() {
+        const w = this._webhooks;
+        return html`<section>
+            <h3>Webhook deliveries</h3>
+            ${w ? html`<div>Route: <code>${w.route}</code></div>
+                ${w.deliveries.length === 0 ? html`<div>No delivery yet.</div>` : html`<table>
+                    <tr><td>at</td><td>type</td><td>id</td><td>outcome</td><td>status</td><td>detail</td></tr>
+                    ${w.deliveries.map(d => html`<tr><td>${d.at}</td><td>${d.type || '—'}</td><td>${d.id || '—'}</td>
+                        <td class=${d.outcome === 'DELIVERED' || d.outcome === 'DUPLICATE' ? 'ok' : 'ko'}>${d.outcome}</td>
+                        <td>${d.status}</td><td>${d.detail || ''}</td></tr>`)}
+                </table>`}` : html`loading…`}
+            <vaadin-button theme="small" @click=${this._refreshWebhooks}>Refresh</vaadin-button>
+        </section>`;
+    }
+
+    _refreshWebhooks() {
+        this.jsonRpc.webhookDeliveries().then(r => this._webhooks = r.result);
     }
 
     _renderConfig() {

@@ -28,8 +28,9 @@ import io.quarkiverse.hexclave.config.Secret;
  * or the Standard Webhooks names {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) and well
  * formed; the timestamp is within the tolerance of now (both ways); some {@code v1,<base64>} entry of the signature
  * header equals base64(HMAC-SHA256(key, "id.timestamp.body")) under one of the secrets, compared in constant time
- * ({@link MessageDigest#isEqual}). Only then is the body parsed. Several secrets are accepted at once, and a header
- * may carry several signatures, so that a secret can be rotated without dropping deliveries.
+ * ({@link MessageDigest#isEqual}) and as text, as Svix's libraries do, so only the canonical encoding matches. Only
+ * then is the body parsed. Several secrets are accepted at once, and a header may carry several signatures, so that a
+ * secret can be rotated without dropping deliveries.
  * <p>
  * HMAC-SHA256 comes from the JDK ({@code javax.crypto}), not from a Svix or Standard Webhooks library: the scheme is a
  * few lines on top of it, and core stays dependency-light (those libraries would bring an HTTP client and a JSON stack
@@ -189,11 +190,9 @@ public final class WebhookVerifier {
             }
             versioned++;
             if (entry.startsWith("v1,")) {
-                try {
-                    presented.add(Base64.getDecoder().decode(entry.substring(3)));
-                } catch (IllegalArgumentException e) {
-                    presented.add(new byte[0]); // cannot match; still a v1 entry, so the refusal is BAD_SIGNATURE
-                }
+                // compared as text: only the canonical base64 of the HMAC matches (Java's decoder would also take
+                // variants whose unused low bits differ; found by WebhookVerificationFuzzTest)
+                presented.add(entry.substring(3).getBytes(StandardCharsets.UTF_8));
             }
         }
         if (versioned == 0) {
@@ -217,7 +216,7 @@ public final class WebhookVerifier {
         byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.US_ASCII);
         boolean match = false;
         for (SecretKeySpec key : keys) {
-            byte[] expected = hmac(key, prefix, body);
+            byte[] expected = Base64.getEncoder().encode(hmac(key, prefix, body));
             for (byte[] signature : presented) {
                 match |= MessageDigest.isEqual(expected, signature); // no early exit: every pair is compared
             }

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,7 +56,7 @@ class WebhookVerificationFuzzTest {
         String id = data.consumeBoolean() ? "msg_" + data.consumeAsciiString(40) : data.consumeString(300);
         long timestamp = data.consumeBoolean() ? NOW + data.consumeLong(-400, 400) : data.consumeLong();
         String timestampHeader = data.consumeBoolean() ? Long.toString(timestamp) : data.consumeString(20);
-        Map<String, String> headers = new HashMap<>();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER); // names as HTTP compares them
         if (data.consumeBoolean()) {
             headers.put(prefix + "id", id);
         }
@@ -117,7 +117,7 @@ class WebhookVerificationFuzzTest {
     @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000) // Jazzer wants @FuzzTest last
     void mutatedVectorsAreNeverAcceptedUnlessSigned(String input) {
         String[] lines = (input == null ? "" : input).split("\n", 5); // Jazzer passes null too
-        Map<String, String> headers = new HashMap<>();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER); // names as HTTP compares them
         String prefix = lines[0];
         String[] names = { "id", "timestamp", "signature" };
         for (int i = 0; i < 3 && i + 1 < lines.length; i++) {

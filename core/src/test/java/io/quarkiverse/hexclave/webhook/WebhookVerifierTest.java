@@ -224,6 +224,20 @@ class WebhookVerifierTest {
         assertThat(refusal(verifier(SECRET).verify(BODY, headers))).isEqualTo(WebhookRefusal.BAD_SIGNATURE);
     }
 
+    /** Found by WebhookVerificationFuzzTest: the last base64 character carries unused bits, which must not vary. */
+    @Test
+    void nonCanonicalBase64OfTheRightSignatureIsRefused() {
+        Map<String, String> headers = new HashMap<>(headers(SECRET, ID, NOW, BODY));
+        String good = headers.get("svix-signature"); // 32 bytes: 43 characters and "=", the 43rd has 2 unused bits
+        char last = good.charAt(good.length() - 2);
+        String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        char variant = base64.charAt(base64.indexOf(last) ^ 1);
+        headers.put("svix-signature", good.substring(0, good.length() - 2) + variant + "=");
+        assertThat(java.util.Base64.getDecoder().decode(headers.get("svix-signature").substring(3)))
+                .as("the variant decodes to the same bytes").isEqualTo(java.util.Base64.getDecoder().decode(good.substring(3)));
+        assertThat(refusal(verifier(SECRET).verify(BODY, headers))).isEqualTo(WebhookRefusal.BAD_SIGNATURE);
+    }
+
     @Test
     void refusalsNeverEchoTheSecretTheSignatureOrTheBody() {
         Map<String, String> headers = new HashMap<>(headers(OTHER_SECRET, ID, NOW, BODY));

@@ -32,6 +32,23 @@ public interface HexclaveBuildTimeConfig {
     Optional<String> jcaProvider();
 
     /**
+     * Webhooks.
+     */
+    @ConfigDocSection
+    Webhook webhook();
+
+    /** Webhooks. */
+    interface Webhook {
+        /**
+         * The path of the route that receives Hexclave's webhook deliveries (give Hexclave
+         * {@code https://<your host><root path><this path>} as the endpoint URL). The route is registered at build
+         * time and enabled at start-up only when {@code quarkus.hexclave.webhook.secret} is set.
+         */
+        @WithDefault("/hexclave/webhook")
+        String path();
+    }
+
+    /**
      * Health checks.
      */
     @ConfigDocSection

@@ -35,6 +35,7 @@ import io.quarkiverse.hexclave.runtime.security.HexclaveAuthMechanism;
 import io.quarkiverse.hexclave.runtime.security.HexclaveIdentityProvider;
 import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
 import io.quarkiverse.hexclave.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.supabase.SupabaseTokens;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -201,6 +202,9 @@ class HexclaveProcessor {
                 .unremovable().setRuntimeInit().runtimeValue(endpoints).done());
         beans.produce(SyntheticBeanBuildItem.configure(MechanismOptions.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.mechanismOptions()).done());
+        // Removable: kept only when injected; created (and its configuration checked) on first injection
+        beans.produce(SyntheticBeanBuildItem.configure(SupabaseTokens.class).scope(Singleton.class)
+                .setRuntimeInit().createWith(recorder.supabaseTokens()).done());
         beans.produce(SyntheticBeanBuildItem.configure(CurrentUsers.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.currentUsers(client)).done());
     }

@@ -164,6 +164,7 @@ public final class SharedEmulator {
             }
             case "add-member" -> emulator.addTeamMember(w[1], w[2]);
             case "grant-team" -> emulator.grantTeamPermission(w[1], w[2], w[3]);
+            case "revoke-team" -> emulator.revokeTeamPermission(w[1], w[2], w[3]);
             case "select-team" -> emulator.selectTeam(w[1], w[2]);
             case "token" -> {
                 return emulator.mintAccessToken(emulator.user(w[1]).orElseThrow());

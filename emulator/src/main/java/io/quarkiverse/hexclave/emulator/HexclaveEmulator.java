@@ -48,12 +48,14 @@ public final class HexclaveEmulator implements AutoCloseable {
     private final EmulatedProject project;
     private final Faults faults;
     private final CliLogins cli;
+    private final EmulatorWebhooks webhooks;
     private final Object lifecycle = new Object();
     private ApiServer server;
     private boolean closed;
 
     private HexclaveEmulator(EmulatorSettings settings) {
         this.project = new EmulatedProject(settings);
+        this.webhooks = new EmulatorWebhooks(project.webhooks());
         this.faults = new Faults(project.faults());
         this.cli = new CliLogins(project);
     }
@@ -89,6 +91,7 @@ public final class HexclaveEmulator implements AutoCloseable {
     public void close() {
         synchronized (lifecycle) {
             closed = true;
+            project.webhooks().stop();
             if (server != null) {
                 server.stop();
                 server = null;
@@ -170,6 +173,11 @@ public final class HexclaveEmulator implements AutoCloseable {
     /** The JWKS document as served (ignores faults), e.g. for a verifier configured with static keys. */
     public String jwksJson(boolean includeRestricted, boolean includeAnonymous) {
         return Json.write(project.keyRing().jwks(includeRestricted, includeAnonymous));
+    }
+
+    /** The webhook deliveries of this project's changes: secret, endpoints, retries, attempts. */
+    public EmulatorWebhooks webhooks() {
+        return webhooks;
     }
 
     // ------------------------------------------------------------------ users
@@ -383,7 +391,7 @@ public final class HexclaveEmulator implements AutoCloseable {
         synchronized (store) {
             requireGrantable(PermissionRegistry.Scope.TEAM, permissionId);
             addTeamMember(teamId, userId);
-            requireTeam(teamId).member(userId).permissions.add(permissionId);
+            store.grantTeamPermission(teamId, requireTeam(teamId).member(userId), permissionId);
         }
     }
 
@@ -392,7 +400,7 @@ public final class HexclaveEmulator implements AutoCloseable {
         EmulatorStore store = project.store();
         synchronized (store) {
             StoredMember member = requireTeam(teamId).member(Objects.requireNonNull(userId, "userId"));
-            return member != null && member.permissions.remove(permissionId);
+            return member != null && store.revokeTeamPermission(teamId, member, permissionId);
         }
     }
 

@@ -29,6 +29,10 @@ public final class StandaloneEmulator {
                                              'http://host:*' = any port)
               --access-token-lifetime <s>    access token lifetime in seconds (default 600)
               --no-sign-up                   refuse new sign-ups (SIGN_UP_NOT_ENABLED)
+              --webhook-url <url>            an endpoint that receives the project's webhook events, Svix-signed
+                                             (repeatable; needs --webhook-secret)
+              --webhook-secret <whsec_…>     the endpoints' signing secret, as your backend is configured with
+                                             (never printed)
               --help                         this text
             """;
 
@@ -38,11 +42,12 @@ public final class StandaloneEmulator {
     /** What the command line asked for. */
     record Options(int port, String projectId, String publishableClientKey, String secretServerKey,
             List<String[]> users, List<String> corsOrigins, Duration accessTokenLifetime, boolean signUpEnabled,
-            boolean help) {
+            boolean help, List<String> webhookUrls, String webhookSecret) {
 
         @Override
         public String toString() {
-            return "Options[port=" + port + ", projectId=" + projectId + ", users=" + users.size() + "]";
+            return "Options[port=" + port + ", projectId=" + projectId + ", users=" + users.size() + ", webhookUrls="
+                    + webhookUrls + "]";
         }
 
         /**
@@ -60,6 +65,8 @@ public final class StandaloneEmulator {
             Duration lifetime = null;
             boolean signUp = true;
             boolean help = false;
+            List<String> webhookUrls = new ArrayList<>();
+            String webhookSecret = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -71,12 +78,19 @@ public final class StandaloneEmulator {
                     case "--secret-server-key" -> secretKey = value(args, ++i, a);
                     case "--user" -> users.add(user(value(args, ++i, a)));
                     case "--cors-origin" -> cors.add(value(args, ++i, a));
+                    case "--webhook-url" -> webhookUrls.add(value(args, ++i, a));
+                    case "--webhook-secret" -> webhookSecret = value(args, ++i, a);
                     case "--access-token-lifetime" -> lifetime = Duration.ofSeconds(integer(a, value(args, ++i, a), 1,
                             86_400));
                     default -> throw new IllegalArgumentException("Unknown option " + a + " (see --help)");
                 }
             }
-            return new Options(port, projectId, publishableKey, secretKey, users, cors, lifetime, signUp, help);
+            if (!webhookUrls.isEmpty() && webhookSecret == null) {
+                throw new IllegalArgumentException("--webhook-url needs --webhook-secret (the whsec_… secret your "
+                        + "backend verifies deliveries with)");
+            }
+            return new Options(port, projectId, publishableKey, secretKey, users, cors, lifetime, signUp, help,
+                    webhookUrls, webhookSecret);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -165,6 +179,9 @@ public final class StandaloneEmulator {
         }
         HexclaveEmulator emulator = b.build().start();
         try {
+            if (!o.webhookUrls().isEmpty()) {
+                emulator.webhooks().secret(o.webhookSecret()).endpoints(o.webhookUrls());
+            }
             for (String[] u : o.users()) {
                 emulator.createUser(NewUser.withEmail(u[0].trim().toLowerCase(java.util.Locale.ROOT))
                         .displayName(u.length > 2 ? u[2] : null).primaryEmailAuthEnabled(true).password(u[1]).build());
@@ -186,6 +203,10 @@ public final class StandaloneEmulator {
                 : "random, not printed (pass --secret-server-key to give a backend one)"));
         out.println("  JWKS:                         " + emulator.jwksUrl());
         out.println("  Browser origins (CORS):       " + String.join(", ", emulator.corsAllowedOrigins()));
+        if (!emulator.webhooks().endpoints().isEmpty()) {
+            out.println("  Webhook endpoints:            " + String.join(", ", emulator.webhooks().endpoints())
+                    + " (signing secret as given, not printed)");
+        }
         for (EmulatedUser u : emulator.users()) {
             out.println("  User:                         " + u.primaryEmail() + " (" + u.id() + ")");
         }

@@ -30,6 +30,9 @@ final class FakeHttp {
     String serverName = "app.example.com";
     int serverPort = 443;
     Integer status;
+    byte[] requestBody = new byte[0];
+    final java.io.StringWriter responseBody = new java.io.StringWriter();
+    String responseContentType;
     boolean protectedResource;
     boolean authenticationRequest;
     Principal loggedIn;
@@ -71,6 +74,7 @@ final class FakeHttp {
                 default -> unsupported(m);
             });
             case "authenticate" -> onAuthenticate.getAsBoolean();
+            case "getInputStream" -> inputStream(requestBody);
             default -> unsupported(method);
         });
     }
@@ -80,6 +84,9 @@ final class FakeHttp {
             case "setHeader" -> responseHeaders.put((String) args[0], (String) args[1]);
             case "containsHeader" -> responseHeaders.containsKey((String) args[0]);
             case "sendError", "setStatus" -> status = (Integer) args[0];
+            case "setContentType" -> responseContentType = (String) args[0];
+            case "setCharacterEncoding" -> null;
+            case "getWriter" -> new java.io.PrintWriter(responseBody, true);
             default -> unsupported(method);
         });
     }
@@ -104,6 +111,31 @@ final class FakeHttp {
             }
             default -> unsupported(method);
         });
+    }
+
+    private static jakarta.servlet.ServletInputStream inputStream(byte[] bytes) {
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(bytes);
+        return new jakarta.servlet.ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(jakarta.servlet.ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     private interface Handler {

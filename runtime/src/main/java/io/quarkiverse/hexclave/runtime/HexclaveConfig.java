@@ -183,6 +183,18 @@ public interface HexclaveConfig {
     @ConfigDocSection
     UserProfile userProfile();
 
+    /**
+     * Webhooks: Hexclave's signed event deliveries, fired as CDI events.
+     */
+    @ConfigDocSection
+    Webhook webhook();
+
+    /**
+     * Supabase tokens: an injectable {@code SupabaseTokens} that mints the Supabase JWT of the signed-in Hexclave user.
+     */
+    @ConfigDocSection
+    Supabase supabase();
+
     /** Signing keys. */
     interface Jwks {
         /**
@@ -300,5 +312,67 @@ public interface HexclaveConfig {
         /** How many profiles that cache holds at most. */
         @WithDefault("1000")
         int cacheSize();
+    }
+
+    /** Webhooks. */
+    interface Webhook {
+        /**
+         * The signing secret of your Hexclave webhook endpoint ({@code whsec_…}, shown in the dashboard under
+         * "Webhooks"). When set, a {@code POST} route at {@code quarkus.hexclave.webhook.path} verifies each delivery
+         * and fires it as a CDI event; when not set, there is no such route. During a secret rotation, list the new
+         * and the old secret separated by a comma: a delivery signed by either is accepted.
+         * <p>
+         * Falls back to the {@code HEXCLAVE_WEBHOOK_SECRET} environment variable. Never put it in a committed file. In
+         * dev and test mode, Dev Services set it for the emulator's deliveries when it is not configured.
+         */
+        Optional<String> secret();
+
+        /**
+         * The largest accepted distance between a delivery's signed timestamp and now, both ways (replay window).
+         * The default is that of Svix's own libraries; lower it only when your clocks are synchronised.
+         */
+        @WithDefault("5m")
+        Duration tolerance();
+
+        /**
+         * How long the ids of delivered events are remembered, so that a delivery repeated by Hexclave (its retries
+         * span about a day: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h) is acknowledged without firing its event
+         * again.
+         */
+        @WithDefault("28h")
+        Duration deduplicationWindow();
+
+        /**
+         * How many delivery ids are remembered at most (the oldest are forgotten first). Each takes at most about
+         * 0.6 KiB of heap (an id is at most 256 characters; Svix's are about 30), so the default bounds the memory to
+         * about 6 MiB and typically uses far less.
+         */
+        @WithDefault("10000")
+        int deduplicationSize();
+    }
+
+    /** Supabase. */
+    interface Supabase {
+        /**
+         * The JWT secret of your Supabase project (Settings, API, "JWT Secret"; at least 32 characters). When set,
+         * {@code io.quarkiverse.hexclave.supabase.SupabaseTokens} can be injected to mint Supabase tokens for
+         * Hexclave users; without it, injecting one fails with a message naming this key.
+         * <p>
+         * Falls back to the {@code HEXCLAVE_SUPABASE_JWT_SECRET} environment variable. Never put it in a committed
+         * file: anyone who has it can sign in to Supabase as any user.
+         */
+        Optional<String> jwtSecret();
+
+        /** Lifetime of a minted token ({@code exp - iat}). The default is that of Hexclave's Supabase guide. */
+        @WithDefault("1h")
+        Duration lifetime();
+
+        /** Mint tokens for restricted users too (by default they get none). */
+        @WithDefault("false")
+        boolean allowRestrictedUsers();
+
+        /** Mint tokens for anonymous users too; implies {@code allow-restricted-users} (by default they get none). */
+        @WithDefault("false")
+        boolean allowAnonymousUsers();
     }
 }

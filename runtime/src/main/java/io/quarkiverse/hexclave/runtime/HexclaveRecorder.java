@@ -3,6 +3,7 @@ package io.quarkiverse.hexclave.runtime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -10,6 +11,7 @@ import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
+import io.quarkiverse.hexclave.config.Secret;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
 import io.quarkiverse.hexclave.runtime.internal.EndpointGrant;
@@ -19,8 +21,10 @@ import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.observe.HexclaveObserver;
 import io.quarkiverse.hexclave.runtime.metrics.MicrometerObserver;
+import io.quarkiverse.hexclave.supabase.SupabaseTokens;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.UserClassPolicy;
+import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
@@ -33,7 +37,7 @@ import io.quarkus.runtime.annotations.Recorder;
 public class HexclaveRecorder {
 
     /** How the core's configuration errors name keys for a Quarkus user. */
-    static final String PREFIX = "quarkus.hexclave.";
+    public static final String PREFIX = "quarkus.hexclave.";
 
     private static final Logger LOG = Logger.getLogger(HexclaveRecorder.class);
 
@@ -129,6 +133,26 @@ public class HexclaveRecorder {
                 ? null
                 : new UserProfileCache(profile.cacheTtl(), profile.cacheSize(), Clock.systemUTC());
         return new RuntimeValue<>(new CurrentUsers(client.getValue(), cache));
+    }
+
+    /**
+     * Makes the {@code SupabaseTokens} bean on its first injection, from {@code quarkus.hexclave.supabase.*}.
+     *
+     * @throws HexclaveConfigException naming {@code quarkus.hexclave.supabase.jwt-secret} when it is not set or too short
+     */
+    public Function<SyntheticCreationalContext<SupabaseTokens>, SupabaseTokens> supabaseTokens() {
+        return context -> {
+            HexclaveConfig.Supabase c = config.getValue().supabase();
+            Secret secret = Secret.ofNullable(c.jwtSecret().orElse(null));
+            if (secret == null) {
+                throw new HexclaveConfigException("supabase.jwt-secret", "{key} is not set: SupabaseTokens needs your "
+                        + "Supabase project's JWT secret (or the HEXCLAVE_SUPABASE_JWT_SECRET variable)")
+                        .renderedFor(PREFIX);
+            }
+            return rendered(() -> SupabaseTokens.builder(secret).lifetime(c.lifetime())
+                    .allowRestrictedUsers(c.allowRestrictedUsers()).allowAnonymousUsers(c.allowAnonymousUsers())
+                    .build());
+        };
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -19,8 +19,10 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.hexclave.deployment.HexclaveBuildTimeConfig;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.WebhookSignature;
 import io.quarkiverse.hexclave.runtime.devservices.DemoTokenLog;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devservices.EmulatorWebhookEndpoint;
 import io.quarkiverse.hexclave.runtime.devservices.FrontendCoordinates;
 import io.quarkiverse.hexclave.runtime.devservices.HexclaveDevServicesRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -40,7 +42,10 @@ import io.quarkus.runtime.LaunchMode;
 /**
  * Dev Services for Hexclave: in dev and test mode, when no Hexclave is configured ({@code quarkus.hexclave.api-url}
  * and {@code HEXCLAVE_API_URL} unset), starts the embedded emulator in this JVM on a free loopback port, points the
- * application at it and seeds the demo user. No container: the emulator is a dependency of this deployment module
+ * application at it and seeds the demo user. It also wires webhooks: the emulator signs its events with
+ * {@code quarkus.hexclave.webhook.secret} (made up and published when the application sets none, which enables the
+ * webhook route), and the application tells it its route once its HTTP port is known ({@link EmulatorWebhookEndpoint}).
+ * No container: the emulator is a dependency of this deployment module
  * only, so it never reaches a production build.
  * <p>
  * The running emulator survives live reloads (a static holder; it is restarted only when its settings change) and is
@@ -56,6 +61,7 @@ public class HexclaveDevServicesProcessor {
     static final String PROJECT_ID = "quarkus.hexclave.project-id";
     static final String SECRET_SERVER_KEY = "quarkus.hexclave.secret-server-key";
     static final String PUBLISHABLE_CLIENT_KEY = "quarkus.hexclave.publishable-client-key";
+    static final String WEBHOOK_SECRET = "quarkus.hexclave.webhook.secret";
 
     /** The emulator and the settings it was started with; kept across live reloads. */
     private static volatile Running running;
@@ -64,7 +70,7 @@ public class HexclaveDevServicesProcessor {
 
     /** A started emulator with what decides whether a new build can keep it. */
     record Running(HexclaveEmulator emulator, EmulatedUser demoUser, Optional<String> requestedProjectId,
-            OptionalInt requestedPort, Optional<String> requestedPublishableKey) {
+            OptionalInt requestedPort, Optional<String> requestedPublishableKey, String generatedWebhookSecret) {
     }
 
     @BuildStep
@@ -109,6 +115,22 @@ public class HexclaveDevServicesProcessor {
 
         HexclaveEmulator emulator = current.emulator();
         definePermissions(emulator, config.devservices());
+        // Webhooks: the emulator signs its events with the application's secret, or with one made up for both.
+        Optional<String> webhookSecret = firstOf(appConfig, WEBHOOK_SECRET, "hexclave.webhook.secret");
+        Map<String, String> published = new java.util.LinkedHashMap<>(Map.of(
+                API_URL, emulator.apiUrl(),
+                PROJECT_ID, emulator.projectId(),
+                SECRET_SERVER_KEY, emulator.secretServerKey(),
+                PUBLISHABLE_CLIENT_KEY, emulator.publishableClientKey()));
+        try {
+            emulator.webhooks().secret(webhookSecret.map(v -> v.split("[,\\s]+")[0]) // the first of a rotation
+                    .orElse(current.generatedWebhookSecret()));
+        } catch (IllegalArgumentException e) {
+            emulator.webhooks().secret(null); // the application's start reports the malformed secret
+        }
+        if (webhookSecret.isEmpty()) {
+            published.put(WEBHOOK_SECRET, current.generatedWebhookSecret());
+        }
         if (fresh) {
             logCoordinates(current, launchMode.getLaunchMode());
             if (!productionNoticeLogged) {
@@ -123,11 +145,7 @@ public class HexclaveDevServicesProcessor {
         devServices.produce(DevServicesResultBuildItem.discovered()
                 .name(FEATURE)
                 .description("Embedded Hexclave emulator (in-process, " + emulator.apiUrl() + ")")
-                .config(Map.of(
-                        API_URL, emulator.apiUrl(),
-                        PROJECT_ID, emulator.projectId(),
-                        SECRET_SERVER_KEY, emulator.secretServerKey(),
-                        PUBLISHABLE_CLIENT_KEY, emulator.publishableClientKey()))
+                .config(published)
                 .build());
         emulatorInfo.produce(new HexclaveDevServicesBuildItem(emulator.apiUrl(), emulator.projectId(),
                 emulator.publishableClientKey(), port.isPresent(), current.demoUser().id(),
@@ -149,6 +167,7 @@ public class HexclaveDevServicesProcessor {
                 .supplier(recorder.emulator(e.apiUrl(), e.projectId(), e.publishableClientKey(), e.demoUserId(),
                         e.demoUserEmail()))
                 .done());
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(EmulatorWebhookEndpoint.class));
         if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && e.freshStart()) {
             syntheticBeans.produce(SyntheticBeanBuildItem.configure(DemoTokenLog.Settings.class)
                     .scope(Singleton.class).unremovable()
@@ -221,7 +240,8 @@ public class HexclaveDevServicesProcessor {
         HexclaveEmulator emulator = builder.build();
         try {
             emulator.start();
-            return new Running(emulator, emulator.seedDemoUser(), projectId, port, publishableKey);
+            return new Running(emulator, emulator.seedDemoUser(), projectId, port, publishableKey,
+                    WebhookSignature.newSecret());
         } catch (RuntimeException e) {
             emulator.close();
             if (port.isPresent() && causedByBind(e)) {

@@ -18,6 +18,7 @@ import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devui.HexclaveJsonRpcService;
+import io.quarkiverse.hexclave.runtime.webhook.WebhookDeliveryLog;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -56,6 +57,9 @@ class DevServicesFrontendCoordinatesTest {
     @Inject
     Instance<DevServicesEmulator> emulator;
 
+    @Inject
+    Instance<WebhookDeliveryLog> webhookDeliveries;
+
     static void startLineShowsTheFrontendCoordinates(List<LogRecord> logs) {
         String base = "http://127.0.0.1:" + PORT;
         List<String> lines = logs.stream().map(LogText::of).filter(m -> m.contains("emulator runs at")).toList();
@@ -89,7 +93,8 @@ class DevServicesFrontendCoordinatesTest {
 
     @Test
     void devUiFrontendConfigShowsWhatTheFrontendPastes() {
-        HexclaveJsonRpcService service = new HexclaveJsonRpcService(settings, verifier, client, emulator);
+        HexclaveJsonRpcService service = new HexclaveJsonRpcService(settings, verifier, client, emulator,
+                webhookDeliveries);
         Map<String, Object> frontend = service.frontendConfig();
         String base = "http://127.0.0.1:" + PORT;
 

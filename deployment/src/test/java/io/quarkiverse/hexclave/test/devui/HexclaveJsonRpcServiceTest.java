@@ -17,6 +17,7 @@ import io.quarkiverse.hexclave.client.model.CreateTeamRequest;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devui.HexclaveJsonRpcService;
+import io.quarkiverse.hexclave.runtime.webhook.WebhookDeliveryLog;
 import io.quarkiverse.hexclave.test.devservices.WhoAmIResource;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkus.test.QuarkusUnitTest;
@@ -49,11 +50,14 @@ class HexclaveJsonRpcServiceTest {
     @Inject
     Instance<DevServicesEmulator> emulator;
 
+    @Inject
+    Instance<WebhookDeliveryLog> webhookDeliveries;
+
     HexclaveJsonRpcService service;
 
     @BeforeEach
     void createService() {
-        service = new HexclaveJsonRpcService(settings, verifier, client, emulator);
+        service = new HexclaveJsonRpcService(settings, verifier, client, emulator, webhookDeliveries);
     }
 
     @Test

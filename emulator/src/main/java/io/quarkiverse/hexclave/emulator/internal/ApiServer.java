@@ -76,6 +76,7 @@ public final class ApiServer {
         new OAuthAccountRoutes(project).register(this);
         new ProjectRoutes(project).register(this);
         new CliRoutes(project).register(this);
+        new WebhookRoutes(project).register(this);
         Exclusions.register(this); // last: answers 501 for what the emulator does not serve
     }
 

@@ -1,6 +1,7 @@
 package io.quarkiverse.hexclave.emulator.internal;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -9,6 +10,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -27,9 +29,79 @@ public final class EmulatedProject {
     private final JwksFaultState faults = new JwksFaultState();
     private volatile String apiUrl;
 
+    private final WebhookOutbox webhooks;
+
     public EmulatedProject(EmulatorSettings settings) {
         this.settings = settings;
         this.store = new EmulatorStore(settings.clock());
+        this.webhooks = new WebhookOutbox(store, settings.clock());
+        store.events(new WebhookEvents());
+    }
+
+    /** The webhook deliveries of the project's changes. */
+    public WebhookOutbox webhooks() {
+        return webhooks;
+    }
+
+    /** Turns the store's changes into webhook events with the data of wire reference §12.1. */
+    private final class WebhookEvents implements StoreEvents {
+
+        @Override
+        public void userCreated(StoredUser user) {
+            webhooks.emit("user.created", () -> UserViews.server(user, EmulatedProject.this));
+        }
+
+        @Override
+        public void userUpdated(StoredUser user) {
+            webhooks.emit("user.updated", () -> UserViews.server(user, EmulatedProject.this));
+        }
+
+        @Override
+        public void userDeleted(String userId, List<String> teamIds) {
+            webhooks.emit("user.deleted", () -> {
+                ObjectNode data = Json.object().put("id", userId);
+                ArrayNode teams = data.putArray("teams");
+                teamIds.forEach(id -> teams.add(Json.object().put("id", id)));
+                return data;
+            });
+        }
+
+        @Override
+        public void teamCreated(StoredTeam team) {
+            webhooks.emit("team.created", () -> TeamViews.server(team));
+        }
+
+        @Override
+        public void teamUpdated(StoredTeam team) {
+            webhooks.emit("team.updated", () -> TeamViews.server(team));
+        }
+
+        @Override
+        public void teamDeleted(String teamId) {
+            webhooks.emit("team.deleted", () -> Json.object().put("id", teamId));
+        }
+
+        @Override
+        public void membershipCreated(String teamId, String userId) {
+            webhooks.emit("team_membership.created", () -> Json.object().put("team_id", teamId).put("user_id", userId));
+        }
+
+        @Override
+        public void membershipDeleted(String teamId, String userId) {
+            webhooks.emit("team_membership.deleted", () -> Json.object().put("team_id", teamId).put("user_id", userId));
+        }
+
+        @Override
+        public void teamPermissionCreated(String teamId, String userId, String permissionId) {
+            webhooks.emit("team_permission.created", () -> Json.object().put("id", permissionId).put("user_id", userId)
+                    .put("team_id", teamId));
+        }
+
+        @Override
+        public void teamPermissionDeleted(String teamId, String userId, String permissionId) {
+            webhooks.emit("team_permission.deleted", () -> Json.object().put("id", permissionId).put("user_id", userId)
+                    .put("team_id", teamId));
+        }
     }
 
     public EmulatorSettings settings() {

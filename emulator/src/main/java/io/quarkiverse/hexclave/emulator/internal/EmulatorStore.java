@@ -46,8 +46,25 @@ public final class EmulatorStore {
     private final Map<String, CliAttempt> cliByPollingCode = new HashMap<>();
     private final Map<String, CliAttempt> cliByLoginCode = new HashMap<>();
 
+    private volatile StoreEvents events = StoreEvents.NONE;
+
     public EmulatorStore(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Where the changes that Hexclave reports by webhook go. */
+    void events(StoreEvents events) {
+        this.events = events;
+    }
+
+    /** Reports that a user's fields changed (an update through the API). */
+    public synchronized void userUpdated(StoredUser user) {
+        events.userUpdated(user);
+    }
+
+    /** Reports that a team's fields changed (an update through the API). */
+    public synchronized void teamUpdated(StoredTeam team) {
+        events.teamUpdated(team);
     }
 
     public long nowMillis() {
@@ -62,6 +79,7 @@ public final class EmulatorStore {
 
     public synchronized StoredUser addUser(StoredUser user) {
         users.put(user.id, user);
+        events.userCreated(user);
         return user;
     }
 
@@ -115,9 +133,13 @@ public final class EmulatorStore {
             return false;
         }
         revokeSessionsOf(id);
+        List<String> teamIds = new ArrayList<>();
         for (StoredTeam team : teams.values()) {
-            team.members.remove(id);
+            if (team.members.remove(id) != null) {
+                teamIds.add(team.id);
+            }
         }
+        events.userDeleted(id, teamIds);
         projectGrants.remove(id);
         removeApiKeysOf("user", id);
         return true;
@@ -199,6 +221,7 @@ public final class EmulatorStore {
     public synchronized StoredTeam createTeam(String displayName) {
         StoredTeam team = new StoredTeam(UUID.randomUUID().toString(), displayName, nowMillis());
         teams.put(team.id, team);
+        events.teamCreated(team);
         return team;
     }
 
@@ -229,6 +252,7 @@ public final class EmulatorStore {
         if (team == null) {
             return false;
         }
+        events.teamDeleted(id);
         for (String userId : team.members.keySet()) {
             deselectTeam(userId, id);
         }
@@ -256,6 +280,7 @@ public final class EmulatorStore {
         StoredMember member = new StoredMember(userId, nowMillis());
         member.permissions.addAll(creator ? permissions.teamCreatorDefaults() : permissions.teamMemberDefaults());
         team.members.put(userId, member);
+        events.membershipCreated(team.id, userId);
         return member;
     }
 
@@ -264,6 +289,7 @@ public final class EmulatorStore {
         if (team.members.remove(userId) == null) {
             return false;
         }
+        events.membershipDeleted(team.id, userId);
         deselectTeam(userId, team.id);
         return true;
     }
@@ -273,6 +299,24 @@ public final class EmulatorStore {
         if (user != null && teamId.equals(user.selectedTeamId)) {
             user.selectedTeamId = null;
         }
+    }
+
+    /** Grants a team permission to a member directly; returns whether it was not held yet. */
+    public synchronized boolean grantTeamPermission(String teamId, StoredMember member, String permissionId) {
+        boolean added = member.permissions.add(permissionId);
+        if (added) {
+            events.teamPermissionCreated(teamId, member.userId, permissionId);
+        }
+        return added;
+    }
+
+    /** Revokes a directly granted team permission; returns whether it was granted. */
+    public synchronized boolean revokeTeamPermission(String teamId, StoredMember member, String permissionId) {
+        boolean removed = member.permissions.remove(permissionId);
+        if (removed) {
+            events.teamPermissionDeleted(teamId, member.userId, permissionId);
+        }
+        return removed;
     }
 
     // ------------------------------------------------------------------ permissions

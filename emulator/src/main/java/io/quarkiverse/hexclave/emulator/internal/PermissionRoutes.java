@@ -66,7 +66,7 @@ final class PermissionRoutes {
         synchronized (store) {
             Membership m = membership(r);
             registry.requireGrantable(Scope.TEAM, m.permissionId);
-            m.member.permissions.add(m.permissionId);
+            store.grantTeamPermission(m.teamId, m.member, m.permissionId);
             return ApiResponse.json(201, Json.object().put("id", m.permissionId).put("user_id", m.member.userId)
                     .put("team_id", m.teamId));
         }
@@ -78,7 +78,7 @@ final class PermissionRoutes {
             if (!registry.effective(m.member.permissions, false).contains(m.permissionId)) {
                 throw KnownError.teamPermissionNotFound(m.teamId, m.member.userId, m.permissionId);
             }
-            m.member.permissions.remove(m.permissionId);
+            store.revokeTeamPermission(m.teamId, m.member, m.permissionId);
             return ApiResponse.success();
         }
     }

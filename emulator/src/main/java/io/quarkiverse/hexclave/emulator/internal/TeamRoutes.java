@@ -165,6 +165,7 @@ final class TeamRoutes {
             }
             StoredTeam team = store.requireTeam(teamId);
             apply(team, body);
+            store.teamUpdated(team);
             return ApiResponse.json(200, TeamViews.of(team, r.isClient()));
         }
     }

@@ -217,6 +217,7 @@ final class UserRoutes {
             if (passwordChanged) {
                 store.revokeSessionsOf(u.id);
             }
+            store.userUpdated(u);
             return ApiResponse.json(200, client ? UserViews.client(u, project) : UserViews.server(u, project));
         }
     }

@@ -106,7 +106,10 @@ final class ConfigKeyReport {
             }
         }
         for (String key : List.of(AuthorizationSettings.ENABLED, AuthorizationSettings.CACHE_TTL,
-                AuthorizationSettings.CACHE_SIZE)) {
+                AuthorizationSettings.CACHE_SIZE, WebhookSettings.SECRET, WebhookSettings.TOLERANCE,
+                WebhookSettings.DEDUPLICATION_WINDOW, WebhookSettings.DEDUPLICATION_SIZE, SupabaseTokensProducer.JWT_SECRET,
+                SupabaseTokensProducer.LIFETIME, SupabaseTokensProducer.ALLOW_RESTRICTED_USERS,
+                SupabaseTokensProducer.ALLOW_ANONYMOUS_USERS)) {
             keys.add(key.substring(PREFIX.length()));
         }
         keys.addAll(List.of(ResponseSettings.KEYS_UNAVAILABLE_STATUS, ResponseSettings.CACHE_CONTROL_ENABLED,

@@ -51,6 +51,7 @@ public class HexclaveComponents {
                     .withGrants(List.of(endpointGrants)),
             Clock.systemUTC()));
     private final Lazy<HexclaveClient> client = new Lazy<>(() -> HexclaveClient.create(settings()));
+    private final Lazy<WebhookSettings> webhookSettings = new Lazy<>(() -> WebhookSettings.from(lookup()));
     private final Lazy<AuthorizationSettings> authorizationSettings = new Lazy<>(
             () -> AuthorizationSettings.from(lookup(), settings()));
     private final Lazy<ResponseSettings> responseSettings = new Lazy<>(() -> ResponseSettings.from(lookup()));
@@ -91,6 +92,7 @@ public class HexclaveComponents {
         AuthorizationSettings authorization = authorizationSettings(); // hexclave.authorization.* fail the deployment too
         ResponseSettings responses = responseSettings(); // so do keys-unavailable-status and cache-control.*
         UserProfileSettings profiles = userProfileSettings.get(); // and user-profile.*
+        webhookSettings(); // and webhook.*
         LOG.debugf("Hexclave settings: %s, %s, %s, %s", read, authorization, responses, profiles);
         if (keysReported.compareAndSet(false, true)) { // keys this adapter does not use: named at WARN, once
             ConfigKeyReport.report(lookup());
@@ -194,9 +196,19 @@ public class HexclaveComponents {
         return userProfileCache.get();
     }
 
+    /** The {@code hexclave.webhook.*} settings, read once. */
+    public WebhookSettings webhookSettings() {
+        return webhookSettings.get();
+    }
+
     /** Users' permissions and teams, cached per {@code hexclave.authorization.*}. */
     public UserAuthorizationCache authorization() {
         return authorization.get();
+    }
+
+    /** The permission and team caches, if built yet (nothing to forget otherwise). */
+    public Optional<UserAuthorizationCache> authorizationIfCreated() {
+        return authorization.created() ? Optional.of(authorization.get()) : Optional.empty();
     }
 
     @PreDestroy

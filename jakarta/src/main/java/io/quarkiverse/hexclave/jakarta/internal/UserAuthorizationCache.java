@@ -71,6 +71,19 @@ public final class UserAuthorizationCache {
                 .ticker(ticker).executor(Runnable::run).buildAsync();
     }
 
+    /** Forgets everything cached for {@code userId} (a webhook said their permissions or teams changed). */
+    public void forget(String userId) {
+        projectPermissions.synchronous().invalidate(userId);
+        teamPermissions.synchronous().invalidate(userId);
+        teams.synchronous().invalidate(userId);
+    }
+
+    /** Forgets every user's team permissions and teams (a team changed or was deleted; its members are not known). */
+    public void forgetTeams() {
+        teamPermissions.synchronous().invalidateAll();
+        teams.synchronous().invalidateAll();
+    }
+
     /** The ids of the project permissions {@code userId} holds, directly or through containment. */
     public Set<String> projectPermissions(String userId) {
         return get(projectPermissions, userId, id -> client.projectPermissions()

@@ -90,6 +90,25 @@ public class HexclaveGrants {
                 () -> client.teams().listAll(ListTeamsQuery.ofUser(id)).toList(), List.of()));
     }
 
+    /**
+     * Forgets what is cached for one user (a webhook said their permissions, memberships or teams changed), so that
+     * their next check asks Hexclave again.
+     */
+    public void forget(String userId) {
+        projectPermissions.invalidate(userId).await().indefinitely();
+        teamPermissions.invalidate(userId).await().indefinitely();
+        teams.invalidate(userId).await().indefinitely();
+    }
+
+    /**
+     * Forgets the team permissions and teams of every user (a team was deleted or changed, and its members are not
+     * known here).
+     */
+    public void forgetTeams() {
+        teamPermissions.invalidateAll().await().indefinitely();
+        teams.invalidateAll().await().indefinitely();
+    }
+
     private static <T> Uni<T> load(String what, Supplier<T> call, T ofUnknownUser) {
         return Uni.createFrom().item(() -> {
             LOG.debugf("Loading the Hexclave %s of a user on thread %s", what, Thread.currentThread().getName());

@@ -44,7 +44,7 @@ public class DemoTokenLog {
         if (host == null || host.isBlank() || "0.0.0.0".equals(host) || "::".equals(host)) {
             host = "localhost";
         }
-        String url = "http://" + host + ":" + start.options().getPort() + path();
+        String url = "http://" + host + ":" + start.options().getPort() + underRootPath(settings.requestPath());
         client.sessions().createAsync(CreateSessionRequest.forUser(emulator.demoUserId()).build())
                 .whenComplete((tokens, error) -> {
                     if (error != null) {
@@ -59,9 +59,10 @@ public class DemoTokenLog {
                 });
     }
 
-    private String path() {
+    /** {@code path} under {@code quarkus.http.root-path}. */
+    static String underRootPath(String requestPath) {
         String root = ConfigProvider.getConfig().getOptionalValue("quarkus.http.root-path", String.class).orElse("/");
-        String path = settings.requestPath() == null ? "/" : settings.requestPath();
+        String path = requestPath == null ? "/" : requestPath;
         String joined = (root.endsWith("/") ? root.substring(0, root.length() - 1) : root)
                 + (path.startsWith("/") ? path : "/" + path);
         return joined.isEmpty() ? "/" : joined;

@@ -26,6 +26,7 @@ import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devservices.EmulatorUsers;
 import io.quarkiverse.hexclave.runtime.devservices.FrontendCoordinates;
 import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
+import io.quarkiverse.hexclave.runtime.webhook.WebhookDeliveryLog;
 import io.quarkiverse.hexclave.verifier.AccessToken;
 import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
@@ -49,10 +50,12 @@ public class HexclaveJsonRpcService {
     private final EmulatorUsers users;
     private final HexclaveClient client;
     private final Instance<DevServicesEmulator> emulator;
+    private final Instance<WebhookDeliveryLog> webhookDeliveries;
 
     @Inject
     public HexclaveJsonRpcService(HexclaveSettings settings, HexclaveTokenVerifier verifier, HexclaveClient client,
-            Instance<DevServicesEmulator> emulator) {
+            Instance<DevServicesEmulator> emulator, Instance<WebhookDeliveryLog> webhookDeliveries) {
+        this.webhookDeliveries = webhookDeliveries;
         this.settings = settings;
         this.verifier = verifier;
         this.users = new EmulatorUsers(client);
@@ -122,6 +125,32 @@ public class HexclaveJsonRpcService {
         emulator.stream().findFirst().ifPresent(e -> out.put("demoUser", e.demoUserEmail()));
         out.put("httpPort", ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class)
                 .orElse(8080));
+        return out;
+    }
+
+    /**
+     * The last webhook deliveries, newest first: when, message id, event type, outcome and answered status (a refused
+     * delivery shows its reason and no id, since an unverified id proves nothing).
+     */
+    public Map<String, Object> webhookDeliveries() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean enabled = ConfigProvider.getConfig().getOptionalValue("quarkus.hexclave.webhook.secret", String.class)
+                .filter(v -> !v.isBlank()).isPresent();
+        out.put("route", enabled ? "POST " + ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.hexclave.webhook.path", String.class).orElse("/hexclave/webhook")
+                : "(none: quarkus.hexclave.webhook.secret is not set)");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        webhookDeliveries.stream().findFirst().ifPresent(log -> log.entries().forEach(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", e.at().toString());
+            row.put("id", e.id());
+            row.put("type", e.type());
+            row.put("outcome", e.outcome().name());
+            row.put("status", e.status());
+            row.put("detail", e.detail());
+            rows.add(row);
+        }));
+        out.put("deliveries", rows);
         return out;
     }
 
