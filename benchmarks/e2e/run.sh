@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: the same small Quarkus REST application, packaged (fast-jar) twice, secured once by
-# quarkus-hexclave and once by a hand-configured quarkus-smallrye-jwt, driven by wrk side by side on loopback.
+# End-to-end benchmark: the same small Quarkus REST application, packaged (fast-jar) three times, secured once by
+# quarkus-hexclave, once by a hand-configured quarkus-smallrye-jwt, and once by a bearer mechanism that checks nothing
+# (the floor: Quarkus security's own cost), driven by wrk side by side on loopback.
 # Measures requests/s (public endpoint; same token every request; a new token every request), the ratios of figures
 # measured back to back, start-up time and RSS. Writes benchmarks/results/<date>-e2e.{json,md}.
 # See benchmarks/README.md. Not part of the test command.
@@ -89,7 +90,7 @@ if [ "$CONNECTIONS" -lt "$WRK_THREADS" ] || [ "$WRK_THREADS" -lt 1 ] || [ "$DURA
     exit 2
 fi
 
-APPS=(hexclave smallrye-jwt)
+APPS=(hexclave smallrye-jwt floor) # floor: a bearer mechanism that checks nothing (Quarkus security's own cost)
 SCENARIOS=(public repeated distinct)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 WORK="$HERE/target/run-$STAMP"
@@ -153,6 +154,7 @@ WRK_VERSION=$({ wrk -v 2>&1 || true; } | head -1 | awk '{print $1, $2}')
 TOOLS="$HERE/tools/target"
 APP_JAR_hexclave="$HERE/app-hexclave/target/quarkus-app/quarkus-run.jar"
 APP_JAR_smallrye_jwt="$HERE/app-smallrye-jwt/target/quarkus-app/quarkus-run.jar"
+APP_JAR_floor="$HERE/app-floor/target/quarkus-app/quarkus-run.jar"
 if [ "$SKIP_BUILD" = 0 ]; then
     repo_opts=()
     if [ "$SHARED_REPO" = 0 ]; then
@@ -163,11 +165,11 @@ if [ "$SKIP_BUILD" = 0 ]; then
     log "building and installing emulator, core, runtime and deployment (log: $WORK/build.log)"
     (cd "$ROOT" && ./mvnw -B install -DskipTests -pl emulator,core,runtime,deployment -am "${repo_opts[@]}") \
         >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; fail "build of the extension"; }
-    log "packaging the two applications and the tools"
+    log "packaging the three applications and the tools"
     (cd "$ROOT" && ./mvnw -B -f benchmarks/e2e/pom.xml package -DskipTests "${repo_opts[@]}") \
         >>"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; fail "packaging of the benchmark applications"; }
 fi
-for f in "$APP_JAR_hexclave" "$APP_JAR_smallrye_jwt" "$TOOLS/e2e-tools.jar"; do
+for f in "$APP_JAR_hexclave" "$APP_JAR_smallrye_jwt" "$APP_JAR_floor" "$TOOLS/e2e-tools.jar"; do
     [ -f "$f" ] || fail "$f is missing: run without --skip-build"
 done
 
@@ -228,6 +230,8 @@ app_args() { # app port -> APP_CMD
         smallrye-jwt)
             APP_CMD+=(-Dmp.jwt.verify.publickey.location="$E2E_JWKS_URL" -Dmp.jwt.verify.issuer="$E2E_ISSUER"
                 -Dmp.jwt.verify.audiences="$E2E_AUDIENCE" -jar "$APP_JAR_smallrye_jwt") ;;
+        floor)
+            APP_CMD+=(-jar "$APP_JAR_floor") ;;
     esac
 }
 
@@ -279,6 +283,12 @@ check_app() {
     [ "$CURL_STATUS" = 200 ] && [ "$CURL_BODY" = ok ] || fail "$app: GET /public gave $CURL_STATUS"
     get "$port" /me
     [ "$CURL_STATUS" = 401 ] || fail "$app: GET /me without a token gave $CURL_STATUS, not 401"
+    if [ "$app" = floor ]; then # accepts any bearer value by design
+        get "$port" /me "$first"
+        [ "$CURL_STATUS" = 200 ] && [ "$CURL_BODY" = floor-user ] || fail "floor: GET /me with a token gave $CURL_STATUS"
+        log "floor checked: /public 200, /me 401 without a token, 200 with one"
+        return
+    fi
     get "$port" /me "not.a.token"
     [ "$CURL_STATUS" = 401 ] || fail "$app: GET /me with a malformed token gave $CURL_STATUS, not 401"
     get "$port" /me "$first"
@@ -289,8 +299,8 @@ check_app() {
 
 # Token line 1 is the "repeated" token (and the checks' token); the distinct scenario starts at line 2, and each
 # application gets every token at most once across warm-up and rounds.
-declare -A NEXT_TOKEN=([hexclave]=2 [smallrye-jwt]=2)
-declare -A EXHAUSTED=([hexclave]=0 [smallrye-jwt]=0)
+declare -A NEXT_TOKEN=([hexclave]=2 [smallrye-jwt]=2 [floor]=2)
+declare -A EXHAUSTED=([hexclave]=0 [smallrye-jwt]=0 [floor]=0)
 declare -A PORT=()
 
 # run_wrk app scenario seconds round ("warmup" is not recorded)
@@ -371,15 +381,21 @@ if [ "$DO_THROUGHPUT" = 1 ]; then
         log "warm-up: $WARMUP s per application and scenario"
         for app in "${APPS[@]}"; do
             for scenario in "${SCENARIOS[@]}"; do
+                [ "$app" = floor ] && [ "$scenario" = distinct ] && continue
                 run_wrk "$app" "$scenario" "$WARMUP" warmup
             done
         done
     fi
     for round in $(seq 1 "$REPEATS"); do
-        if [ $((round % 2)) = 1 ]; then order=(hexclave smallrye-jwt); else order=(smallrye-jwt hexclave); fi
+        case $((round % 3)) in
+            1) order=(hexclave smallrye-jwt floor) ;;
+            2) order=(smallrye-jwt floor hexclave) ;;
+            0) order=(floor hexclave smallrye-jwt) ;;
+        esac
         log "round $round of $REPEATS: $DURATION s per run, order ${order[*]}"
         for scenario in "${SCENARIOS[@]}"; do
             for app in "${order[@]}"; do
+                [ "$app" = floor ] && [ "$scenario" = distinct ] && continue
                 run_wrk "$app" "$scenario" "$DURATION" "$round"
             done
         done

@@ -3,7 +3,7 @@
 # docs/modules/ROOT/pages/security-model.adoc, "Fuzzing"). Not part of the test command: `./mvnw verify` only replays
 # the saved inputs (src/test/resources/**/<Test>Inputs/<method>/) as regression tests.
 #
-#   benchmarks/fuzz/run.sh                 every target, each until 1,000,000 inputs or 20 minutes
+#   benchmarks/fuzz/run.sh                 every target, each until 1,000,000 inputs or 20 minutes (the emulator target: 45, it answers over sockets)
 #   benchmarks/fuzz/run.sh Credential      only the targets whose class name contains "Credential" (a regex: "Token|Jwks")
 #   SAVE_CORPUS=1 benchmarks/fuzz/run.sh   also copy each target's grown corpus into its saved inputs
 #
@@ -21,6 +21,8 @@ TARGETS=(
     "core io.quarkiverse.hexclave.verifier.JwksParsingFuzzTest keySetAnswersAreReadSafely"
     "core io.quarkiverse.hexclave.verifier.JwksParsingFuzzTest mutatedRealKeySetsAreReadSafely"
     "core io.quarkiverse.hexclave.client.ErrorResponseFuzzTest errorAnswersBecomeTypedExceptions"
+    "core io.quarkiverse.hexclave.webhook.WebhookVerificationFuzzTest onlyCorrectlySignedDeliveriesAreAccepted"
+    "core io.quarkiverse.hexclave.webhook.WebhookVerificationFuzzTest mutatedVectorsAreNeverAcceptedUnlessSigned"
     "emulator io.quarkiverse.hexclave.emulator.EmulatorRequestFuzzTest everyRequestGetsAnAnswerAndNoneIsA500"
 )
 OUT="$ROOT/benchmarks/results/$(date -u +%Y-%m-%d)-fuzz${FILTER:+-${FILTER//[^A-Za-z]/-}}.md"

@@ -59,6 +59,9 @@ public final class AccessToken {
     private final Verification.Rejected malformation;
     private TokenDigest digest;
     private Parsed parsed;
+    /** The verified-token cache this token was looked up in, and what it held: one lookup per presented token. */
+    private Object lookedUpIn;
+    private VerifiedTokenCache.Entry cacheEntry;
 
     private AccessToken(String raw, int firstDot, int secondDot, Verification.Rejected malformation) {
         this.raw = raw;
@@ -174,6 +177,20 @@ public final class AccessToken {
             digest = d;
         }
         return d;
+    }
+
+    /** The entry {@code cache} held for this token when it was last asked, if it was asked. */
+    boolean lookedUpIn(Object cache) {
+        return lookedUpIn == cache;
+    }
+
+    VerifiedTokenCache.Entry cacheEntry() {
+        return cacheEntry;
+    }
+
+    void rememberLookup(Object cache, VerifiedTokenCache.Entry entry) {
+        this.lookedUpIn = cache;
+        this.cacheEntry = entry;
     }
 
     /** The header and payload, decoded once; {@link Parsed.Unreadable} with a fixed detail when they are not JSON. */

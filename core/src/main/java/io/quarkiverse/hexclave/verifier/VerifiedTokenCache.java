@@ -82,16 +82,27 @@ final class VerifiedTokenCache {
 
     /**
      * The entry for {@code token}, if its signed part and signature match one judged before, it is still valid, and
-     * (for a verified signature) its key is still held.
+     * (for a verified signature) its key is still held. The token object remembers the answer, so asking again for the
+     * same object (the mechanism's issuer check, then the verifier) hashes and looks up once; expiry and key are
+     * checked on every call.
      */
     Entry get(AccessToken token, Predicate<String> keyHeld) {
-        AccessToken.TokenDigest digest = token.digest();
-        Entry entry = cache.getIfPresent(digest);
-        if (entry == null || !token.hasSignaturePart(entry.signature())) {
+        Entry entry;
+        if (token.lookedUpIn(this)) {
+            entry = token.cacheEntry(); // asked before for this very token (the mechanism's check, then the verifier)
+        } else {
+            entry = cache.getIfPresent(token.digest());
+            if (entry != null && !token.hasSignaturePart(entry.signature())) {
+                entry = null;
+            }
+            token.rememberLookup(this, entry);
+        }
+        if (entry == null) {
             return null;
         }
         if (clock.instant().isAfter(entry.validUntil()) || (entry.kid() != null && !keyHeld.test(entry.kid()))) {
-            cache.asMap().remove(digest, entry);
+            cache.asMap().remove(token.digest(), entry);
+            token.rememberLookup(this, null);
             return null;
         }
         return entry;
@@ -100,6 +111,7 @@ final class VerifiedTokenCache {
     void put(AccessToken token, Entry entry) {
         if (clock.instant().isBefore(entry.validUntil())) {
             cache.put(token.digest(), entry);
+            token.rememberLookup(this, entry);
         }
     }
 

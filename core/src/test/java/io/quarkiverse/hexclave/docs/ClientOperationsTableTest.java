@@ -20,7 +20,8 @@ import io.quarkiverse.hexclave.contract.HexclaveContract;
 
 /**
  * The table "Server operations the client covers" in {@code client.adoc} names only operations of Hexclave's server
- * OpenAPI document, each once, and only client methods that exist: the list cannot drift from the API.
+ * OpenAPI document, each once, and only client methods that exist; with the table of operations it does not cover, it
+ * names every operation of the document: the lists cannot drift from the API.
  */
 class ClientOperationsTableTest {
 
@@ -51,6 +52,20 @@ class ClientOperationsTableTest {
     }
 
     @Test
+    void everyServerOperationIsListedCoveredOrNotCovered() throws Exception {
+        List<String> listed = new ArrayList<>();
+        rows().forEach(r -> listed.addAll(r.operations()));
+        for (String line : tableLines("[[not-covered-operations]]")) {
+            listed.addAll(operations(line.substring(1).split("\\s*\\|")[0]));
+        }
+        List<String> documented = new ArrayList<>();
+        HexclaveContract.server().operations().forEach(o -> documented.add(o.method() + " " + o.path()));
+
+        assertThat(listed).as("operations in client.adoc's two tables, each once").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(documented);
+    }
+
+    @Test
     void theCoverageRatiosPerAreaMatchTheTable() throws Exception {
         Set<String> covered = new HashSet<>();
         rows().forEach(r -> covered.addAll(r.operations()));
@@ -75,26 +90,33 @@ class ClientOperationsTableTest {
         assertThat(documented).containsExactlyElementsOf(expectedLines);
     }
 
-    private static List<Row> rows() throws IOException {
+    /** The rows of the table after {@code anchor} that list operations (those starting with a backtick). */
+    private static List<String> tableLines(String anchor) throws IOException {
         String adoc = Files.readString(CLIENT_ADOC);
-        int start = adoc.indexOf("[[covered-operations]]");
-        assertThat(start).as("the covered-operations section").isNotNegative();
+        int start = adoc.indexOf(anchor);
+        assertThat(start).as("the section " + anchor).isNotNegative();
         String table = adoc.substring(adoc.indexOf("|===", start) + 4);
         table = table.substring(0, table.indexOf("|==="));
+        return Arrays.stream(table.split("\n")).filter(l -> l.startsWith("|`")).toList();
+    }
+
+    /** {@code `GET`/`POST /x`, `DELETE /y`} → {@code GET /x}, {@code POST /x}, {@code DELETE /y}. */
+    private static List<String> operations(String cell) {
+        List<String> operations = new ArrayList<>();
+        for (String part : cell.replace("`", "").split(",\\s*")) {
+            String[] methodsAndPath = part.strip().split(" ", 2);
+            for (String method : methodsAndPath[0].split("/")) {
+                operations.add(method + " " + methodsAndPath[1].strip());
+            }
+        }
+        return operations;
+    }
+
+    private static List<Row> rows() throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (String line : table.split("\n")) {
-            if (!line.startsWith("|`")) {
-                continue; // header and blank lines
-            }
+        for (String line : tableLines("[[covered-operations]]")) {
             String[] cells = line.substring(1).split("\\s*\\|");
-            String ops = cells[0].replace("`", "");
-            List<String> operations = new ArrayList<>();
-            for (String part : ops.split(",\\s*")) {
-                String[] methodsAndPath = part.strip().split(" ", 2);
-                for (String method : methodsAndPath[0].split("/")) {
-                    operations.add(method + " " + methodsAndPath[1].strip());
-                }
-            }
+            List<String> operations = operations(cells[0]);
             String call = cells[1].replace("`", "").strip();
             String accessor = call.substring(0, call.indexOf("()."));
             List<String> methods = List.of(call.substring(call.indexOf("().") + 3).split("/"));

@@ -66,7 +66,7 @@ class EmulatorRequestFuzzTest {
         emulator.close();
     }
 
-    @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "45m", maxExecutions = 1_000_000)
     void everyRequestGetsAnAnswerAndNoneIsA500(FuzzedDataProvider data) throws IOException {
         String method = data.consumeBoolean() ? data.pickValue(METHODS) : token(data.consumeString(10), "GET");
         String path = data.pickValue(ROUTES);

@@ -154,7 +154,10 @@ public interface HexclaveConfig {
      * Priority of the Hexclave HTTP authentication mechanism. Quarkus asks mechanisms in descending priority; the
      * default runs Hexclave before {@code quarkus-smallrye-jwt} (priority 1000) and {@code quarkus-oidc} (1001),
      * which is safe because Hexclave declines bearer tokens it did not issue. Lower it below theirs when another
-     * mechanism should send the challenge to callers without credentials (for example an OIDC login redirect).
+     * mechanism should send the challenge to callers without credentials (for example an OIDC login redirect). To
+     * let a path take only Hexclave tokens, select the mechanism instead:
+     * {@code quarkus.http.auth.permission.<name>.auth-mechanism=hexclave}, or
+     * {@code @HttpAuthenticationMechanism("hexclave")} on an endpoint.
      */
     @WithDefault("1100")
     int priority();

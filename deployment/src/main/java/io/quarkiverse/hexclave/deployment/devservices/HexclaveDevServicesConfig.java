@@ -27,10 +27,20 @@ public interface HexclaveDevServicesConfig {
     boolean enabled();
 
     /**
-     * The port of the emulator on 127.0.0.1. By default a free port is chosen. Fix it only when something outside
-     * the application (a frontend started separately, say) has to find the emulator at a known address.
+     * The port of the emulator on 127.0.0.1. By default a free port is chosen, a new one at every start of dev mode.
+     * Fix it when something outside the application, a frontend dev server (Vite, Next.js) say, has to find the
+     * emulator at a known address: its base URL is then {@code http://127.0.0.1:<port>}. If the port is taken, the
+     * start fails and says so.
      */
     OptionalInt port();
+
+    /**
+     * The publishable client key of the emulated project, the {@code publishableClientKey} a frontend's JS SDK sends
+     * (not a secret). By default a new random {@code pck_emulator_…} at every start of the emulator; fix it, with
+     * {@code port} and {@code quarkus.hexclave.project-id}, so that a frontend's configuration stays valid across
+     * restarts of dev mode.
+     */
+    Optional<String> publishableClientKey();
 
     /**
      * The path of the ready-to-paste {@code curl} command that dev mode logs at start, with a freshly minted token

@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.deployment.devservices;
 
+import java.net.BindException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.runtime.devservices.DemoTokenLog;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
+import io.quarkiverse.hexclave.runtime.devservices.FrontendCoordinates;
 import io.quarkiverse.hexclave.runtime.devservices.HexclaveDevServicesRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -61,7 +64,7 @@ public class HexclaveDevServicesProcessor {
 
     /** A started emulator with what decides whether a new build can keep it. */
     record Running(HexclaveEmulator emulator, EmulatedUser demoUser, Optional<String> requestedProjectId,
-            OptionalInt requestedPort) {
+            OptionalInt requestedPort, Optional<String> requestedPublishableKey) {
     }
 
     @BuildStep
@@ -83,18 +86,22 @@ public class HexclaveDevServicesProcessor {
             return;
         }
         Optional<String> projectId = firstOf(appConfig, PROJECT_ID, "hexclave.project-id");
-        OptionalInt port = config.devservices().port();
+        // 0 is "a free port", as when unset
+        OptionalInt port = config.devservices().port().stream().filter(p -> p != 0).findFirst();
+        Optional<String> publishableKey = config.devservices().publishableClientKey().map(String::strip)
+                .filter(k -> !k.isEmpty());
 
         boolean fresh = false;
         Running current = running;
         if (current != null && !(current.requestedProjectId().equals(projectId)
-                && current.requestedPort().equals(port) && current.emulator().isRunning())) {
+                && current.requestedPort().equals(port) && current.requestedPublishableKey().equals(publishableKey)
+                && current.emulator().isRunning())) {
             LOG.info("Hexclave Dev Services: the emulator settings changed, restarting it");
             stop();
             current = null;
         }
         if (current == null) {
-            current = start(projectId, port);
+            current = start(projectId, port, publishableKey);
             running = current;
             fresh = true;
             registerCloseTask(shutdown);
@@ -103,9 +110,7 @@ public class HexclaveDevServicesProcessor {
         HexclaveEmulator emulator = current.emulator();
         definePermissions(emulator, config.devservices());
         if (fresh) {
-            LOG.infof("Hexclave Dev Services: the embedded Hexclave emulator runs at %s (project %s, demo user %s)%s",
-                    emulator.apiUrl(), emulator.projectId(), current.demoUser().primaryEmail(),
-                    launchMode.getLaunchMode() == LaunchMode.TEST ? " for the tests" : "");
+            logCoordinates(current, launchMode.getLaunchMode());
             if (!productionNoticeLogged) {
                 productionNoticeLogged = true;
                 LOG.info("Hexclave Dev Services: the emulator is for development and tests only (users in memory, "
@@ -125,7 +130,8 @@ public class HexclaveDevServicesProcessor {
                         PUBLISHABLE_CLIENT_KEY, emulator.publishableClientKey()))
                 .build());
         emulatorInfo.produce(new HexclaveDevServicesBuildItem(emulator.apiUrl(), emulator.projectId(),
-                current.demoUser().id(), current.demoUser().primaryEmail(), fresh));
+                emulator.publishableClientKey(), port.isPresent(), current.demoUser().id(),
+                current.demoUser().primaryEmail(), fresh));
     }
 
     /** The {@link DevServicesEmulator} bean, and in dev mode the start-up log of a ready-to-paste curl command. */
@@ -140,7 +146,8 @@ public class HexclaveDevServicesProcessor {
         HexclaveDevServicesBuildItem e = emulator.get();
         syntheticBeans.produce(SyntheticBeanBuildItem.configure(DevServicesEmulator.class).scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.emulator(e.apiUrl(), e.projectId(), e.demoUserId(), e.demoUserEmail()))
+                .supplier(recorder.emulator(e.apiUrl(), e.projectId(), e.publishableClientKey(), e.demoUserId(),
+                        e.demoUserEmail()))
                 .done());
         if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && e.freshStart()) {
             syntheticBeans.produce(SyntheticBeanBuildItem.configure(DemoTokenLog.Settings.class)
@@ -176,21 +183,67 @@ public class HexclaveDevServicesProcessor {
         }
     }
 
-    private static Running start(Optional<String> projectId, OptionalInt port) {
+    /**
+     * The start-up line: where the emulator runs and, ready to paste into a frontend's {@code StackClientApp}, its
+     * base URL, project id and publishable client key (public by design). Never the secret server key.
+     */
+    private static void logCoordinates(Running running, LaunchMode launchMode) {
+        HexclaveEmulator emulator = running.emulator();
+        FrontendCoordinates frontend = new FrontendCoordinates(emulator.apiUrl(), emulator.projectId(),
+                Optional.of(emulator.publishableClientKey()));
+        List<String> changing = new ArrayList<>();
+        if (running.requestedPort().isEmpty()) {
+            changing.add("the port (quarkus.hexclave.devservices.port)");
+        }
+        if (running.requestedProjectId().isEmpty()) {
+            changing.add("the project id (quarkus.hexclave.project-id)");
+        }
+        if (running.requestedPublishableKey().isEmpty()) {
+            changing.add("the key (quarkus.hexclave.devservices.publishable-client-key)");
+        }
+        LOG.infof("Hexclave Dev Services: the embedded Hexclave emulator runs at %s%s (demo user %s). A frontend signs "
+                + "in against it with these StackClientApp options (@stackframe/js):%n%n%s%n%n%s",
+                emulator.apiUrl(), launchMode == LaunchMode.TEST ? " for the tests" : "",
+                running.demoUser().primaryEmail(), frontend.stackClientAppOptions().indent(4).stripTrailing(),
+                changing.isEmpty() ? "They stay the same across restarts."
+                        : "They change with every start unless fixed: " + String.join(", ", changing) + ".");
+    }
+
+    private static Running start(Optional<String> projectId, OptionalInt port, Optional<String> publishableKey) {
+        if (port.isPresent() && (port.getAsInt() < 0 || port.getAsInt() > 65535)) {
+            throw new IllegalStateException("Hexclave Dev Services: quarkus.hexclave.devservices.port must be a port "
+                    + "number from 1 to 65535 (leave it unset, or 0, for a free port), not " + port.getAsInt());
+        }
         HexclaveEmulator.Builder builder = HexclaveEmulator.builder();
         projectId.ifPresent(builder::projectId);
         port.ifPresent(builder::port);
+        publishableKey.ifPresent(builder::publishableClientKey);
         HexclaveEmulator emulator = builder.build();
         try {
             emulator.start();
-            return new Running(emulator, emulator.seedDemoUser(), projectId, port);
+            return new Running(emulator, emulator.seedDemoUser(), projectId, port, publishableKey);
         } catch (RuntimeException e) {
             emulator.close();
+            if (port.isPresent() && causedByBind(e)) {
+                throw new IllegalStateException("Hexclave Dev Services could not start the embedded emulator: port "
+                        + port.getAsInt() + " of 127.0.0.1 (quarkus.hexclave.devservices.port) is already in use. "
+                        + "Stop what listens there (another dev mode of this application?), choose another port, or "
+                        + "remove the setting to get a free port.", e);
+            }
             throw new IllegalStateException("Hexclave Dev Services could not start the embedded emulator"
                     + port.stream().mapToObj(p -> " on port " + p + " (quarkus.hexclave.devservices.port)")
                             .findFirst().orElse("")
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void registerCloseTask(CuratedApplicationShutdownBuildItem shutdown) {

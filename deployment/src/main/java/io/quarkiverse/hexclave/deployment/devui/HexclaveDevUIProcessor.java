@@ -16,7 +16,8 @@ import io.quarkus.devui.spi.page.Page;
 
 /**
  * The Hexclave card of the Dev UI (local dev mode only): one page to mint tokens from the emulator, see the effective
- * configuration (secrets masked) and the JWKS cache, and verify a pasted token with the reason it fails.
+ * configuration (secrets masked) and the JWKS cache, and verify a pasted token with the reason it fails; one page with
+ * what a frontend pastes into the JS SDK's configuration (base URL, project id, publishable key; never the secret key).
  */
 @BuildSteps(onlyIf = IsLocalDevelopment.class)
 public class HexclaveDevUIProcessor {
@@ -31,6 +32,8 @@ public class HexclaveDevUIProcessor {
         emulator.ifPresent(e -> {
             info.put("apiUrl", e.apiUrl());
             info.put("projectId", e.projectId());
+            info.put("publishableClientKey", e.publishableClientKey());
+            info.put("portFixed", e.portFixed());
             info.put("demoUser", e.demoUserEmail());
         });
         card.addBuildTimeData("emulator", info);
@@ -39,6 +42,10 @@ public class HexclaveDevUIProcessor {
                 .icon("font-awesome-solid:key")
                 .componentLink("qwc-hexclave-tokens.js")
                 .staticLabel(emulator.isPresent() ? "emulator" : "remote"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Frontend configuration")
+                .icon("font-awesome-solid:window-maximize")
+                .componentLink("qwc-hexclave-frontend.js"));
         return card;
     }
 

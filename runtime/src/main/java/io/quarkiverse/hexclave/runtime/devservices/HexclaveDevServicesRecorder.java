@@ -12,9 +12,10 @@ import io.quarkus.runtime.annotations.Recorder;
 public class HexclaveDevServicesRecorder {
 
     /** The {@link DevServicesEmulator} bean. */
-    public Supplier<DevServicesEmulator> emulator(String apiUrl, String projectId, String demoUserId,
-            String demoUserEmail) {
-        DevServicesEmulator emulator = new DevServicesEmulator(apiUrl, projectId, demoUserId, demoUserEmail);
+    public Supplier<DevServicesEmulator> emulator(String apiUrl, String projectId, String publishableClientKey,
+            String demoUserId, String demoUserEmail) {
+        DevServicesEmulator emulator = new DevServicesEmulator(apiUrl, projectId, publishableClientKey, demoUserId,
+                demoUserEmail);
         return () -> emulator;
     }
 

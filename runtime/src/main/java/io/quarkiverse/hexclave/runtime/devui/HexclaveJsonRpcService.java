@@ -24,6 +24,7 @@ import io.quarkiverse.hexclave.client.model.TeamPermissionQuery;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devservices.EmulatorUsers;
+import io.quarkiverse.hexclave.runtime.devservices.FrontendCoordinates;
 import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 import io.quarkiverse.hexclave.verifier.AccessToken;
 import io.quarkiverse.hexclave.verifier.Challenge;
@@ -121,6 +122,27 @@ public class HexclaveJsonRpcService {
         emulator.stream().findFirst().ifPresent(e -> out.put("demoUser", e.demoUserEmail()));
         out.put("httpPort", ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class)
                 .orElse(8080));
+        return out;
+    }
+
+    /**
+     * What a frontend pastes into the JS SDK's {@code StackClientApp} options to sign users in against the Hexclave
+     * this application uses (the Dev Services emulator, or the configured one): base URL, project id and publishable
+     * client key, as values, as JavaScript options and as Vite {@code .env} lines. The secret server key is never part
+     * of it.
+     */
+    public Map<String, Object> frontendConfig() {
+        FrontendCoordinates coordinates = emulator.stream().findFirst()
+                .map(e -> new FrontendCoordinates(e.apiUrl(), e.projectId(), Optional.of(e.publishableClientKey())))
+                .orElseGet(() -> new FrontendCoordinates(settings.apiUrl(), settings.projectId(),
+                        settings.publishableClientKey()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("emulator", emulator.isResolvable());
+        out.put("baseUrl", coordinates.baseUrl());
+        out.put("projectId", coordinates.projectId());
+        out.put("publishableClientKey", coordinates.publishableClientKey().orElse(null));
+        out.put("stackClientAppOptions", coordinates.stackClientAppOptions());
+        out.put("viteEnv", coordinates.viteEnv());
         return out;
     }
 

@@ -47,8 +47,19 @@ public class UserClassFilter implements ContainerRequestFilter {
     @Inject
     Instance<UserClassEndpoints> endpoints;
 
+    /** Whether no resource method carries a grant (then the identity provider already checked all there is). */
+    private volatile Boolean noGrants;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        Boolean none = noGrants;
+        if (none == null) {
+            none = endpoints.get().all().isEmpty();
+            noGrants = none;
+        }
+        if (none) {
+            return; // without a grant, only globally admitted classes ever got an identity
+        }
         if (!(routingContext.user() instanceof QuarkusHttpUser user)
                 || !(user.getSecurityIdentity().getPrincipal() instanceof HexclavePrincipal principal)) {
             return; // not authenticated (yet), or not by Hexclave

@@ -97,18 +97,13 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         if (credential.source() == CredentialSource.BEARER && !verifier.recognises(credential.token())) {
             return Uni.createFrom().nullItem(); // a foreign bearer JWT: smallrye-jwt's or OIDC's business
         }
-        HttpServerRequest r = context.request();
-        HostAndPort authority = r.authority();
-        if (credentials.refusesCrossSite(credential, r.method().name(), r.scheme(),
-                authority == null ? null : authority.host(), authority == null ? -1 : authority.port(), view)) {
-            LOG.debugf("Hexclave cookie credential on a %s request without a same-origin signal: refused",
-                    r.method().name());
+        if (credential.source() == CredentialSource.COOKIE && refusesCrossSite(context, view, credential)) {
             return fail(context, Challenge.crossSite());
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new HexclaveTokenCredential(credential));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        Uni<SecurityIdentity> identity = identityProviderManager.authenticate(request)
-                .onItem().invoke(id -> onAuthenticated(context, id));
+        // The provider adds Cache-Control to an authenticated response (markUncacheable): no extra Mutiny stage here
+        Uni<SecurityIdentity> identity = identityProviderManager.authenticate(request);
         if (credential.source() == CredentialSource.COOKIE) {
             // A cookie the browser still sends after its token expired (or one planted by a sibling site) must not
             // lock the visitor out of public pages: the request stays anonymous, and a protected resource answers
@@ -119,11 +114,24 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         return identity.onFailure().invoke(failure -> onFailure(context, failure));
     }
 
-    private void onAuthenticated(RoutingContext context, SecurityIdentity identity) {
-        if (identity == null || options.cacheControl().isEmpty()) {
-            return;
+    /** The same-origin check of a cookie credential (the request's authority is read only then: it costs). */
+    private boolean refusesCrossSite(RoutingContext context, VertxRequestView view, HexclaveCredential credential) {
+        HttpServerRequest r = context.request();
+        HostAndPort authority = r.authority();
+        if (credentials.refusesCrossSite(credential, r.method().name(), r.scheme(),
+                authority == null ? null : authority.host(), authority == null ? -1 : authority.port(), view)) {
+            LOG.debugf("Hexclave cookie credential on a %s request without a same-origin signal: refused",
+                    r.method().name());
+            return true;
         }
-        String value = options.cacheControl().get();
+        return false;
+    }
+
+    /**
+     * Answers a request authenticated by a Hexclave credential with {@code Cache-Control: value}, unless the
+     * application sets its own.
+     */
+    static void markUncacheable(RoutingContext context, String value) {
         context.addHeadersEndHandler(v -> {
             if (!context.response().headers().contains(HttpHeaderNames.CACHE_CONTROL)) {
                 context.response().headers().set(HttpHeaderNames.CACHE_CONTROL, value);

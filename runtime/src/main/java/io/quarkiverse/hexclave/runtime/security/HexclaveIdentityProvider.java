@@ -21,6 +21,7 @@ import io.quarkiverse.hexclave.verifier.KeysUnavailableException;
 import io.quarkiverse.hexclave.verifier.RejectionReason;
 import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkiverse.hexclave.verifier.Verification;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,6 +29,7 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns a {@link HexclaveTokenCredential} into a {@link SecurityIdentity} whose principal is the
@@ -85,10 +87,14 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
             ready = Optional.empty(); // let the worker-thread path map it
         }
         if (ready.isPresent()) {
-            Verification verification = ready.get();
-            return Uni.createFrom().item(() -> identity(verification, credential));
+            // Settled on this thread: a ready Uni, no deferred supplier (each Mutiny callback costs a context capture)
+            try {
+                return Uni.createFrom().item(identity(ready.get(), credential, request));
+            } catch (AuthenticationFailedException e) {
+                return Uni.createFrom().failure(e);
+            }
         }
-        return context.runBlocking(() -> identity(verify(token, admitted), credential));
+        return context.runBlocking(() -> identity(verify(token, admitted), credential, request));
     }
 
     /** Verifies on a worker thread: keys may have to be fetched, or Hexclave asked. */
@@ -109,7 +115,8 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     }
 
     /** The identity of an accepted token; a rejection becomes the authentication failure carrying its challenge. */
-    private SecurityIdentity identity(Verification verification, HexclaveTokenCredential credential) {
+    private SecurityIdentity identity(Verification verification, HexclaveTokenCredential credential,
+            TokenAuthenticationRequest request) {
         if (LOG.isDebugEnabled()) {
             // Names the thread the outcome was reached on: the I/O thread when keys were cached, a worker otherwise.
             LOG.debugf("Verified a Hexclave token from %s on thread %s", credential.source(),
@@ -120,17 +127,25 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
             throw HexclaveAuthMechanism.failure(Challenge.unauthorized(rejected.reason()));
         }
         HexclavePrincipal principal = ((Verification.Accepted) verification).principal();
-        Set<String> roles = new LinkedHashSet<>(principal.getGroups());
+        Set<String> roles = principal.getGroups();
         if (!verifier.policy().admitsEverywhere(principal.userClass())) {
             // Admitted only by this endpoint's grant: role checks written for full users keep refusing them.
+            roles = new LinkedHashSet<>(roles);
             roles.remove(HexclavePrincipal.AUTHENTICATED);
         }
-        return QuarkusSecurityIdentity.builder()
+        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
                 .addRoles(roles)
                 .addCredential(credential)
                 .addAttribute("hexclave.user-class", principal.userClass())
                 .build();
+        options.cacheControl().ifPresent(value -> {
+            RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+            if (routing != null) {
+                HexclaveAuthMechanism.markUncacheable(routing, value);
+            }
+        });
+        return identity;
     }
 
     /**

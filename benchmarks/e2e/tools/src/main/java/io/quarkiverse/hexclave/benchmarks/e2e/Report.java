@@ -37,7 +37,9 @@ public final class Report {
 
     static final String HEXCLAVE = "hexclave";
     static final String SMALLRYE_JWT = "smallrye-jwt";
-    static final List<String> APPS = List.of(HEXCLAVE, SMALLRYE_JWT);
+    /** The same app behind a bearer mechanism that checks nothing: what Quarkus security itself costs. */
+    static final String FLOOR = "floor";
+    static final List<String> APPS = List.of(HEXCLAVE, SMALLRYE_JWT, FLOOR);
     static final List<String> SCENARIOS = List.of("public", "repeated", "distinct");
 
     record Throughput(int round, String scenario, String app, double rps, long requests, double seconds, long non2xx,
@@ -56,6 +58,13 @@ public final class Report {
             new Ratio("hexclave.repeated_over_public",
                     "hexclave: authenticated, same token every request ÷ public endpoint without a token",
                     HEXCLAVE, "repeated", HEXCLAVE, "public"),
+            new Ratio("floor.repeated_over_public",
+                    "floor (Quarkus security with a mechanism that checks nothing): authenticated ÷ public endpoint "
+                            + "— the most any mechanism can reach",
+                    FLOOR, "repeated", FLOOR, "public"),
+            new Ratio("repeated.hexclave_over_floor",
+                    "same token every request: hexclave ÷ floor (what verifying costs on top of Quarkus security)",
+                    HEXCLAVE, "repeated", FLOOR, "repeated"),
             new Ratio("smallrye-jwt.repeated_over_public",
                     "smallrye-jwt: authenticated, same token every request ÷ public endpoint without a token",
                     SMALLRYE_JWT, "repeated", SMALLRYE_JWT, "public"),
@@ -216,7 +225,8 @@ public final class Report {
         meta.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
 
         md.append("\n## Requests per second (median of the rounds; each round's figures in brackets)\n\n");
-        md.append("| scenario | hexclave | smallrye-jwt |\n|---|---|---|\n");
+        md.append("| scenario | ").append(String.join(" | ", APPS)).append(" |\n|---").append("|---".repeat(APPS.size()))
+                .append("|\n");
         for (String scenario : SCENARIOS) {
             md.append("| ").append(scenario);
             for (String app : APPS) {
@@ -230,7 +240,9 @@ public final class Report {
             md.append(" |\n");
         }
         md.append("\npublic: `GET /public`, no token. repeated: `GET /me` (`@Authenticated`), the same token on every ")
-                .append("request. distinct: `GET /me`, every request a token that application has not seen before.\n");
+                .append("request. distinct: `GET /me`, every request a token that application has not seen before. floor: the same ")
+                .append("application behind a bearer mechanism that accepts any token without looking at it (no distinct ")
+                .append("scenario).\n");
 
         md.append("\n## Ratios (per round, measured back to back; median and range of the rounds)\n\n");
         md.append("| ratio | median | min – max | per round |\n|---|---|---|---|\n");
