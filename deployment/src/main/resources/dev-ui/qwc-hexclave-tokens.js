@@ -32,6 +32,7 @@ export class QwcHexclaveTokens extends LitElement {
         _config: { state: true },
         _jwks: { state: true },
         _minted: { state: true },
+        _apiKey: { state: true },
         _verdict: { state: true },
         _email: { state: true },
         _name: { state: true },
@@ -98,7 +99,23 @@ export class QwcHexclaveTokens extends LitElement {
             <div>User <code>${m.userId}</code> (${m.userClass}${m.email ? ', ' + m.email : ''})</div>
             <pre>${m.authorizationHeader}</pre>
             <vaadin-button theme="small" @click=${() => navigator.clipboard.writeText(m.token)}>Copy token</vaadin-button>
-            <vaadin-button theme="small" @click=${() => { this._token = m.token; this._verify(); }}>Verify it</vaadin-button>`;
+            <vaadin-button theme="small" @click=${() => { this._token = m.token; this._verify(); }}>Verify it</vaadin-button>
+            <vaadin-button theme="small" @click=${() => this._createApiKey(m.userId)}>Create an API key for this user</vaadin-button>
+            ${this._renderApiKey()}`;
+    }
+
+    _renderApiKey() {
+        const k = this._apiKey;
+        if (!k) return html``;
+        if (k.error) return html`<div class="ko">${k.error}</div>`;
+        return html`
+            <div>API key <code>${k.keyId}</code> of <code>${k.userId}</code> (shown once):</div>
+            <pre>${k.curl}</pre>
+            <vaadin-button theme="small" @click=${() => navigator.clipboard.writeText(k.apiKey)}>Copy key</vaadin-button>`;
+    }
+
+    _createApiKey(userId) {
+        this.jsonRpc.createApiKey({ userId: userId }).then(r => { this._apiKey = r.result; });
     }
 
     _renderVerify() {
@@ -168,7 +185,7 @@ export class QwcHexclaveTokens extends LitElement {
 
     _mint() {
         this.jsonRpc.mintToken({ email: this._email, displayName: this._name, userClass: this._class })
-            .then(r => { this._minted = r.result; this._refreshStatus(); });
+            .then(r => { this._minted = r.result; this._apiKey = null; this._refreshStatus(); });
     }
 
     _mintDemo() {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.model.User;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
@@ -27,6 +28,7 @@ import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 public final class CurrentHexclaveUser {
 
     private final HexclavePrincipal principal;
+    private final String userId;
     private final Function<String, User> loader;
     private final UserProfileCache cache;
     private final AtomicReference<CompletableFuture<User>> loading = new AtomicReference<>();
@@ -45,8 +47,29 @@ public final class CurrentHexclaveUser {
     /** A user whose profile comes from {@code loader}, through {@code cache} when not {@code null}. */
     public CurrentHexclaveUser(HexclavePrincipal principal, Function<String, User> loader, UserProfileCache cache) {
         this.principal = Objects.requireNonNull(principal, "principal");
+        this.userId = principal.userId();
         this.loader = Objects.requireNonNull(loader, "loader");
         this.cache = cache;
+    }
+
+    /**
+     * The user of a user API key ({@code HexclaveApiKeyPrincipal}): no token, so {@link #principal()} is
+     * {@code null}; the profile comes from {@code loader}, through {@code cache} when not {@code null}.
+     */
+    public CurrentHexclaveUser(HexclaveApiKeyPrincipal keyCaller, Function<String, User> loader, UserProfileCache cache) {
+        if (Objects.requireNonNull(keyCaller, "keyCaller").userId() == null) {
+            throw new IllegalArgumentException("a team key's caller is no user");
+        }
+        this.principal = null;
+        this.userId = keyCaller.userId();
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.cache = cache;
+    }
+
+    /** The user of a user API key, whose profile is {@code client.users().get(userId)}, through {@code cache}. */
+    public static CurrentHexclaveUser of(HexclaveApiKeyPrincipal keyCaller, HexclaveClient client,
+            UserProfileCache cache) {
+        return new CurrentHexclaveUser(keyCaller, loaderOf(client), cache);
     }
 
     /** A user whose profile is {@code client.users().get(userId)} (server access), through {@code cache} if given. */
@@ -59,14 +82,19 @@ public final class CurrentHexclaveUser {
         return id -> client.users().get(id);
     }
 
-    /** The verified token. */
+    /** The verified token; {@code null} when the user was authenticated by a user API key ({@link #viaApiKey()}). */
     public HexclavePrincipal principal() {
         return principal;
     }
 
-    /** The user id ({@code sub}). */
+    /** Whether the user was authenticated by a user API key rather than an access token. */
+    public boolean viaApiKey() {
+        return principal == null;
+    }
+
+    /** The user id ({@code sub} of the token, or the owner of the user API key). */
     public String userId() {
-        return principal.userId();
+        return userId;
     }
 
     /**

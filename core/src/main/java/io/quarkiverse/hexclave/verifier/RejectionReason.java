@@ -43,7 +43,15 @@ public enum RejectionReason {
     /** An anonymous user, and anonymous users are not allowed here. */
     ANONYMOUS_USER_NOT_ALLOWED("anonymous users are not allowed"),
     /** Hexclave says the token's session or user no longer exists (REST verification only). */
-    REVOKED("session or user no longer valid");
+    REVOKED("session or user no longer valid"),
+    /** An API key Hexclave does not know, or a value not shaped like a Hexclave API key. */
+    API_KEY_INVALID("invalid api key"),
+    /** An API key past its expiry. */
+    API_KEY_EXPIRED("api key expired"),
+    /** An API key that was revoked. */
+    API_KEY_REVOKED("api key revoked"),
+    /** A key of the other type (a team key where a user key was checked, or the other way round). */
+    API_KEY_WRONG_TYPE("wrong api key type");
 
     private final String description;
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.Claim;
 import org.jboss.jandex.DotName;
 
+import io.quarkiverse.hexclave.apikey.ApiKeyAuthentication;
 import io.quarkiverse.hexclave.cdi.HexclaveUser;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
@@ -31,6 +32,8 @@ import io.quarkiverse.hexclave.runtime.internal.HexclaveUserProducer;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
+import io.quarkiverse.hexclave.runtime.internal.ApiKeyCallerFilter;
+import io.quarkiverse.hexclave.runtime.security.HexclaveApiKeyIdentityProvider;
 import io.quarkiverse.hexclave.runtime.security.HexclaveAuthMechanism;
 import io.quarkiverse.hexclave.runtime.security.HexclaveIdentityProvider;
 import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
@@ -93,7 +96,8 @@ class HexclaveProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerSecurityBeans() {
         return AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(HexclaveAuthMechanism.class, HexclaveIdentityProvider.class)
+                .addBeanClasses(HexclaveAuthMechanism.class, HexclaveIdentityProvider.class,
+                        HexclaveApiKeyIdentityProvider.class)
                 .build();
     }
 
@@ -171,6 +175,15 @@ class HexclaveProcessor {
         return new AdditionalIndexedClassesBuildItem(UserClassFilter.class.getName());
     }
 
+    /** The JAX-RS filter that enforces {@code @RefuseApiKeys}. */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem registerApiKeyCallerFilter(Capabilities capabilities) {
+        if (!capabilities.isPresent(Capability.REST) && !capabilities.isPresent(Capability.RESTEASY)) {
+            return null;
+        }
+        return new AdditionalIndexedClassesBuildItem(ApiKeyCallerFilter.class.getName());
+    }
+
     /**
      * The run-time objects, as synthetic singletons: settings, verifier, client, credential finder, endpoint grants.
      * Built at run-time init, so a missing project id fails the start, not the build (Dev Services may still supply
@@ -205,6 +218,8 @@ class HexclaveProcessor {
         // Removable: kept only when injected; created (and its configuration checked) on first injection
         beans.produce(SyntheticBeanBuildItem.configure(SupabaseTokens.class).scope(Singleton.class)
                 .setRuntimeInit().createWith(recorder.supabaseTokens()).done());
+        beans.produce(SyntheticBeanBuildItem.configure(ApiKeyAuthentication.class).scope(Singleton.class)
+                .unremovable().setRuntimeInit().runtimeValue(recorder.apiKeys(settings, client)).done());
         beans.produce(SyntheticBeanBuildItem.configure(CurrentUsers.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.currentUsers(client)).done());
     }

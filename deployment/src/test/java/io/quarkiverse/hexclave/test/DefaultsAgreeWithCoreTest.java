@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.apikey.ApiKeySettings;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.HexclaveSettings.Defaults;
 import io.quarkiverse.hexclave.runtime.HexclaveConfig;
@@ -46,5 +47,7 @@ class DefaultsAgreeWithCoreTest {
         assertThat(config.verification().restCacheTtl()).isEqualTo(Defaults.REST_CACHE_TTL);
         assertThat(config.verification().restCacheSize()).isEqualTo(Defaults.REST_CACHE_SIZE);
         assertThat(config.cookie().crossSiteCheck()).isEqualTo(Defaults.COOKIE_CROSS_SITE_CHECK);
+        assertThat(new ApiKeySettings(config.apiKeys().enabled(), config.apiKeys().headers(), config.apiKeys().bearer(),
+                config.apiKeys().cacheTtl(), config.apiKeys().cacheSize())).isEqualTo(ApiKeySettings.DEFAULTS);
     }
 }

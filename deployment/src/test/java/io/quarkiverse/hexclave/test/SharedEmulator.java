@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.quarkiverse.hexclave.emulator.EmulatedApiKey;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.NewApiKey;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.quarkiverse.hexclave.emulator.UserClass;
 
@@ -79,7 +81,8 @@ public final class SharedEmulator {
      * {@code reset-counts}, {@code api-status <status>} (every non-JWKS request answers it until {@code reset}),
      * {@code define-team <perm> [<contained>…]}, {@code create-team <name>} (answers the id),
      * {@code add-member <team> <user>}, {@code grant-team <team> <user> <perm>}, {@code select-team <user> <team>},
-     * {@code token <user>} (a fresh token, carrying the selected team).
+     * {@code token <user>} (a fresh token, carrying the selected team), {@code user-key <user> [expired]} and
+     * {@code team-key <team>} (a new API key: answers its id and value), {@code revoke-key <id>}.
      */
     public static String admin(String command) {
         return adminFn().apply(command);
@@ -170,6 +173,15 @@ public final class SharedEmulator {
                 return emulator.mintAccessToken(emulator.user(w[1]).orElseThrow());
             }
             case "api-status" -> emulator.faults().apiStatus(Integer.parseInt(w[1]));
+            case "user-key", "team-key" -> {
+                var b = w[0].equals("user-key") ? NewApiKey.forUser(w[1]) : NewApiKey.forTeam(w[1]);
+                if (w.length > 2 && w[2].equals("expired")) {
+                    b.expiresAt(Instant.now().minusSeconds(60));
+                }
+                EmulatedApiKey key = emulator.createApiKey(b.build());
+                return key.id() + " " + key.value();
+            }
+            case "revoke-key" -> emulator.revokeApiKey(w[1]);
             default -> throw new IllegalArgumentException(command);
         }
         return "";

@@ -3,6 +3,7 @@ package io.quarkiverse.hexclave.jakarta;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -19,6 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.apikey.ApiKeyAuthentication;
+import io.quarkiverse.hexclave.apikey.ApiKeyCheck;
+import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
+import io.quarkiverse.hexclave.apikey.PresentedApiKey;
 import io.quarkiverse.hexclave.credential.CredentialLookup;
 import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
@@ -69,7 +75,10 @@ import io.quarkiverse.hexclave.verifier.Verification;
  * request continues unauthenticated and {@link HexclaveUserClassFilter} decides (a protected resource, or an
  * {@code authenticate} call, refuses them at once with their class' 401).
  * <p>
- * A bearer token of another issuer is left alone, as if there were no credential. The mechanism is stateless: nothing
+ * A bearer token of another issuer is left alone, as if there were no credential. A request without a Hexclave
+ * access token that carries a Hexclave API key ({@code x-hexclave-api-key}, {@code x-stack-api-key}, or a key-shaped
+ * {@code Authorization: Bearer} value; {@code hexclave.api-keys.*}) is authenticated as the key's owner through the
+ * identity stores ({@link HexclaveApiKeyCredential}); its principal is kept in {@link #API_KEY_PRINCIPAL_ATTRIBUTE}. The mechanism is stateless: nothing
  * is stored in the HTTP session. The principal of the current request is also kept in the request attribute
  * {@link #PRINCIPAL_ATTRIBUTE}, from which {@link HexclaveIdentity} reads it.
  */
@@ -82,6 +91,9 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     /** Request attribute holding the {@link Challenge} this mechanism answered, for the response filter. */
     public static final String CHALLENGE_ATTRIBUTE = "io.quarkiverse.hexclave.challenge";
 
+    /** Request attribute holding the {@link HexclaveApiKeyPrincipal} of a caller authenticated by an API key. */
+    public static final String API_KEY_PRINCIPAL_ATTRIBUTE = "io.quarkiverse.hexclave.api-key-principal";
+
     private static final Logger LOG = Logger.getLogger(HexclaveHttpAuthenticationMechanism.class);
 
     private HexclaveCredentials credentials;
@@ -89,6 +101,8 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     /** The CDI-wired components, checked against each request's web module; {@code null} when built by hand. */
     private HexclaveComponents components;
     private IdentityStoreHandler identityStores;
+    /** {@code hexclave.api-keys.*}; off when built by hand without it. */
+    private ApiKeyAuthentication apiKeys = ApiKeyAuthentication.off();
     /** {@code hexclave.keys-unavailable-status}; 503 when built by hand. */
     private int keysUnavailableStatus = Challenge.SERVICE_UNAVAILABLE;
     private volatile boolean storeMissingReported;
@@ -122,12 +136,24 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         this.identityStores = Objects.requireNonNull(identityStores, "identityStores");
     }
 
+    /**
+     * With explicit collaborators and API-key authentication, for tests or programmatic set-up.
+     *
+     * @param apiKeys finds and checks the API keys of requests without a Hexclave access token
+     */
+    public HexclaveHttpAuthenticationMechanism(HexclaveCredentials credentials, HexclaveTokenVerifier verifier,
+            IdentityStoreHandler identityStores, ApiKeyAuthentication apiKeys) {
+        this(credentials, verifier, identityStores);
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+    }
+
     @Inject
     void wire(HexclaveComponents components, IdentityStoreHandler identityStores) {
         this.components = components;
         this.credentials = components.credentials();
         this.identityStores = identityStores;
         this.keysUnavailableStatus = components.responseSettings().keysUnavailableStatus();
+        this.apiKeys = components.apiKeys();
     }
 
     @Override
@@ -149,7 +175,7 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             lookup = CredentialLookup.ABSENT; // a gateway's or another issuer's bearer token: not ours to judge
         }
         if (lookup instanceof CredentialLookup.Absent) {
-            return noCredential(request, response, context);
+            return apiKeyOrNothing(request, response, context, view);
         }
         if (lookup instanceof CredentialLookup.Malformed malformed) {
             LOG.debugf("Hexclave credential in %s rejected: %s", malformed.source(), malformed.detail());
@@ -188,7 +214,9 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
         if (verification instanceof Verification.Accepted accepted) {
             UserClass userClass = accepted.principal().userClass();
             if (policy.admittedOn(grant).contains(userClass)) {
-                return login(request, response, context, accepted.principal(), policy.admitsEverywhere(userClass));
+                return login(request, response, context,
+                        new HexclaveTokenCredential(accepted.principal(), policy.admitsEverywhere(userClass)),
+                        PRINCIPAL_ATTRIBUTE, accepted.principal());
             }
             // Only an endpoint grant admits this user: not logged in before JAX-RS matched a granting method.
             Challenge refused = Challenge.unauthorized(UserClassPolicy.refusal(userClass, policy.global()).reason());
@@ -211,6 +239,31 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
     }
 
     /**
+     * A request without a Hexclave access token: its API key ({@code hexclave.api-keys.*}) checked with Hexclave and
+     * the key's owner logged in; a refused key gets 401 naming the reason, Hexclave unreachable the keys-unavailable
+     * status; without a key, as without any credential.
+     */
+    private AuthenticationStatus apiKeyOrNothing(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, ServletRequestView view) throws AuthenticationException {
+        Optional<PresentedApiKey> key = apiKeys.find(view);
+        if (key.isEmpty()) {
+            return noCredential(request, response, context);
+        }
+        ApiKeyCheck check = apiKeys.verifier().check(key.get());
+        if (check instanceof ApiKeyCheck.Refused refused) {
+            LOG.debugf("Hexclave API key from %s refused: %s", key.get().source(), refused.reason());
+            return challenge(request, response, context, refused.challenge());
+        }
+        if (check instanceof ApiKeyCheck.Unavailable unavailable) {
+            LOG.debugf("Hexclave could not check an API key: %s", unavailable.detail());
+            return sendAtOnce(request, response, Challenge.keysUnavailable(keysUnavailableStatus));
+        }
+        HexclaveApiKeyPrincipal caller = new HexclaveApiKeyPrincipal(((ApiKeyCheck.Accepted) check).key());
+        return login(request, response, context, new HexclaveApiKeyCredential(caller), API_KEY_PRINCIPAL_ATTRIBUTE,
+                caller);
+    }
+
+    /**
      * A cookie credential that failed (unreadable, expired, planted, keys unavailable): the browser keeps sending the
      * cookie long after its token expired, so the request continues unauthenticated; a protected resource (or the
      * application's {@code authenticate} call) gets {@code challenge}.
@@ -226,11 +279,11 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
 
     /** Validates the verified token through the identity stores and tells the container who the caller is. */
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, HexclavePrincipal principal, boolean admittedEverywhere)
+            HttpMessageContext context, Credential credential, String attribute, Principal principal)
             throws AuthenticationException {
         CredentialValidationResult result;
         try {
-            result = identityStores.validate(new HexclaveTokenCredential(principal, admittedEverywhere));
+            result = identityStores.validate(credential);
         } catch (RuntimeException e) {
             if (AuthorizationUnavailableException.isCauseOf(e)) {
                 // Without the groups a role check could wrongly fail (or, with a deny rule, wrongly pass): 503.
@@ -249,12 +302,13 @@ public class HexclaveHttpAuthenticationMechanism implements HttpAuthenticationMe
             }
             return challenge(request, response, context, Challenge.unauthorized(RejectionReason.REVOKED));
         }
-        request.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+        request.setAttribute(attribute, principal);
         // The container is told the HexclavePrincipal itself (SecurityContext#getPrincipalsByType finds it), unless
         // an application store that validates Hexclave credentials named another caller.
         Principal caller = result.getCallerPrincipal() instanceof HexclaveCallerPrincipal hexclave
                 ? hexclave.hexclavePrincipal()
-                : result.getCallerPrincipal();
+                : result.getCallerPrincipal() instanceof HexclaveApiKeyCallerPrincipal key ? key.apiKeyPrincipal()
+                        : result.getCallerPrincipal();
         return context.notifyContainerAboutLogin(caller, result.getCallerGroups());
     }
 

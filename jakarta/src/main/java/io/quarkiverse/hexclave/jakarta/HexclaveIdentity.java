@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
 import io.quarkiverse.hexclave.cdi.CurrentHexclaveUser;
 import io.quarkiverse.hexclave.jakarta.internal.HexclaveComponents;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
@@ -51,7 +52,16 @@ public class HexclaveIdentity {
         return Optional.empty();
     }
 
-    /** Whether a Hexclave user is authenticated for this request. */
+    /** The caller of this request when it was authenticated by a Hexclave API key (a user's or a team's). */
+    public Optional<HexclaveApiKeyPrincipal> apiKeyCaller() {
+        if (request != null && request.isResolvable() && request.get().getAttribute(
+                HexclaveHttpAuthenticationMechanism.API_KEY_PRINCIPAL_ATTRIBUTE) instanceof HexclaveApiKeyPrincipal p) {
+            return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a Hexclave user is authenticated for this request (by an access token). */
     public boolean authenticated() {
         return principal().isPresent();
     }
@@ -59,16 +69,23 @@ public class HexclaveIdentity {
     /**
      * The current user: the token's claims at once, the full profile on the first {@code profile()} call of this
      * request (one call to Hexclave's users API, with the secret server key, unless another request of the same user
-     * loaded it less than {@code hexclave.user-profile.cache-ttl} ago), empty when not authenticated.
+     * loaded it less than {@code hexclave.user-profile.cache-ttl} ago), empty when not authenticated; for a user API
+     * key's caller, its user (no token: {@code principal()} is {@code null}).
      */
     public synchronized Optional<CurrentHexclaveUser> currentUser() {
         if (currentUser == null) {
             Optional<HexclavePrincipal> principal = principal();
-            if (principal.isEmpty()) {
+            Optional<HexclaveApiKeyPrincipal> keyUser = principal.isPresent() ? Optional.empty()
+                    : apiKeyCaller().filter(k -> k.userId() != null);
+            if (principal.isPresent()) {
+                currentUser = CurrentHexclaveUser.of(principal.get(), components.client(),
+                        components.userProfileCache().orElse(null));
+            } else if (keyUser.isPresent()) { // a user API key acts as its user
+                currentUser = CurrentHexclaveUser.of(keyUser.get(), components.client(),
+                        components.userProfileCache().orElse(null));
+            } else {
                 return Optional.empty();
             }
-            currentUser = CurrentHexclaveUser.of(principal.get(), components.client(),
-                    components.userProfileCache().orElse(null));
         }
         return Optional.of(currentUser);
     }

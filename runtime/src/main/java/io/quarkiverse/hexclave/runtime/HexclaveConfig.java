@@ -195,6 +195,12 @@ public interface HexclaveConfig {
     @ConfigDocSection
     Supabase supabase();
 
+    /**
+     * Requests that carry a Hexclave user or team API key (machine clients, scripts, CLIs).
+     */
+    @ConfigDocSection
+    ApiKeys apiKeys();
+
     /** Signing keys. */
     interface Jwks {
         /**
@@ -374,5 +380,40 @@ public interface HexclaveConfig {
         /** Mint tokens for anonymous users too; implies {@code allow-restricted-users} (by default they get none). */
         @WithDefault("false")
         boolean allowAnonymousUsers();
+    }
+
+    /** API keys presented to this application. */
+    interface ApiKeys {
+        /**
+         * Whether a request carrying a Hexclave API key is authenticated as the key's owner: a user key as its user
+         * (roles {@code authenticated} and {@code hexclave-api-key}), a team key as its team (roles {@code team} and
+         * {@code hexclave-api-key}). Keys are checked with Hexclave, so this needs the secret server key; without
+         * one, keys are not looked at.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The request headers that carry a key, looked at in this order (matched case-insensitively). */
+        @WithDefault("x-hexclave-api-key,x-stack-api-key")
+        List<String> headers();
+
+        /**
+         * Whether {@code Authorization: Bearer <key>} is taken as an API key too, when its value is shaped like a
+         * Hexclave API key (never a JWT: access tokens and other mechanisms' tokens are left alone).
+         */
+        @WithDefault("true")
+        boolean bearer();
+
+        /**
+         * How long Hexclave's answer about a key (valid, or refused) is reused, keyed by the key's SHA-256 digest.
+         * This is the revocation delay: a key revoked in Hexclave keeps working for up to this long. {@code 0} asks
+         * Hexclave on every request (concurrent requests with the same key still share one call).
+         */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How many answers that cache holds at most. */
+        @WithDefault("10000")
+        int cacheSize();
     }
 }

@@ -7,6 +7,8 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.apikey.ApiKeyAuthentication;
+import io.quarkiverse.hexclave.apikey.ApiKeySettings;
 import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
@@ -105,6 +107,20 @@ public class HexclaveRecorder {
         HexclaveClient client = HexclaveClient.builder(settings.getValue()).observer(observer.getValue()).build();
         shutdown.addShutdownTask(client::close);
         return new RuntimeValue<>(client);
+    }
+
+    /**
+     * API-key authentication per {@code quarkus.hexclave.api-keys.*}: off when disabled or without a secret server
+     * key (keys are checked with Hexclave's server API).
+     */
+    public RuntimeValue<ApiKeyAuthentication> apiKeys(RuntimeValue<HexclaveSettings> settings,
+            RuntimeValue<HexclaveClient> client) {
+        HexclaveConfig.ApiKeys c = config.getValue().apiKeys();
+        ApiKeySettings keys = rendered(() -> new ApiKeySettings(c.enabled(), c.headers(), c.bearer(), c.cacheTtl(),
+                c.cacheSize()));
+        ApiKeyAuthentication authentication = ApiKeyAuthentication.of(keys, settings.getValue(), client.getValue());
+        LOG.debugf("Hexclave API keys: %s", authentication);
+        return new RuntimeValue<>(authentication);
     }
 
     /** Finds credentials in requests. */

@@ -79,6 +79,20 @@ class HexclaveJsonRpcServiceTest {
     }
 
     @Test
+    void createsAnApiKeyForAMintedUserThatHexclaveAccepts() {
+        String userId = (String) service.mintToken("keys@example.com", "Keys", "normal").get("userId");
+
+        Map<String, Object> created = service.createApiKey(userId);
+
+        assertThat(created).doesNotContainKey("error").containsEntry("userId", userId);
+        String key = (String) created.get("apiKey");
+        assertThat((String) created.get("curl")).contains("x-hexclave-api-key: " + key);
+        assertThat(client.userApiKeys().check(new io.quarkiverse.hexclave.config.Secret(key)).ownerId())
+                .isEqualTo(userId);
+        assertThat(service.createApiKey(" ")).containsKey("error");
+    }
+
+    @Test
     void mintedNormalTokenVerifiesWithItsPrincipal() {
         Map<String, Object> minted = service.mintToken("ada@example.com", "Ada", "normal");
         assertThat(minted).doesNotContainKey("error").containsEntry("userClass", "NORMAL")

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.apikey.ApiKeySettings;
 import io.quarkiverse.hexclave.config.ConfigLookup;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 
@@ -114,7 +115,8 @@ final class ConfigKeyReport {
         }
         keys.addAll(List.of(ResponseSettings.KEYS_UNAVAILABLE_STATUS, ResponseSettings.CACHE_CONTROL_ENABLED,
                 ResponseSettings.CACHE_CONTROL_VALUE, UserProfileSettings.CACHE_TTL, UserProfileSettings.CACHE_SIZE,
-                HexclaveHealthExtension.ENABLED));
+                HexclaveHealthExtension.ENABLED, ApiKeySettings.ENABLED, ApiKeySettings.HEADERS, ApiKeySettings.BEARER,
+                ApiKeySettings.CACHE_TTL, ApiKeySettings.CACHE_SIZE));
         return Set.copyOf(keys);
     }
 

@@ -17,6 +17,8 @@ import jakarta.servlet.ServletContext;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.apikey.ApiKeyAuthentication;
+import io.quarkiverse.hexclave.apikey.ApiKeySettings;
 import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.ConfigLookup;
@@ -60,6 +62,10 @@ public class HexclaveComponents {
             () -> userProfileSettings.get().newCache());
     private final Lazy<UserAuthorizationCache> authorization = new Lazy<>(
             () -> new UserAuthorizationCache(client(), authorizationSettings()));
+    private final Lazy<ApiKeySettings> apiKeySettings = new Lazy<>(
+            () -> ApiKeySettings.from(lookup(), HexclaveSettings.Keys.PREFIX));
+    private final Lazy<ApiKeyAuthentication> apiKeys = new Lazy<>(
+            () -> ApiKeyAuthentication.of(apiKeySettings.get(), settings(), client()));
 
     /** For CDI: the keys come from MicroProfile Config, system properties and the environment. */
     public HexclaveComponents() {
@@ -93,7 +99,8 @@ public class HexclaveComponents {
         ResponseSettings responses = responseSettings(); // so do keys-unavailable-status and cache-control.*
         UserProfileSettings profiles = userProfileSettings.get(); // and user-profile.*
         webhookSettings(); // and webhook.*
-        LOG.debugf("Hexclave settings: %s, %s, %s, %s", read, authorization, responses, profiles);
+        ApiKeySettings keys = apiKeySettings.get(); // and api-keys.*
+        LOG.debugf("Hexclave settings: %s, %s, %s, %s, %s", read, authorization, responses, profiles, keys);
         if (keysReported.compareAndSet(false, true)) { // keys this adapter does not use: named at WARN, once
             ConfigKeyReport.report(lookup());
         }
@@ -199,6 +206,11 @@ public class HexclaveComponents {
     /** The {@code hexclave.webhook.*} settings, read once. */
     public WebhookSettings webhookSettings() {
         return webhookSettings.get();
+    }
+
+    /** API-key authentication per {@code hexclave.api-keys.*} (off when disabled or without a secret server key). */
+    public ApiKeyAuthentication apiKeys() {
+        return apiKeys.get();
     }
 
     /** Users' permissions and teams, cached per {@code hexclave.authorization.*}. */

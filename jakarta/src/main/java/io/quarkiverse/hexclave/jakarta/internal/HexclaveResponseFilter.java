@@ -65,6 +65,7 @@ public class HexclaveResponseFilter extends HttpFilter {
             return;
         }
         boolean hexclaveUser = request.getAttribute(HexclaveHttpAuthenticationMechanism.PRINCIPAL_ATTRIBUTE) != null
+                || request.getAttribute(HexclaveHttpAuthenticationMechanism.API_KEY_PRINCIPAL_ATTRIBUTE) != null
                 || EndpointGrants.pending(request).isPresent(); // may be logged in by an endpoint grant, after routing
         if (!hexclaveUser || cacheControl.isEmpty()) {
             chain.doFilter(request, response);

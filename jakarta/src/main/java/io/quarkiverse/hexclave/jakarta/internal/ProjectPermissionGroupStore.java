@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
+import io.quarkiverse.hexclave.jakarta.HexclaveApiKeyCallerPrincipal;
 import io.quarkiverse.hexclave.jakarta.HexclaveCallerPrincipal;
 
 /**
@@ -42,6 +43,10 @@ public class ProjectPermissionGroupStore implements IdentityStore {
     public Set<String> getCallerGroups(CredentialValidationResult result) {
         if (result.getCallerPrincipal() instanceof HexclaveCallerPrincipal caller) {
             return permissionsOfUser.apply(caller.hexclavePrincipal().userId());
+        }
+        if (result.getCallerPrincipal() instanceof HexclaveApiKeyCallerPrincipal key
+                && key.apiKeyPrincipal().userId() != null) {
+            return permissionsOfUser.apply(key.apiKeyPrincipal().userId()); // a user API key acts as its user
         }
         return Set.of();
     }

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.hexclave.client.model.Team;
-import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -57,7 +56,7 @@ public class HexclaveAuthorization {
 
     /** Whether the current user holds {@code permissionId} in the team selected in their token (false if none). */
     public Uni<Boolean> hasInSelectedTeamAsync(String permissionId) {
-        return user().onItem().transformToUni(user -> user.flatMap(HexclavePrincipal::selectedTeamId)
+        return user().onItem().transformToUni(user -> user.flatMap(AuthorizedUser::selectedTeamId)
                 .map(team -> teamPermission(user.get(), team, permissionId)).orElse(Uni.createFrom().item(false)));
     }
 
@@ -88,19 +87,13 @@ public class HexclaveAuthorization {
         return teamsAsync().await().indefinitely();
     }
 
-    private Uni<Boolean> teamPermission(HexclavePrincipal user, String teamId, String permissionId) {
+    private Uni<Boolean> teamPermission(AuthorizedUser user, String teamId, String permissionId) {
         return guarded(grants.teamPermissions(user.userId()))
                 .map(byTeam -> byTeam.getOrDefault(teamId, Set.of()).contains(permissionId));
     }
 
-    private Uni<Optional<HexclavePrincipal>> user() {
-        return identity.getDeferredIdentity().map(HexclaveAuthorization::hexclaveUser);
-    }
-
-    static Optional<HexclavePrincipal> hexclaveUser(SecurityIdentity identity) {
-        return identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof HexclavePrincipal p
-                ? Optional.of(p)
-                : Optional.empty();
+    private Uni<Optional<AuthorizedUser>> user() {
+        return identity.getDeferredIdentity().map(AuthorizedUser::of);
     }
 
     /** Hexclave could not be asked: {@link HexclaveUnavailableException}, answered as unavailable. */

@@ -3,7 +3,6 @@ package io.quarkiverse.hexclave.runtime.authorization;
 import java.lang.reflect.Method;
 import java.util.Set;
 
-import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -64,11 +63,12 @@ final class PermissionRolesCheck implements SecurityCheck {
                 return Uni.createFrom().voidItem(); // no Hexclave call needed
             }
         }
-        if (!(identity.getPrincipal() instanceof HexclavePrincipal principal)) {
+        var user = AuthorizedUser.of(identity);
+        if (user.isEmpty()) {
             return Uni.createFrom().failure(new ForbiddenException());
         }
         return HexclaveAuthorization.guarded(
-                Arc.container().instance(HexclaveGrants.class).get().projectPermissions(principal.userId()))
+                Arc.container().instance(HexclaveGrants.class).get().projectPermissions(user.get().userId()))
                 .onItem().transformToUni(held -> {
                     for (String role : permissionRoles) {
                         if (held.contains(role)) {

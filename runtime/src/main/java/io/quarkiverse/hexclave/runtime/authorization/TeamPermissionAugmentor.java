@@ -7,7 +7,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -32,16 +31,16 @@ public class TeamPermissionAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        Optional<HexclavePrincipal> user = HexclaveAuthorization.hexclaveUser(identity);
+        Optional<AuthorizedUser> user = AuthorizedUser.of(identity);
         if (user.isEmpty()) {
             return Uni.createFrom().item(identity);
         }
-        HexclavePrincipal principal = user.get();
+        AuthorizedUser principal = user.get();
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addPermissionChecker(permission -> check(principal, permission)).build());
     }
 
-    private Uni<Boolean> check(HexclavePrincipal principal, Permission permission) {
+    private Uni<Boolean> check(AuthorizedUser principal, Permission permission) {
         String teamId;
         if (permission instanceof HexclaveTeamPermission team) {
             teamId = team.teamId();

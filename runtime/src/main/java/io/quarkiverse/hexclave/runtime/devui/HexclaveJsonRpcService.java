@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 
+import io.quarkiverse.hexclave.client.model.CreateApiKeyRequest;
+import io.quarkiverse.hexclave.client.model.CreatedApiKey;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.model.ProjectPermission;
 import io.quarkiverse.hexclave.client.model.ProjectPermissionQuery;
@@ -86,6 +88,37 @@ public class HexclaveJsonRpcService {
             return minted(users.create(email, displayName, cls));
         } catch (RuntimeException e) {
             LOG.debug("Minting a Dev UI token failed", e);
+            return error("The emulator refused: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Creates a user API key for an emulated user (the key value is shown once, here), with a {@code curl} that
+     * calls the application with it.
+     *
+     * @param userId the user, e.g. one minted above
+     */
+    public Map<String, Object> createApiKey(String userId) {
+        if (emulator.isUnsatisfied()) {
+            return error("API keys are created in the Dev Services emulator, which is not running: "
+                    + "quarkus.hexclave.api-url is set or quarkus.hexclave.devservices.enabled=false.");
+        }
+        if (userId == null || userId.isBlank()) {
+            return error("Mint a token for a user first: the key is created for that user.");
+        }
+        try {
+            CreatedApiKey created = client.userApiKeys().create(userId.strip(),
+                    CreateApiKeyRequest.builder("Dev UI").build());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("userId", created.key().ownerId());
+            out.put("keyId", created.key().id());
+            out.put("apiKey", created.value().value());
+            int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+            out.put("curl", "curl -H 'x-hexclave-api-key: " + created.value().value() + "' http://localhost:" + port
+                    + "/");
+            return out;
+        } catch (RuntimeException e) {
+            LOG.debugf("Creating a Dev UI API key failed: %s", e.getClass().getName());
             return error("The emulator refused: " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package io.quarkiverse.hexclave.runtime.internal;
 
+import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
 import io.quarkiverse.hexclave.cdi.CurrentHexclaveUser;
 import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.client.HexclaveClient;
@@ -16,5 +17,10 @@ public record CurrentUsers(HexclaveClient client, UserProfileCache profileCache)
 
     public CurrentHexclaveUser of(HexclavePrincipal principal) {
         return CurrentHexclaveUser.of(principal, client, profileCache);
+    }
+
+    /** The user of a user API key (no token). */
+    public CurrentHexclaveUser of(HexclaveApiKeyPrincipal keyCaller) {
+        return CurrentHexclaveUser.of(keyCaller, client, profileCache);
     }
 }

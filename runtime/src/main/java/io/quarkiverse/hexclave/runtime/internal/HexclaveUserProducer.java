@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
 import io.quarkiverse.hexclave.cdi.CurrentHexclaveUser;
 import io.quarkiverse.hexclave.cdi.HexclaveUser;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
@@ -12,7 +13,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Produces {@code @HexclaveUser HexclavePrincipal} and {@code @HexclaveUser CurrentHexclaveUser} from the current
- * {@link SecurityIdentity}: {@code null} when the request was not authenticated by Hexclave.
+ * {@link SecurityIdentity}: {@code null} when the request was not authenticated by Hexclave. A user API key's caller
+ * has a {@code CurrentHexclaveUser} (its user, no token) but no {@code HexclavePrincipal}.
  * <p>
  * Both are {@code @Dependent} (the core's types are final and cannot be proxied): the build fails when they are
  * injected into a bean that outlives the request (see the deployment's injection check).
@@ -42,6 +44,9 @@ public class HexclaveUserProducer {
     CurrentHexclaveUser currentUser() {
         if (currentUser == null && identity.getPrincipal() instanceof HexclavePrincipal p) {
             currentUser = currentUsers.of(p);
+        } else if (currentUser == null && identity.getPrincipal() instanceof HexclaveApiKeyPrincipal key
+                && key.userId() != null) {
+            currentUser = currentUsers.of(key); // a user API key acts as its user
         }
         return currentUser;
     }

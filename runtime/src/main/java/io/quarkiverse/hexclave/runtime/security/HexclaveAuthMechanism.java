@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkiverse.hexclave.apikey.ApiKeyAuthentication;
 import io.quarkiverse.hexclave.credential.CredentialLookup;
 import io.quarkiverse.hexclave.credential.CredentialSource;
 import io.quarkiverse.hexclave.credential.HexclaveCredential;
@@ -50,6 +51,10 @@ import io.vertx.ext.web.RoutingContext;
  * A cookie credential on a request whose method is not {@code GET}, {@code HEAD} or {@code OPTIONS} and that shows no
  * same-origin signal is refused with {@link Challenge#crossSite()} (403), unless
  * {@code quarkus.hexclave.cookie.cross-site-check=false}.
+ * <p>
+ * A request without a Hexclave access token that carries a Hexclave API key ({@code x-hexclave-api-key},
+ * {@code x-stack-api-key}, or a key-shaped {@code Authorization: Bearer} value; {@code quarkus.hexclave.api-keys.*})
+ * is authenticated by {@link HexclaveApiKeyIdentityProvider} as the key's owner.
  */
 @ApplicationScoped
 public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
@@ -67,18 +72,20 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
     private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(
             HttpCredentialTransport.Type.AUTHORIZATION, "bearer", SCHEME);
     private static final Set<Class<? extends AuthenticationRequest>> CREDENTIAL_TYPES = Set
-            .of(TokenAuthenticationRequest.class);
+            .of(TokenAuthenticationRequest.class, HexclaveApiKeyAuthenticationRequest.class);
 
     private final HexclaveCredentials credentials;
     private final HexclaveTokenVerifier verifier;
     private final MechanismOptions options;
+    private final ApiKeyAuthentication apiKeys;
 
     @Inject
     public HexclaveAuthMechanism(HexclaveCredentials credentials, EndpointVerifier verifier,
-            MechanismOptions options) {
+            MechanismOptions options, ApiKeyAuthentication apiKeys) {
         this.credentials = credentials;
         this.verifier = verifier.verifier();
         this.options = options;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -91,11 +98,12 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
             return malformed.source() == CredentialSource.COOKIE ? anonymous(context, challenge) : fail(context, challenge);
         }
         if (!(lookup instanceof CredentialLookup.Found found) || found.credential().accessToken().isEmpty()) {
-            return Uni.createFrom().nullItem(); // nothing for us: let the other mechanisms try
+            return apiKeyOrNothing(context, view, identityProviderManager); // nothing else: let the others try
         }
         HexclaveCredential credential = found.credential();
         if (credential.source() == CredentialSource.BEARER && !verifier.recognises(credential.token())) {
-            return Uni.createFrom().nullItem(); // a foreign bearer JWT: smallrye-jwt's or OIDC's business
+            // a foreign bearer JWT (smallrye-jwt's or OIDC's business), or a Hexclave API key
+            return apiKeyOrNothing(context, view, identityProviderManager);
         }
         if (credential.source() == CredentialSource.COOKIE && refusesCrossSite(context, view, credential)) {
             return fail(context, Challenge.crossSite());
@@ -112,6 +120,21 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
                     failure -> anonymous(context, challengeOf(failure)));
         }
         return identity.onFailure().invoke(failure -> onFailure(context, failure));
+    }
+
+    /**
+     * The API key of a request without a Hexclave access token ({@code quarkus.hexclave.api-keys.*}), authenticated by
+     * {@link HexclaveApiKeyIdentityProvider}; without one, a {@code null} identity for the other mechanisms.
+     */
+    private Uni<SecurityIdentity> apiKeyOrNothing(RoutingContext context, VertxRequestView view,
+            IdentityProviderManager identityProviderManager) {
+        var key = apiKeys.find(view);
+        if (key.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        HexclaveApiKeyAuthenticationRequest request = new HexclaveApiKeyAuthenticationRequest(key.get());
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return identityProviderManager.authenticate(request).onFailure().invoke(failure -> onFailure(context, failure));
     }
 
     /** The same-origin check of a cookie credential (the request's authority is read only then: it costs). */

@@ -6,6 +6,6 @@ import jakarta.ws.rs.core.Application;
 
 /** The sample's JAX-RS application. */
 @ApplicationPath("/api")
-@DeclareRoles({ "authenticated", "restricted", "anonymous", "admin", "customer" })
+@DeclareRoles({ "authenticated", "restricted", "anonymous", "admin", "customer", "team", "hexclave-api-key" })
 public class SampleApplication extends Application {
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.quarkiverse.hexclave.emulator.EmulatedTeam;
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.NewApiKey;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.quarkiverse.hexclave.emulator.SessionTokens;
 import io.restassured.response.Response;
@@ -474,6 +475,34 @@ abstract class HexclaveServerContract {
                 .statusCode(200).body(equalTo("later " + alice.id()));
     }
 
+    // ---- Hexclave API keys (machine clients) ----------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    void apiKeysAuthenticateTheirOwnerAndRefusedKeysGet401NamingTheReason() {
+        EmulatedUser owner = emulator.createUser(NewUser.withEmail("k-" + java.util.UUID.randomUUID() + "@example.com")
+                .build());
+        emulator.grantProjectPermission(owner.id(), "admin");
+        String userKey = emulator.createApiKey(NewApiKey.forUser(owner.id()).build()).value();
+        request().header("x-hexclave-api-key", userKey).get("/api/machine").then()
+                .statusCode(200).body(equalTo(owner.id() + " admin=true team=false user=" + owner.id()));
+        request().header("x-hexclave-api-key", userKey).get("/api/machine/people").then().statusCode(403);
+        request().auth().oauth2(token(aliceSession.accessToken())).get("/api/machine/people").then()
+                .statusCode(200).body(equalTo("person " + alice.id()));
+
+        EmulatedTeam team = emulator.createTeam("Robots");
+        request().auth().oauth2(emulator.createApiKey(NewApiKey.forTeam(team.id()).build()).value())
+                .get("/api/machine").then()
+                .statusCode(200).body(equalTo(team.id() + " admin=false team=true user=none"));
+
+        var revoked = emulator.createApiKey(NewApiKey.forUser(owner.id()).build());
+        emulator.revokeApiKey(revoked.id());
+        request().header("x-stack-api-key", revoked.value()).get("/api/machine").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer error=\"invalid_token\", error_description=\"api key revoked\""))
+                .body(not(containsString(revoked.value())));
+    }
+
     // ---- the documentation's quickstart, as written ----------------------------------------------------------------
 
     @Test
@@ -540,6 +569,7 @@ abstract class HexclaveServerContract {
             assertThat(log).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
         }
         assertThat(log).doesNotContain(emulator.secretServerKey());
+        assertThat(log).as("%s log must not contain an API key", server.name()).doesNotContain("574ck4u7h");
     }
 
     /** The sample's keys (also those the server lists from environment variables) are all the adapter's own. */

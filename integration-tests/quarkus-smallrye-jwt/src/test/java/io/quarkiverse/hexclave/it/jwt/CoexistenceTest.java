@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.NewApiKey;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -33,7 +34,8 @@ class CoexistenceTest {
         @Override
         public Map<String, String> start() {
             emulator = HexclaveEmulator.builder().build().start();
-            return Map.of("quarkus.hexclave.api-url", emulator.apiUrl(), "quarkus.hexclave.project-id", emulator.projectId());
+            return Map.of("quarkus.hexclave.api-url", emulator.apiUrl(), "quarkus.hexclave.project-id", emulator.projectId(),
+                    "quarkus.hexclave.secret-server-key", emulator.secretServerKey());
         }
 
         @Override
@@ -89,5 +91,17 @@ class CoexistenceTest {
         EmulatedUser user = emulator.createUser(NewUser.withEmail("forged-" + System.nanoTime() + "@example.com").build());
         given().auth().oauth2(emulator.token(user).signWithForeignKey().mint()).get("/whoami")
                 .then().statusCode(401).header("WWW-Authenticate", containsString("invalid signature"));
+    }
+
+    /** A Hexclave API key in Authorization: Bearer is Hexclave's (no JWT); partner tokens stay smallrye-jwt's. */
+    @Test
+    void hexclaveApiKeyInTheBearerHeaderIsAuthenticatedByHexclave() {
+        EmulatedUser user = emulator.createUser(NewUser.withEmail("key-" + System.nanoTime() + "@example.com").build());
+        String key = emulator.createApiKey(NewApiKey.forUser(user.id()).build()).value();
+        given().auth().oauth2(key).get("/machine").then().statusCode(200)
+                .body(equalTo("HexclaveApiKeyPrincipal|" + user.id() + "|[authenticated, hexclave-api-key]"));
+        given().header("x-hexclave-api-key", key).get("/machine").then().statusCode(200);
+        given().auth().oauth2(partnerToken("https://partner.example.com")).get("/machine").then().statusCode(200)
+                .body(containsString("|partner-42|"));
     }
 }

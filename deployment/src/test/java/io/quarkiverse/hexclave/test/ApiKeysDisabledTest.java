@@ -1,0 +1,28 @@
+package io.quarkiverse.hexclave.test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/** {@code quarkus.hexclave.api-keys.enabled=false}: a key is not looked at (never a pass), tokens still work. */
+class ApiKeysDisabledTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = HexclaveTestApp.create("api-keys", ApiKeyEndpoint.class)
+            .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey())
+            .overrideRuntimeConfigKey("quarkus.hexclave.api-keys.enabled", "false");
+
+    @Test
+    void keyIsIgnoredAndTheCallerIsAnonymous() {
+        String[] userAndToken = SharedEmulator.userAndToken();
+        String key = SharedEmulator.admin("user-key " + userAndToken[0]).split(" ", 2)[1];
+
+        given().header("x-hexclave-api-key", key).get("/keys/me").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer"));
+        given().auth().oauth2(userAndToken[1]).get("/keys/me").then().statusCode(200);
+    }
+}
