@@ -570,6 +570,7 @@ public final class HexclaveEmulator implements AutoCloseable {
         private boolean requirePublishableClientKey = true;
         private boolean requireEmailVerification;
         private boolean clientUserDeletionEnabled;
+        private boolean clientTeamCreationEnabled;
         private boolean signUpEnabled = true;
         private Duration accessTokenLifetime = Duration.ofMinutes(10);
         private Duration jwksMaxAge = Duration.ofHours(1);
@@ -617,6 +618,15 @@ public final class HexclaveEmulator implements AutoCloseable {
         /** Whether client access may {@code DELETE /users/me} (default false, as in a new Hexclave project). */
         public Builder clientUserDeletionEnabled(boolean enabled) {
             this.clientUserDeletionEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Whether client access may {@code POST /teams}, creating a team with the signed-in caller as its creator
+         * (default false, as in a new Hexclave project, where it answers 403).
+         */
+        public Builder clientTeamCreationEnabled(boolean enabled) {
+            this.clientTeamCreationEnabled = enabled;
             return this;
         }
 
@@ -688,7 +698,8 @@ public final class HexclaveEmulator implements AutoCloseable {
         /** Builds a stopped emulator; call {@link HexclaveEmulator#start()}. */
         public HexclaveEmulator build() {
             return new HexclaveEmulator(new EmulatorSettings(projectId, secretServerKey, publishableClientKey,
-                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled, signUpEnabled,
+                    requirePublishableClientKey, requireEmailVerification, clientUserDeletionEnabled, clientTeamCreationEnabled,
+                    signUpEnabled,
                     accessTokenLifetime, jwksMaxAge, issuerOrigin, "127.0.0.1", port, clock, corsAllowedOrigins));
         }
 

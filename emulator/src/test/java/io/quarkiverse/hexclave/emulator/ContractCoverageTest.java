@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,12 @@ import io.quarkiverse.hexclave.contract.Operation;
 import io.quarkiverse.hexclave.emulator.internal.Exclusions;
 
 /**
- * Coverage of Hexclave's server API. A tour calls every operation the emulator serves once, with a success status,
- * request and response checked against the full OpenAPI document by {@link EmulatorHttp}. The test fails when an
- * operation of the server document is neither toured nor on the short exclusion list ({@link Exclusions}), when an
- * exclusion names an operation the document lacks or the emulator serves, and when the coverage page of the docs
- * ({@value #COVERAGE_PAGE}) no longer says what the tour found. Run with {@code -Dhexclave.coverage.write=true} to
- * rewrite that page.
+ * Coverage of Hexclave's server and client API. A tour calls every operation the emulator serves once with server
+ * access and once with client access, with a success status, request and response checked against the full OpenAPI
+ * document of that access type by {@link EmulatorHttp}. The test fails when an operation of either document is neither
+ * toured nor on the short exclusion lists ({@link Exclusions}), when an exclusion names an operation the document lacks
+ * or the emulator serves, and when the coverage page of the docs ({@value #COVERAGE_PAGE}) no longer says what the tour
+ * found. Run with {@code -Dhexclave.coverage.write=true} to rewrite that page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractCoverageTest {
@@ -45,7 +44,7 @@ class ContractCoverageTest {
 
     @BeforeAll
     void tour() {
-        emu = HexclaveEmulator.builder().clientUserDeletionEnabled(true).build().start();
+        emu = HexclaveEmulator.builder().clientUserDeletionEnabled(true).clientTeamCreationEnabled(true).build().start();
         http = new EmulatorHttp(emu);
         try {
             serverTour();
@@ -194,7 +193,7 @@ class ContractCoverageTest {
                 + "\",\"refresh_token\":\"" + s.refreshToken() + "\"}"));
         ok(http.client().post("/auth/cli/poll", "{\"polling_code\":\"" + cli.get("polling_code").asText() + "\"}"));
         // teams
-        String tid = emu.createTeam("Client tour", u.id()).id();
+        String tid = id(http.client().accessToken(jwt).post("/teams", "{\"display_name\":\"Client tour\",\"creator_user_id\":\"me\"}"));
         emu.addTeamMember(tid, inviter.id());
         ok(http.client().accessToken(jwt).get("/teams?user_id=me"));
         ok(http.client().accessToken(jwt).get("/teams/" + tid));
@@ -297,31 +296,60 @@ class ContractCoverageTest {
 
     @Test
     void everyServerOperationIsServedOrExcludedWithAReason() {
-        List<Operation> documented = HexclaveContract.server().operations();
+        Set<String> documented = names(HexclaveContract.server().operations());
+        Set<String> excluded = excluded(Exclusions.ALL);
+        assertThat(excluded).as("exclusions the server document does not have").isSubsetOf(documented);
+        assertThat(excluded(Exclusions.CLIENT_ONLY)).as("client-only exclusions the server document has")
+                .doesNotContainAnyElementsOf(documented);
+        assertServedOrExcluded("server", documented, names(server), excluded);
+    }
+
+    @Test
+    void everyClientOperationIsServedOrExcludedWithAReason() {
+        Set<String> documented = names(HexclaveContract.client().operations());
+        Set<String> clientOnly = excluded(Exclusions.CLIENT_ONLY);
+        assertThat(clientOnly).as("client-only exclusions the client document does not have").isSubsetOf(documented);
+        Set<String> excluded = new TreeSet<>(excluded(Exclusions.ALL));
+        excluded.retainAll(documented);
+        excluded.addAll(clientOnly);
+        assertServedOrExcluded("client", documented, names(client), excluded);
+    }
+
+    private static void assertServedOrExcluded(String document, Set<String> documented, Set<String> served,
+            Set<String> excluded) {
+        assertThat(served).as("excluded yet served with " + document + " access").doesNotContainAnyElementsOf(excluded);
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(served);
+        missing.removeAll(excluded);
+        assertThat(missing).as(document + " operations neither served nor excluded").isEmpty();
+    }
+
+    private static Set<String> names(java.util.Collection<Operation> operations) {
+        return new TreeSet<>(operations.stream().map(Operation::toString).toList());
+    }
+
+    /** The operations of these exclusions, each exclusion checked to give its reason. */
+    private static Set<String> excluded(List<Exclusions.Exclusion> exclusions) {
         Set<String> excluded = new TreeSet<>();
-        for (Exclusions.Exclusion e : Exclusions.ALL) {
+        for (Exclusions.Exclusion e : exclusions) {
             assertThat(e.reason()).as(e.area()).isNotBlank();
             excluded.addAll(e.operations());
         }
-        Set<String> documentedNames = new TreeSet<>(documented.stream().map(Operation::toString).toList());
-        Set<String> served = new TreeSet<>(server.stream().map(Operation::toString).toList());
-        assertThat(excluded).as("exclusions the document does not have").isSubsetOf(documentedNames);
-        assertThat(served).as("excluded yet served").doesNotContainAnyElementsOf(excluded);
-        Set<String> missing = new TreeSet<>(documentedNames);
-        missing.removeAll(served);
-        missing.removeAll(excluded);
-        assertThat(missing).as("server operations neither served nor excluded").isEmpty();
+        return excluded;
     }
 
     @Test
     void excludedOperationsAnswer501() {
         try (HexclaveEmulator e = HexclaveEmulator.builder().build().start()) {
             EmulatorHttp h = new EmulatorHttp(e);
-            for (Exclusions.Exclusion exclusion : Exclusions.ALL) {
+            for (Exclusions.Exclusion exclusion : java.util.stream.Stream.concat(Exclusions.ALL.stream(),
+                    Exclusions.CLIENT_ONLY.stream()).toList()) {
+                boolean clientOnly = Exclusions.CLIENT_ONLY.contains(exclusion);
                 for (String operation : exclusion.operations()) {
                     String[] parts = operation.split(" ");
                     String path = parts[1].replaceAll("\\{[^}]+}", "x");
-                    EmulatorHttp.Reply reply = h.server().send(parts[0], path, parts[0].equals("GET") ? null : "{}");
+                    EmulatorHttp.Reply reply = (clientOnly ? h.client() : h.server()).send(parts[0], path,
+                            parts[0].equals("GET") ? null : "{}");
                     assertThat(reply.status()).as(operation).isEqualTo(501);
                     assertThat(reply.body()).as(operation).contains(exclusion.reason());
                 }
@@ -340,35 +368,62 @@ class ContractCoverageTest {
                 .as(COVERAGE_PAGE + " is stale: run the emulator tests with -Dhexclave.coverage.write=true").isEqualTo(expected);
     }
 
-    /** The AsciiDoc include: served/total per area of the server document, the client total, and the exclusions. */
+    /**
+     * The AsciiDoc include: served/total per area (OpenAPI tag) of the server document and of the client document (with
+     * client access), and the exclusions.
+     */
     private String coveragePage() {
-        Map<String, int[]> byTag = new LinkedHashMap<>();
-        for (Operation o : HexclaveContract.server().operations()) {
-            int[] counts = byTag.computeIfAbsent(o.tag(), t -> new int[2]);
-            counts[1]++;
-            if (server.contains(o)) {
-                counts[0]++;
-            }
-        }
-        List<String> rows = new ArrayList<>();
-        int served = 0;
-        for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(byTag).entrySet()) {
-            rows.add("|" + e.getKey() + " |" + e.getValue()[0] + " / " + e.getValue()[1]);
-            served += e.getValue()[0];
-        }
+        Map<String, String> serverCounts = countsByTag(HexclaveContract.server().operations(), server);
+        Map<String, String> clientCounts = countsByTag(HexclaveContract.client().operations(), client);
+        Set<String> areas = new TreeSet<>(serverCounts.keySet());
+        areas.addAll(clientCounts.keySet());
+        areas.remove(TOTAL);
         StringBuilder out = new StringBuilder();
         out.append("// Generated by the emulator's ContractCoverageTest (-Dhexclave.coverage.write=true); do not edit.\n");
-        out.append("[cols=\"3,1\"]\n|===\n|Area (OpenAPI tag) |Served / operations\n\n");
-        rows.forEach(r -> out.append(r).append('\n'));
-        out.append("\n|*Server document* |*").append(served).append(" / ").append(HexclaveContract.server().operations().size())
-                .append("*\n|Client document (client access) |").append(client.size()).append(" / ")
-                .append(HexclaveContract.client().operations().size()).append("\n|===\n\n");
+        out.append("[cols=\"3,1,1\"]\n|===\n|Area (OpenAPI tag) |Server document: served / operations "
+                + "|Client document (client access): served / operations\n\n");
+        for (String area : areas) {
+            out.append('|').append(area).append(" |").append(serverCounts.getOrDefault(area, "-")).append(" |")
+                    .append(clientCounts.getOrDefault(area, "-")).append('\n');
+        }
+        out.append("\n|*Total* |*").append(serverCounts.get(TOTAL)).append("* |*").append(clientCounts.get(TOTAL))
+                .append("*\n|===\n\n");
         out.append("Not served (each answers `501` with its reason):\n\n");
+        Set<String> clientDocument = names(HexclaveContract.client().operations());
         for (Exclusions.Exclusion e : Exclusions.ALL) {
-            out.append("* *").append(e.area()).append("* (").append(e.operations().size()).append("): ")
-                    .append(e.reason()).append(".\n  ");
-            out.append(String.join(", ", e.operations().stream().map(o -> "`" + o + "`").toList())).append('\n');
+            long inClient = e.operations().stream().filter(clientDocument::contains).count();
+            String documents = inClient == 0 ? "server document"
+                    : inClient == e.operations().size() ? "both documents" : "server document; " + inClient + " also client";
+            exclusion(out, e, documents);
+        }
+        for (Exclusions.Exclusion e : Exclusions.CLIENT_ONLY) {
+            exclusion(out, e, "client document only");
         }
         return out.toString();
+    }
+
+    private static final String TOTAL = "";
+
+    /** {@code "served / total"} by tag, and the totals under {@link #TOTAL}. */
+    private static Map<String, String> countsByTag(List<Operation> documented, Set<Operation> served) {
+        Map<String, int[]> byTag = new java.util.TreeMap<>();
+        for (Operation o : documented) {
+            for (String key : List.of(o.tag(), TOTAL)) {
+                int[] counts = byTag.computeIfAbsent(key, t -> new int[2]);
+                counts[1]++;
+                if (served.contains(o)) {
+                    counts[0]++;
+                }
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        byTag.forEach((tag, counts) -> out.put(tag, counts[0] + " / " + counts[1]));
+        return out;
+    }
+
+    private static void exclusion(StringBuilder out, Exclusions.Exclusion e, String documents) {
+        out.append("* *").append(e.area()).append("* (").append(e.operations().size()).append(", ").append(documents)
+                .append("): ").append(e.reason()).append(".\n  ");
+        out.append(String.join(", ", e.operations().stream().map(o -> "`" + o + "`").toList())).append('\n');
     }
 }

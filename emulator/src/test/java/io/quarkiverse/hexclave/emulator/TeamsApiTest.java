@@ -137,6 +137,43 @@ class TeamsApiTest {
     }
 
     @Test
+    void clientsCreateTeamsWhenTheProjectAllowsIt() {
+        try (HexclaveEmulator open = HexclaveEmulator.builder().clientTeamCreationEnabled(true).build().start()) {
+            EmulatorHttp h = new EmulatorHttp(open);
+            EmulatedUser eve = open.createUser(NewUser.withEmail("eve-" + UUID.randomUUID() + "@example.com").build());
+            EmulatedUser dan = open.createUser(NewUser.withEmail("dan-" + UUID.randomUUID() + "@example.com").build());
+            String eveJwt = open.mintAccessToken(eve);
+            assertThat(ok(h.client().get("/projects/current"), 200).get("config").get("client_team_creation_enabled")
+                    .asBoolean()).isTrue();
+
+            JsonNode named = ok(h.client().accessToken(eveJwt).post("/teams",
+                    "{\"display_name\":\"Eve's\",\"creator_user_id\":\"me\",\"client_metadata\":{\"k\":1}}"), 201);
+            assertThat(named.get("display_name").asText()).isEqualTo("Eve's");
+            assertThat(named.get("client_metadata").get("k").asInt()).isEqualTo(1);
+            assertThat(named.has("server_metadata")).as("client team view").isFalse();
+            JsonNode implied = ok(h.client().accessToken(eveJwt).post("/teams", "{\"display_name\":\"Also Eve's\"}"), 201);
+            for (String teamId : new String[] { named.get("id").asText(), implied.get("id").asText() }) {
+                assertThat(EmulatorHttp.texts(ok(h.server().get("/team-member-profiles?team_id=" + teamId), 200).get("items"),
+                        "user_id")).as("the caller is the creator, named or not").containsExactly(eve.id());
+                assertThat(ok(h.server().get("/team-permissions?team_id=" + teamId + "&user_id=" + eve.id()), 200)
+                        .get("items")).extracting(p -> p.get("id").asText()).contains("team_admin");
+            }
+            assertThat(EmulatorHttp.texts(ok(h.client().accessToken(eveJwt).get("/teams?user_id=me"), 200).get("items"), "id"))
+                    .containsExactlyInAnyOrder(named.get("id").asText(), implied.get("id").asText());
+
+            EmulatorHttp.Reply forOther = h.client().accessToken(eveJwt).post("/teams",
+                    "{\"display_name\":\"Dan's\",\"creator_user_id\":\"" + dan.id() + "\"}");
+            assertThat(forOther.status()).isEqualTo(403);
+            assertThat(forOther.body()).contains("creator_user_id to 'me'");
+            assertThat(h.client().post("/teams", "{\"display_name\":\"Nobody's\",\"creator_user_id\":\"" + eve.id() + "\"}")
+                    .code()).isEqualTo("USER_AUTHENTICATION_REQUIRED");
+            assertThat(h.client().accessToken(eveJwt).post("/teams", "{\"display_name\":\"X\",\"server_metadata\":{}}")
+                    .code()).as("server-only field").isEqualTo("SCHEMA_ERROR");
+            assertThat(ok(h.server().get("/teams"), 200).get("items")).hasSize(2);
+        }
+    }
+
+    @Test
     void deletingATeamDeselectsItAndDropsItsKeysAndInvitations() {
         String id = createTeam("{\"display_name\":\"Doomed\",\"creator_user_id\":\"" + ada.id() + "\"}");
         emu.selectTeam(ada.id(), id);

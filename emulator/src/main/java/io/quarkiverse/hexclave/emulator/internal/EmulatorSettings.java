@@ -16,6 +16,7 @@ public record EmulatorSettings(
         boolean requirePublishableClientKey,
         boolean requireEmailVerification,
         boolean clientUserDeletionEnabled,
+        boolean clientTeamCreationEnabled,
         boolean signUpEnabled,
         Duration accessTokenLifetime,
         Duration jwksMaxAge,

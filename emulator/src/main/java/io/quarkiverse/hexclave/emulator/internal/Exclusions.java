@@ -3,9 +3,11 @@ package io.quarkiverse.hexclave.emulator.internal;
 import java.util.List;
 
 /**
- * The operations of Hexclave's server API the emulator deliberately does not serve, each group with its reason. They
- * are answered {@code 501} with that reason (never a bare 404). Every other operation of the server document is
- * served; the emulator's coverage test holds the two lists against the document.
+ * The operations of Hexclave's API the emulator deliberately does not serve, each group with its reason: {@link #ALL}
+ * of the server document (those the client document also has are not served with client access either), and
+ * {@link #CLIENT_ONLY}, operations only the client document has. They are answered {@code 501} with that reason (never
+ * a bare 404). Every other operation of either document is served; the emulator's coverage test holds the lists
+ * against both documents.
  */
 public final class Exclusions {
 
@@ -39,12 +41,21 @@ public final class Exclusions {
                     + "clickmap overlay), which comes with the frontend flows",
                     List.of("POST /browser-actions")));
 
+    /** Operations of the client document the server document lacks, not served. */
+    public static final List<Exclusion> CLIENT_ONLY = List.of(
+            new Exclusion("Agent auth", "Hexclave's Agent Auth app, by which an AI agent registers itself, a human "
+                    + "approves it on the app's confirm page and the agent polls for its session (with the auth.md guide "
+                    + "and discovery document describing that flow), is a hosted flow for agents and frontends, not a "
+                    + "backend's; the sessions it hands out are verified like any other",
+                    List.of("GET /agent/auth.md", "GET /agent/discovery", "POST /agent/register",
+                            "POST /agent/register/confirm", "POST /agent/register/poll")));
+
     private Exclusions() {
     }
 
     /** Registers a 501 answer with the reason for every excluded operation. */
     static void register(ApiServer server) {
-        for (Exclusion e : ALL) {
+        for (Exclusion e : java.util.stream.Stream.concat(ALL.stream(), CLIENT_ONLY.stream()).toList()) {
             for (String operation : e.operations()) {
                 int space = operation.indexOf(' ');
                 String regex = "/api/v1" + operation.substring(space + 1).replaceAll("\\{[^}]+}", "[^/]+");

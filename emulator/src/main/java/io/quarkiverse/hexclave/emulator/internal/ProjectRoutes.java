@@ -50,7 +50,7 @@ final class ProjectRoutes {
         config.put("credential_enabled", true);
         config.put("magic_link_enabled", true);
         config.put("passkey_enabled", false);
-        config.put("client_team_creation_enabled", false); // POST /teams with client access answers 403
+        config.put("client_team_creation_enabled", project.settings().clientTeamCreationEnabled());
         config.put("client_user_deletion_enabled", project.settings().clientUserDeletionEnabled());
         config.put("allow_localhost", true);
         config.put("allow_user_api_keys", true);

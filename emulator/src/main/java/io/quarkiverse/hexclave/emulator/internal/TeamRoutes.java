@@ -123,8 +123,16 @@ final class TeamRoutes {
         String creator = body.string("creator_user_id") == null ? null
                 : r.userIdOrMe(body.string("creator_user_id"), "body.creator_user_id");
         if (r.isClient()) {
-            r.requireSignedInUser();
-            throw new StatusError(403, "Client team creation is disabled for this project");
+            // as Hexclave: the project setting, then the caller is the creator (named as "me" or by id, or implied)
+            String caller = r.requireSignedInUser().id;
+            if (!project.settings().clientTeamCreationEnabled()) {
+                throw new StatusError(403, "Client team creation is disabled for this project");
+            }
+            if (creator != null && !creator.equals(caller)) {
+                throw new StatusError(403, "You cannot create a team as a user that is not yourself. "
+                        + "Make sure you set the creator_user_id to 'me'.");
+            }
+            creator = caller;
         }
         synchronized (store) {
             if (creator != null) {
@@ -135,7 +143,7 @@ final class TeamRoutes {
             if (creator != null) {
                 store.addMember(team, creator, true);
             }
-            return ApiResponse.json(201, TeamViews.server(team));
+            return ApiResponse.json(201, TeamViews.of(team, r.isClient()));
         }
     }
 
