@@ -12,8 +12,8 @@ import io.quarkiverse.hexclave.config.HexclaveConfigException;
  * How requests carrying API keys are authenticated: the {@code api-keys.*} keys ({@code quarkus.hexclave.api-keys.*}
  * / {@code hexclave.api-keys.*}), with their defaults in one place.
  *
- * @param enabled whether requests carrying an API key are authenticated at all (default {@code true}; needs the
- *        secret server key)
+ * @param enabled whether requests carrying an API key are authenticated at all (default {@code false}: an application
+ *        opts in to machine callers; needs the secret server key)
  * @param headers the headers that carry a key, looked at in order (default {@code x-hexclave-api-key,x-stack-api-key})
  * @param bearer whether {@code Authorization: Bearer <key>} is taken as a key when the value is shaped like one
  *        (default {@code true})
@@ -33,7 +33,7 @@ public record ApiKeySettings(boolean enabled, List<String> headers, boolean bear
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     /** Every default. */
-    public static final ApiKeySettings DEFAULTS = new ApiKeySettings(true, ApiKeyCredentials.DEFAULT_HEADERS, true,
+    public static final ApiKeySettings DEFAULTS = new ApiKeySettings(false, ApiKeyCredentials.DEFAULT_HEADERS, true,
             DEFAULT_CACHE_TTL, DEFAULT_CACHE_SIZE);
 
     public ApiKeySettings {

@@ -42,7 +42,7 @@ class ApiKeyVerifierTest {
     HexclaveClient client;
     EmulatedUser user;
     EmulatedTeam team;
-    final ApiKeyCredentials credentials = ApiKeySettings.DEFAULTS.credentials();
+    final ApiKeyCredentials credentials = ApiKeySettings.DEFAULTS.credentials(); // headers and bearer as by default
 
     @BeforeAll
     void start() {
@@ -148,7 +148,8 @@ class ApiKeyVerifierTest {
             }
         };
         try (HexclaveClient swapping = new HexclaveClient(settings(), swapped)) {
-            ApiKeyVerifier verifier = new ApiKeyVerifier(swapping, ApiKeySettings.DEFAULTS);
+            ApiKeyVerifier verifier = new ApiKeyVerifier(swapping, new ApiKeySettings(true,
+                    ApiKeyCredentials.DEFAULT_HEADERS, true, Duration.ofSeconds(30), 100));
 
             assertThat(verifier.check(userKey())).isEqualTo(new ApiKeyCheck.Refused(RejectionReason.API_KEY_WRONG_TYPE));
         }

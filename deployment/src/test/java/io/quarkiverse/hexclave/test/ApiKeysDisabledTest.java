@@ -8,13 +8,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
 
-/** {@code quarkus.hexclave.api-keys.enabled=false}: a key is not looked at (never a pass), tokens still work. */
+/**
+ * API keys are opt-in: by default (here {@code application-authorization.properties}, which does not turn them on) a
+ * key is not looked at (never a pass), tokens still work.
+ */
 class ApiKeysDisabledTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = HexclaveTestApp.create("api-keys", ApiKeyEndpoint.class)
-            .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey())
-            .overrideRuntimeConfigKey("quarkus.hexclave.api-keys.enabled", "false");
+    static final QuarkusUnitTest app = HexclaveTestApp.create("authorization", ApiKeyEndpoint.class)
+            .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey());
 
     @Test
     void keyIsIgnoredAndTheCallerIsAnonymous() {

@@ -46,7 +46,8 @@ class ApiKeyMechanismTest {
         HexclaveSettings settings = HexclaveSettings.builder(emulator.projectId()).apiUrl(emulator.apiUrl())
                 .secretServerKey(emulator.secretServerKey()).build();
         client = HexclaveClient.create(settings);
-        apiKeys = ApiKeyAuthentication.of(ApiKeySettings.DEFAULTS, settings, client);
+        apiKeys = ApiKeyAuthentication.of(new ApiKeySettings(true, ApiKeySettings.DEFAULTS.headers(), true,
+                ApiKeySettings.DEFAULT_CACHE_TTL, ApiKeySettings.DEFAULT_CACHE_SIZE), settings, client);
         user = emulator.createUser(NewUser.withEmail("script@example.com").build());
     }
 

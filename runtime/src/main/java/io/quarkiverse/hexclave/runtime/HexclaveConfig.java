@@ -387,10 +387,12 @@ public interface HexclaveConfig {
         /**
          * Whether a request carrying a Hexclave API key is authenticated as the key's owner: a user key as its user
          * (roles {@code authenticated} and {@code hexclave-api-key}), a team key as its team (roles {@code team} and
-         * {@code hexclave-api-key}). Keys are checked with Hexclave, so this needs the secret server key; without
-         * one, keys are not looked at.
+         * {@code hexclave-api-key}). Off by default: turning it on lets a new kind of caller (scripts, services, team
+         * keys) reach endpoints written for signed-in users, so review what they inject (a key caller has no
+         * {@code @HexclaveUser HexclavePrincipal}) and refuse keys where needed ({@code @RefuseApiKeys}). Keys are
+         * checked with Hexclave, so this needs the secret server key; without one, keys are not looked at.
          */
-        @WithDefault("true")
+        @WithDefault("false")
         boolean enabled();
 
         /** The request headers that carry a key, looked at in this order (matched case-insensitively). */

@@ -102,6 +102,7 @@ abstract class HexclaveServerContract {
         emulator.defineTeamPermission("manage", "edit");
         // Cookies are opt-in; the sample enables every source so that each format is tested.
         config.put("hexclave.credential-sources", "authorization,bearer,access-token-header,x-stack-auth,cookie");
+        config.put("hexclave.api-keys.enabled", "true"); // machine clients are opt-in
         server = startServer(config, quickstartWar());
     }
 

@@ -35,7 +35,8 @@ class CoexistenceTest {
         public Map<String, String> start() {
             emulator = HexclaveEmulator.builder().build().start();
             return Map.of("quarkus.hexclave.api-url", emulator.apiUrl(), "quarkus.hexclave.project-id", emulator.projectId(),
-                    "quarkus.hexclave.secret-server-key", emulator.secretServerKey());
+                    "quarkus.hexclave.secret-server-key", emulator.secretServerKey(),
+                    "quarkus.hexclave.api-keys.enabled", "true");
         }
 
         @Override
