@@ -100,15 +100,21 @@ class ApiKeyAuthenticationTest {
                 .header("WWW-Authenticate", equalTo(challenge("invalid api key")));
     }
 
-    /** A team key whose shape was edited to claim "user": Hexclave's user check says it is of the other type. */
+    /**
+     * Hexclave answering WRONG_API_KEY_TYPE (its check says the key is of the other type: a real key's shape already
+     * picks the right check, so the emulator is made to answer it) gets 401 naming the reason; an edited key is never a
+     * pass either.
+     */
     @Test
     void keyOfTheOtherTypeGets401WrongType() {
         String teamId = SharedEmulator.admin("create-team Mislabelled");
         String key = SharedEmulator.admin("team-key " + teamId).split(" ", 2)[1];
-        // Only the user/team part changes; Hexclave finds no such key then, so the wrong-type case is the core's
-        // (ApiKeyVerifierTest); here an edited key is at least never a pass.
         String edited = key.replace("team", "user");
         given().header("x-hexclave-api-key", edited).get("/keys/me").then().statusCode(401);
+
+        String userKey = userKey(SharedEmulator.userAndToken()[0])[1]; // never checked before: not cached
+        SharedEmulator.admin("api-error 400 WRONG_API_KEY_TYPE");
+        assertRefused(userKey, "wrong api key type");
     }
 
     private static void assertRefused(String key, String reason) {

@@ -173,6 +173,7 @@ public final class SharedEmulator {
                 return emulator.mintAccessToken(emulator.user(w[1]).orElseThrow());
             }
             case "api-status" -> emulator.faults().apiStatus(Integer.parseInt(w[1]));
+            case "api-error" -> emulator.faults().apiKnownError(Integer.parseInt(w[1]), w[2], "fault: " + w[2]);
             case "user-key", "team-key" -> {
                 var b = w[0].equals("user-key") ? NewApiKey.forUser(w[1]) : NewApiKey.forTeam(w[1]);
                 if (w.length > 2 && w[2].equals("expired")) {

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.quarkiverse.hexclave.emulator.internal.JwksFaultState;
+import io.quarkiverse.hexclave.emulator.internal.KnownError;
 
 /**
  * Faults of the JWKS endpoint, for testing how a verifier copes with an unreachable, slow or broken key source.
- * Faults apply to the JWKS endpoint only (and its anonymous-users alias), except {@link #apiStatus(int)}, which
- * applies to the rest of the API.
+ * Faults apply to the JWKS endpoint only (and its anonymous-users alias), except {@link #apiStatus(int)} and
+ * {@link #apiKnownError(int, String, String)}, which apply to the rest of the API.
  * Every request reaching the JWKS endpoint is counted by {@link HexclaveEmulator#jwksRequestCount()}, faulted or not.
  */
 public final class Faults {
@@ -63,6 +64,27 @@ public final class Faults {
             throw new IllegalArgumentException("status must be 400..599");
         }
         state.apiStatus(status);
+        return this;
+    }
+
+    /**
+     * Every API request except the JWKS endpoint's answers this Hexclave known error, as Hexclave sends one (the
+     * {@code x-hexclave-known-error} header and a {@code {"code", "error"}} body): for answers the emulator's own state
+     * never produces, e.g. {@code WRONG_API_KEY_TYPE} for a key whose shape names the other type. Switched off by
+     * {@link #reset()}.
+     *
+     * @param status the HTTP status, 400..599
+     * @param code the known-error code, e.g. {@code WRONG_API_KEY_TYPE} (upper case, digits, underscores)
+     * @param message the human-readable message
+     */
+    public Faults apiKnownError(int status, String code, String message) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400..599");
+        }
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]*")) {
+            throw new IllegalArgumentException("code must look like a Hexclave known error, e.g. WRONG_API_KEY_TYPE");
+        }
+        state.apiKnownError(new KnownError(status, code, Objects.requireNonNull(message, "message")));
         return this;
     }
 

@@ -106,7 +106,24 @@ class JwksFaultsTest {
     }
 
     @Test
+    void knownErrorFaultAnswersEveryApiRequestWithItButNotTheKeys() throws Exception {
+        EmulatedUser u = emu.createUser(NewUser.withEmail("k@example.com").build());
+        emu.faults().apiKnownError(400, "WRONG_API_KEY_TYPE", "This endpoint is for user API keys.");
+        EmulatorHttp.Reply reply = http.server().post("/user-api-keys/check", "{\"api_key\":\"anything\"}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("WRONG_API_KEY_TYPE");
+        assertThat(reply.header("x-hexclave-known-error")).isEqualTo("WRONG_API_KEY_TYPE");
+        assertThat(http.server().get("/users/" + u.id()).status()).isEqualTo(400);
+        assertThat(fetch(Duration.ofSeconds(5)).statusCode()).isEqualTo(200); // the keys stay available
+        emu.faults().reset();
+        assertThat(http.server().get("/users/" + u.id()).status()).isEqualTo(200);
+    }
+
+    @Test
     void faultArgumentsAreChecked() {
+        assertThatThrownBy(() -> emu.faults().apiKnownError(200, "X", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emu.faults().apiKnownError(400, "not a code\n", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> emu.faults().jwksStatus(99)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> emu.faults().jwksSlow(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -194,6 +194,10 @@ public final class ApiServer {
         if (faultStatus != 0 && !path.endsWith("/.well-known/jwks.json")) {
             return ApiResponse.text(faultStatus, "The Hexclave emulator is answering " + faultStatus + " (fault)");
         }
+        KnownError faultError = project.faults().apiKnownError();
+        if (faultError != null && !path.endsWith("/.well-known/jwks.json")) {
+            throw faultError;
+        }
         String routeMethod = method.equals("HEAD") ? "GET" : method;
         Route match = null;
         Matcher matcher = null;

@@ -21,6 +21,7 @@ public final class JwksFaultState {
     private volatile int status = 503;
     private volatile Duration delay = Duration.ZERO;
     private volatile int apiStatus;
+    private volatile KnownError apiKnownError;
     private final AtomicLong requests = new AtomicLong();
 
     public Mode mode() {
@@ -56,9 +57,19 @@ public final class JwksFaultState {
         mode = Mode.NONE;
         delay = Duration.ZERO;
         apiStatus = 0;
+        apiKnownError = null;
     }
 
     /** The status every non-JWKS API request is answered with, or 0 for none. */
+    /** The known error every API request answers, or {@code null}. */
+    public KnownError apiKnownError() {
+        return apiKnownError;
+    }
+
+    public void apiKnownError(KnownError error) {
+        this.apiKnownError = error;
+    }
+
     public int apiStatus() {
         return apiStatus;
     }
