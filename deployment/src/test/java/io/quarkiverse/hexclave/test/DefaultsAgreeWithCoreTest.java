@@ -10,6 +10,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.HexclaveSettings.Defaults;
 import io.quarkiverse.hexclave.runtime.HexclaveConfig;
+import io.quarkiverse.hexclave.supabase.SupabaseTokens;
+import io.quarkiverse.hexclave.webhook.WebhookReceiver;
+import io.quarkiverse.hexclave.webhook.WebhookVerifier;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -46,5 +49,9 @@ class DefaultsAgreeWithCoreTest {
         assertThat(config.verification().restCacheTtl()).isEqualTo(Defaults.REST_CACHE_TTL);
         assertThat(config.verification().restCacheSize()).isEqualTo(Defaults.REST_CACHE_SIZE);
         assertThat(config.cookie().crossSiteCheck()).isEqualTo(Defaults.COOKIE_CROSS_SITE_CHECK);
+        assertThat(config.webhook().tolerance()).isEqualTo(WebhookVerifier.DEFAULT_TOLERANCE);
+        assertThat(config.webhook().deduplicationWindow()).isEqualTo(WebhookReceiver.DEFAULT_DEDUPLICATION_WINDOW);
+        assertThat(config.webhook().deduplicationSize()).isEqualTo(WebhookReceiver.DEFAULT_DEDUPLICATION_SIZE);
+        assertThat(config.supabase().lifetime()).isEqualTo(SupabaseTokens.DEFAULT_LIFETIME);
     }
 }
