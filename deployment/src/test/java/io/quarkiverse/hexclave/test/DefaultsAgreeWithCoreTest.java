@@ -11,6 +11,9 @@ import io.quarkiverse.hexclave.apikey.ApiKeySettings;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.HexclaveSettings.Defaults;
 import io.quarkiverse.hexclave.runtime.HexclaveConfig;
+import io.quarkiverse.hexclave.supabase.SupabaseTokens;
+import io.quarkiverse.hexclave.webhook.WebhookReceiver;
+import io.quarkiverse.hexclave.webhook.WebhookVerifier;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -49,5 +52,9 @@ class DefaultsAgreeWithCoreTest {
         assertThat(config.cookie().crossSiteCheck()).isEqualTo(Defaults.COOKIE_CROSS_SITE_CHECK);
         assertThat(new ApiKeySettings(config.apiKeys().enabled(), config.apiKeys().headers(), config.apiKeys().bearer(),
                 config.apiKeys().cacheTtl(), config.apiKeys().cacheSize())).isEqualTo(ApiKeySettings.DEFAULTS);
+        assertThat(config.webhook().tolerance()).isEqualTo(WebhookVerifier.DEFAULT_TOLERANCE);
+        assertThat(config.webhook().deduplicationWindow()).isEqualTo(WebhookReceiver.DEFAULT_DEDUPLICATION_WINDOW);
+        assertThat(config.webhook().deduplicationSize()).isEqualTo(WebhookReceiver.DEFAULT_DEDUPLICATION_SIZE);
+        assertThat(config.supabase().lifetime()).isEqualTo(SupabaseTokens.DEFAULT_LIFETIME);
     }
 }

@@ -30,6 +30,7 @@ import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
 import io.quarkiverse.hexclave.emulator.NewApiKey;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.quarkiverse.hexclave.emulator.SessionTokens;
+import io.quarkiverse.hexclave.emulator.WebhookSignature;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -103,6 +104,7 @@ abstract class HexclaveServerContract {
         // Cookies are opt-in; the sample enables every source so that each format is tested.
         config.put("hexclave.credential-sources", "authorization,bearer,access-token-header,x-stack-auth,cookie");
         config.put("hexclave.api-keys.enabled", "true"); // machine clients are opt-in
+        config.put("hexclave.webhook.secret", WEBHOOK_SECRET);
         server = startServer(config, quickstartWar());
     }
 
@@ -118,6 +120,9 @@ abstract class HexclaveServerContract {
             }
         }
     }
+
+    /** The sample's webhook signing secret; the emulator signs its deliveries with it too. */
+    static final String WEBHOOK_SECRET = WebhookSignature.newSecret();
 
     RequestSpecification request() {
         return given().baseUri(server.baseUri()).redirects().follow(false);
@@ -162,6 +167,47 @@ abstract class HexclaveServerContract {
         } while (System.nanoTime() < deadline);
         throw new AssertionError(server.name() + " still answers " + status + " 10 s after Hexclave's keys came back:\n"
                 + server.logTail());
+    }
+
+    // ---- webhooks ---------------------------------------------------------------------------------------------
+
+    /** The sample maps HexclaveWebhookServlet at /hexclave/webhook and records what its observer receives. */
+    @Test
+    @Order(5)
+    void webhookDeliveriesAreFiredAsCdiEventsAndRefusalsAreNot() {
+        String body = "{\"type\":\"team_membership.deleted\",\"data\":{\"team_id\":\"t-1\",\"user_id\":\"u-42\"}}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long now = java.time.Instant.now().getEpochSecond();
+        request().headers(WebhookSignature.headers(WebhookSignature.newSecret(), "msg_forged", now, bytes)).body(bytes)
+                .post("/hexclave/webhook").then().statusCode(401);
+        request().body(bytes).post("/hexclave/webhook").then().statusCode(400);
+        request().headers(WebhookSignature.headers(WEBHOOK_SECRET, "msg_it_1", now, bytes)).body(bytes)
+                .post("/hexclave/webhook").then().statusCode(204);
+        request().headers(WebhookSignature.headers(WEBHOOK_SECRET, "msg_it_1", now, bytes)).body(bytes)
+                .post("/hexclave/webhook").then().statusCode(204); // a retry: acknowledged, not fired again
+        request().get("/api/webhook-events").then().statusCode(200).body(equalTo("team_membership.deleted:u-42"));
+
+        // the emulator delivers its own changes, signed, to the server
+        emulator.webhooks().secret(WEBHOOK_SECRET).addEndpoint(server.baseUri() + "/hexclave/webhook");
+        try {
+            EmulatedUser bob = emulator.createUser(NewUser.withEmail("bob@example.com").build());
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            String events;
+            do {
+                events = request().get("/api/webhook-events").then().statusCode(200).extract().asString();
+                if (!events.contains("user.created:" + bob.id())) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            } while (!events.contains("user.created:" + bob.id()) && System.nanoTime() < deadline);
+            assertThat(events).as(server.name() + " observed the emulator's delivery").contains("user.created:" + bob.id());
+        } finally {
+            emulator.webhooks().secret(null);
+        }
     }
 
     // ---- no credential ----------------------------------------------------------------------------------------
