@@ -90,9 +90,9 @@ class HexclaveAuthorizationProcessor {
             // the cache's configuration map.
             String cacheKey = "quarkus.cache.caffeine.\"" + cache + "\".";
             configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "expire-after-write",
-                    "${quarkus.hexclave.authorization.cache.lifetime:60s}"));
+                    "${quarkus.hexclave.authorization.cache-ttl:60s}"));
             configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "maximum-size",
-                    "${quarkus.hexclave.authorization.cache.maximum-size:10000}"));
+                    "${quarkus.hexclave.authorization.cache-size:10000}"));
         }
     }
 
