@@ -39,8 +39,24 @@ public interface HexclaveBuildTimeConfig {
      * {@code HEXCLAVE_JCA_PROVIDER} variable) as the build sees it: the run-time fallback does not reach build-time keys.
      */
     default Optional<String> jcaProviderOrFallback() {
-        return jcaProvider().or(() -> ConfigProvider.getConfig().getOptionalValue("hexclave.jca-provider", String.class))
-                .map(String::strip).filter(p -> !p.isEmpty());
+        return jcaProvider().or(() -> ConfigProvider.getConfig().getOptionalValue(PORTABLE_PREFIX + "jca-provider",
+                String.class)).map(String::strip).filter(p -> !p.isEmpty());
+    }
+
+    /** The prefix of the keys the Jakarta adapter reads (and of the {@code HEXCLAVE_*} variables). */
+    String PORTABLE_PREFIX = "hexclave.";
+
+    /**
+     * A build-time flag {@code quarkus.hexclave.<key>} whose mapped value is {@code mapped}: when it is not set (only
+     * its default), the Jakarta adapter's {@code hexclave.<key>} (so {@code HEXCLAVE_<KEY>}) as the build sees it.
+     */
+    static boolean flagOrFallback(String key, boolean mapped) {
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        org.eclipse.microprofile.config.ConfigValue own = config.getConfigValue("quarkus." + PORTABLE_PREFIX + key);
+        if (own.getRawValue() != null && own.getSourceOrdinal() != Integer.MIN_VALUE) {
+            return mapped;
+        }
+        return config.getOptionalValue(PORTABLE_PREFIX + key, Boolean.class).orElse(mapped);
     }
 
     /**

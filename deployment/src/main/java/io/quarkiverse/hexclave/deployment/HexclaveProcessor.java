@@ -129,7 +129,7 @@ class HexclaveProcessor {
             return null;
         }
         return new HealthBuildItem("io.quarkiverse.hexclave.runtime.health.HexclaveKeysHealthCheck",
-                config.health().enabled());
+                HexclaveBuildTimeConfig.flagOrFallback("health.enabled", config.health().enabled()));
     }
 
     /** {@code quarkus.hexclave.x} falls back to {@code hexclave.x}, hence to {@code HEXCLAVE_X}. */

@@ -21,6 +21,7 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.deployment.HexclaveBuildTimeConfig;
 import io.quarkiverse.hexclave.deployment.HexclaveEnabled;
 import io.quarkiverse.hexclave.runtime.authorization.HexclaveAuthorizationRecorder;
 import io.quarkiverse.hexclave.runtime.authorization.HexclaveUnavailableMapper;
@@ -193,7 +194,7 @@ class HexclaveAuthorizationProcessor {
 
         @Override
         public boolean getAsBoolean() {
-            return config.enabled();
+            return HexclaveBuildTimeConfig.flagOrFallback("authorization.enabled", config.enabled());
         }
     }
 
