@@ -2,6 +2,8 @@ package io.quarkiverse.hexclave.deployment;
 
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkiverse.hexclave.deployment.devservices.HexclaveDevServicesConfig;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -27,9 +29,35 @@ public interface HexclaveBuildTimeConfig {
      * Name of the JCA provider that verifies the ES256 signatures ({@code SunEC}, {@code BC},
      * {@code AmazonCorrettoCryptoProvider} …). By default the JDK picks one. Fixed at build time, so that a native
      * image registers it. A faster provider raises the number of requests one core can authenticate; its jar must be
-     * a dependency of the application.
+     * a dependency of the application. Falls back to {@code HEXCLAVE_JCA_PROVIDER} (or {@code hexclave.jca-provider})
+     * as set when the application is built.
      */
     Optional<String> jcaProvider();
+
+    /**
+     * {@link #jcaProvider()}, else the {@code hexclave.jca-provider} key the Jakarta adapter reads (so the
+     * {@code HEXCLAVE_JCA_PROVIDER} variable) as the build sees it: the run-time fallback does not reach build-time keys.
+     */
+    default Optional<String> jcaProviderOrFallback() {
+        return jcaProvider().or(() -> ConfigProvider.getConfig().getOptionalValue(PORTABLE_PREFIX + "jca-provider",
+                String.class)).map(String::strip).filter(p -> !p.isEmpty());
+    }
+
+    /** The prefix of the keys the Jakarta adapter reads (and of the {@code HEXCLAVE_*} variables). */
+    String PORTABLE_PREFIX = "hexclave.";
+
+    /**
+     * A build-time flag {@code quarkus.hexclave.<key>} whose mapped value is {@code mapped}: when it is not set (only
+     * its default), the Jakarta adapter's {@code hexclave.<key>} (so {@code HEXCLAVE_<KEY>}) as the build sees it.
+     */
+    static boolean flagOrFallback(String key, boolean mapped) {
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        org.eclipse.microprofile.config.ConfigValue own = config.getConfigValue("quarkus." + PORTABLE_PREFIX + key);
+        if (own.getRawValue() != null && own.getSourceOrdinal() != Integer.MIN_VALUE) {
+            return mapped;
+        }
+        return config.getOptionalValue(PORTABLE_PREFIX + key, Boolean.class).orElse(mapped);
+    }
 
     /**
      * Webhooks.

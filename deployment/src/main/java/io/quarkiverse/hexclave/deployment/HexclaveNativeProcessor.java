@@ -40,7 +40,7 @@ class HexclaveNativeProcessor {
     /** The provider named by {@code quarkus.hexclave.jca-provider}, if any. */
     @BuildStep
     JCAProviderBuildItem registerJcaProvider(HexclaveBuildTimeConfig config) {
-        return config.jcaProvider().map(String::strip).filter(p -> !p.isEmpty()).map(JCAProviderBuildItem::new)
+        return config.jcaProviderOrFallback().map(JCAProviderBuildItem::new)
                 .orElse(null);
     }
 

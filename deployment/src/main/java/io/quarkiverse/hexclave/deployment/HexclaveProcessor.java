@@ -129,7 +129,7 @@ class HexclaveProcessor {
             return null;
         }
         return new HealthBuildItem("io.quarkiverse.hexclave.runtime.health.HexclaveKeysHealthCheck",
-                config.health().enabled());
+                HexclaveBuildTimeConfig.flagOrFallback("health.enabled", config.health().enabled()));
     }
 
     /** {@code quarkus.hexclave.x} falls back to {@code hexclave.x}, hence to {@code HEXCLAVE_X}. */
@@ -194,7 +194,7 @@ class HexclaveProcessor {
     void registerRuntimeBeans(HexclaveRecorder recorder, HexclaveBuildTimeConfig buildTimeConfig,
             UserClassGrantsBuildItem grants, ShutdownContextBuildItem shutdown,
             Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<SyntheticBeanBuildItem> beans) {
-        var settings = recorder.settings(buildTimeConfig.jcaProvider().orElse(null));
+        var settings = recorder.settings(buildTimeConfig.jcaProviderOrFallback().orElse(null));
         var endpoints = recorder.userClassEndpoints(grants.grants());
         // Metrics only with quarkus-micrometer: without it, the binder's Micrometer classes are never loaded.
         var observer = recorder.observer(metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * {@code quarkus.hexclave.authorization.cache.lifetime} bounds how long a revoked permission still passes: within the
+ * {@code quarkus.hexclave.authorization.cache-ttl} bounds how long a revoked permission still passes: within the
  * lifetime the cached permissions answer (no call); after it, Hexclave is asked again and the revocation applies.
  */
 class PermissionCacheLifetimeTest {
@@ -17,7 +17,7 @@ class PermissionCacheLifetimeTest {
     @RegisterExtension
     static final QuarkusUnitTest app = HexclaveTestApp.create("authorization", PermissionRolesEndpoint.class)
             .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey())
-            .overrideRuntimeConfigKey("quarkus.hexclave.authorization.cache.lifetime", "2s");
+            .overrideRuntimeConfigKey("quarkus.hexclave.authorization.cache-ttl", "2s");
 
     @Test
     void revokedPermissionPassesUntilTheLifetimeEndsThenFails() throws InterruptedException {

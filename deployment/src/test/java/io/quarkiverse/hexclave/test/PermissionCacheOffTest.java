@@ -8,7 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
 
-/** {@code quarkus.hexclave.authorization.cache.lifetime=0s}: every check that needs a permission asks Hexclave. */
+/**
+ * {@code quarkus.hexclave.authorization.cache.lifetime=0s}: every check that needs a permission asks Hexclave. That is
+ * the former name of {@code cache-ttl}, deprecated and still honoured.
+ */
 class PermissionCacheOffTest {
 
     @RegisterExtension

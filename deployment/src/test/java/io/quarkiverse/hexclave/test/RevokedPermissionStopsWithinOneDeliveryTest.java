@@ -20,7 +20,7 @@ class RevokedPermissionStopsWithinOneDeliveryTest {
     static final QuarkusUnitTest app = HexclaveTestApp.create("authorization", TeamPermissionsEndpoint.class,
             WebhookDeliveries.class)
             .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey())
-            .overrideRuntimeConfigKey("quarkus.hexclave.authorization.cache.lifetime", "1h")
+            .overrideRuntimeConfigKey("quarkus.hexclave.authorization.cache-ttl", "1h")
             .overrideRuntimeConfigKey("quarkus.hexclave.webhook.secret", SECRET);
 
     private static String deleted(String userId, String teamId) {

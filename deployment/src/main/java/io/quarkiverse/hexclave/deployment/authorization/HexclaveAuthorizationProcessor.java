@@ -21,6 +21,7 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.deployment.HexclaveBuildTimeConfig;
 import io.quarkiverse.hexclave.deployment.HexclaveEnabled;
 import io.quarkiverse.hexclave.runtime.authorization.HexclaveAuthorizationRecorder;
 import io.quarkiverse.hexclave.runtime.authorization.HexclaveUnavailableMapper;
@@ -90,9 +91,9 @@ class HexclaveAuthorizationProcessor {
             // the cache's configuration map.
             String cacheKey = "quarkus.cache.caffeine.\"" + cache + "\".";
             configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "expire-after-write",
-                    "${quarkus.hexclave.authorization.cache.lifetime:60s}"));
+                    "${quarkus.hexclave.authorization.cache-ttl:60s}"));
             configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "maximum-size",
-                    "${quarkus.hexclave.authorization.cache.maximum-size:10000}"));
+                    "${quarkus.hexclave.authorization.cache-size:10000}"));
         }
     }
 
@@ -193,7 +194,7 @@ class HexclaveAuthorizationProcessor {
 
         @Override
         public boolean getAsBoolean() {
-            return config.enabled();
+            return HexclaveBuildTimeConfig.flagOrFallback("authorization.enabled", config.enabled());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.quarkiverse.hexclave.runtime.authorization;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -20,30 +22,44 @@ import io.smallrye.config.WithDefault;
 public interface HexclaveAuthorizationConfig {
 
     /**
-     * The cache of each user's permissions.
+     * How long a user's permissions (and teams), once loaded from Hexclave, answer checks without asking again. This is
+     * also the longest time a revoked permission can still pass (and a newly granted one still be refused) on one
+     * replica; with a shared cache, across all replicas. {@code 0s} disables caching: every check that needs a
+     * permission asks Hexclave. Lower it for permissions whose revocation must take effect quickly; raise it to save
+     * calls when permissions rarely change. Same key as the Jakarta adapter's {@code hexclave.authorization.cache-ttl}
+     * (and so {@code HEXCLAVE_AUTHORIZATION_CACHE_TTL}).
+     */
+    @WithDefault("60s")
+    Duration cacheTtl();
+
+    /**
+     * The most users whose permissions are cached at once (per cache); beyond it, entries are evicted by the cache's
+     * size policy (Caffeine's, by default). Each entry holds one user's permission ids (or teams). Raise it when more
+     * users than this are active within one {@code cache-ttl}, or calls to Hexclave grow.
+     */
+    @WithDefault("10000")
+    long cacheSize();
+
+    /**
+     * The former names of {@code cache-ttl} and {@code cache-size}: still honoured, deprecated.
      */
     @ConfigDocSection
-    CacheConfig cache();
+    @Deprecated
+    DeprecatedCache cache();
 
-    /** The permission cache. */
-    interface CacheConfig {
-
-        /**
-         * How long a user's permissions (and teams), once loaded from Hexclave, answer checks without asking again. This is
-         * also the longest time a revoked permission can still pass (and a newly granted one still be refused) on
-         * one replica; with a shared cache, across all replicas. {@code 0s} disables caching: every check that needs
-         * a permission asks Hexclave. Lower it for permissions whose revocation must take effect quickly; raise it to
-         * save calls when permissions rarely change.
-         */
-        @WithDefault("60s")
-        Duration lifetime();
+    /** The former names of the permission cache's keys. */
+    interface DeprecatedCache {
 
         /**
-         * The most users whose permissions are cached at once (per cache); beyond it, entries are evicted by the cache's
-         * size policy (Caffeine's, by default). Each entry holds one user's permission ids (or teams). Raise it when more users than this are active within one
-         * {@code lifetime}, or calls to Hexclave grow.
+         * Deprecated: use {@code quarkus.hexclave.authorization.cache-ttl}. Still honoured when that key is not set.
          */
-        @WithDefault("10000")
-        long maximumSize();
+        @Deprecated
+        Optional<Duration> lifetime();
+
+        /**
+         * Deprecated: use {@code quarkus.hexclave.authorization.cache-size}. Still honoured when that key is not set.
+         */
+        @Deprecated
+        OptionalLong maximumSize();
     }
 }
