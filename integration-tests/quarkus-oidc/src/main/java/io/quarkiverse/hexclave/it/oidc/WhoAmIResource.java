@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
 import io.quarkiverse.hexclave.cdi.HexclaveUser;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.security.Authenticated;
@@ -55,7 +56,8 @@ public class WhoAmIResource {
     }
 
     private String answer() {
-        String by = identity.getPrincipal() instanceof HexclavePrincipal ? "hexclave" : "oidc";
+        String by = identity.getPrincipal() instanceof HexclavePrincipal ? "hexclave"
+                : identity.getPrincipal() instanceof HexclaveApiKeyPrincipal ? "hexclave-key" : "oidc";
         return by + "|" + identity.getPrincipal().getName() + "|jwt:" + jwt.getSubject() + "|hexclaveUser:"
                 + (hexclaveUser != null);
     }

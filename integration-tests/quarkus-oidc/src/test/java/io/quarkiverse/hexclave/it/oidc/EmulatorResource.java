@@ -14,7 +14,7 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         emulator = HexclaveEmulator.builder().build().start();
         return Map.of("quarkus.hexclave.api-url", emulator.apiUrl(), "quarkus.hexclave.project-id",
-                emulator.projectId());
+                emulator.projectId(), "quarkus.hexclave.secret-server-key", emulator.secretServerKey());
     }
 
     @Override

@@ -60,4 +60,16 @@ class HexclaveFirstTest {
         oidcChallenge(get("/oidc-only", hexclaveToken));
         oidcChallenge(get("/oidc-only", null));
     }
+
+    /** API keys beside quarkus-oidc, Hexclave first: in their header and as a key-shaped bearer value. */
+    @Test
+    void apiKeysAreCheckedByHexclave() {
+        EmulatedUser user = Tokens.user(emulator);
+        String key = Tokens.userKey(emulator, user);
+        Tokens.verifiedByHexclaveKey(Tokens.getWithKeyHeader("/whoami", key), user.id());
+        Tokens.verifiedByHexclaveKey(get("/whoami", key), user.id()); // Bearer: recognisably a key, not a JWT
+        hexclaveChallenge(Tokens.getWithKeyHeader("/whoami", key.substring(0, key.length() - 4) + "AAAA"),
+                "Bearer error=\"invalid_token\", error_description=\"invalid api key\"");
+        verifiedByOidc(get("/whoami", Tokens.partner(Tokens.PARTNER_ISSUER))); // partner tokens still reach OIDC
+    }
 }

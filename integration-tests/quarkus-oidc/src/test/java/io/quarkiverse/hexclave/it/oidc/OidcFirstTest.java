@@ -59,4 +59,17 @@ class OidcFirstTest {
                 HexclaveFirstTest.INVALID_SIGNATURE);
         hexclaveChallenge(get("/hexclave-only", Tokens.partner(Tokens.PARTNER_ISSUER)), "Bearer");
     }
+
+    /**
+     * API keys with quarkus-oidc first, exactly as Hexclave tokens: a key in its own header never reaches OIDC, a
+     * key as a bearer value is refused by OIDC where both mechanisms may run, and passes on a Hexclave path.
+     */
+    @Test
+    void apiKeysBehaveAsHexclaveTokensDo() {
+        EmulatedUser user = Tokens.user(emulator);
+        String key = Tokens.userKey(emulator, user);
+        Tokens.verifiedByHexclaveKey(Tokens.getWithKeyHeader("/whoami", key), user.id());
+        oidcChallenge(get("/whoami", key));
+        Tokens.verifiedByHexclaveKey(get("/hexclave-only", key), user.id());
+    }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkiverse.hexclave.emulator.EmulatedUser;
 import io.quarkiverse.hexclave.emulator.HexclaveEmulator;
+import io.quarkiverse.hexclave.emulator.NewApiKey;
 import io.quarkiverse.hexclave.emulator.NewUser;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
@@ -31,6 +32,21 @@ final class Tokens {
     /** A new user of the emulator. */
     static EmulatedUser user(HexclaveEmulator emulator) {
         return emulator.createUser(NewUser.withEmail("oidc-it-" + System.nanoTime() + "@example.com").build());
+    }
+
+    /** A new user API key of {@code user} (its full value). */
+    static String userKey(HexclaveEmulator emulator, EmulatedUser user) {
+        return emulator.createApiKey(NewApiKey.forUser(user.id()).build()).value();
+    }
+
+    /** GET {@code path} with {@code key} in {@code x-hexclave-api-key}. */
+    static ValidatableResponse getWithKeyHeader(String path, String key) {
+        return given().header("x-hexclave-api-key", key).get(path).then();
+    }
+
+    /** What Hexclave answers a user API key: the user, no token (so no {@code JsonWebToken}, no principal). */
+    static void verifiedByHexclaveKey(ValidatableResponse response, String userId) {
+        response.statusCode(200).body(equalTo("hexclave-key|" + userId + "|jwt:null|hexclaveUser:false"));
     }
 
     /** GET {@code path} with {@code token} as bearer ({@code null}: no credential). */
