@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkiverse.hexclave.client.model.ApiKey;
+import io.quarkiverse.hexclave.credential.HexclaveCredentials;
 import io.quarkiverse.hexclave.credential.RequestView;
 
 /**
@@ -54,13 +55,9 @@ public final class ApiKeyCredentials {
             }
         }
         if (bearer) {
-            String authorization = request.header("Authorization");
-            if (authorization != null && authorization.length() > 7
-                    && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                String v = authorization.substring(7).strip();
-                if (typeOf(v).isPresent()) {
-                    return Optional.of(new PresentedApiKey(v, "authorization"));
-                }
+            String v = HexclaveCredentials.bearerValue(request.header("Authorization"));
+            if (v != null && typeOf(v).isPresent()) {
+                return Optional.of(new PresentedApiKey(v, "authorization"));
             }
         }
         return Optional.empty();

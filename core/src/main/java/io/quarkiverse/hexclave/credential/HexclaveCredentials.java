@@ -137,12 +137,27 @@ public final class HexclaveCredentials {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private CredentialLookup fromAuthorization(String header) {
-        String value = header.strip();
+    /**
+     * The credential of an {@code Authorization: Bearer <credential>} header value (scheme case-insensitive, any
+     * whitespace around the credential), or {@code null} for another scheme (Basic, Digest …) or none. The one reading
+     * of a bearer value: tokens and API keys both use it.
+     */
+    public static String bearerValue(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.strip();
         if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer", 0, 6) || !isWhitespace(value.charAt(6))) {
+            return null;
+        }
+        return value.substring(7).strip();
+    }
+
+    private CredentialLookup fromAuthorization(String header) {
+        String credential = bearerValue(header);
+        if (credential == null) {
             return CredentialLookup.ABSENT; // Basic, Digest …: not ours
         }
-        String credential = value.substring(7).strip();
         for (String prefix : AUTH_PREFIXES) {
             if (credential.startsWith(prefix)) {
                 if (!sources.contains(CredentialSource.AUTHORIZATION)) {

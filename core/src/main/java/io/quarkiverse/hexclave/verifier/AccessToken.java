@@ -60,7 +60,7 @@ public final class AccessToken {
     private TokenDigest digest;
     private Parsed parsed;
     /** The verified-token cache this token was looked up in, and what it held: one lookup per presented token. */
-    private Object lookedUpIn;
+    private VerifiedTokenCache lookedUpIn;
     private VerifiedTokenCache.Entry cacheEntry;
 
     private AccessToken(String raw, int firstDot, int secondDot, Verification.Rejected malformation) {
@@ -179,8 +179,8 @@ public final class AccessToken {
         return d;
     }
 
-    /** The entry {@code cache} held for this token when it was last asked, if it was asked. */
-    boolean lookedUpIn(Object cache) {
+    /** Whether {@code cache} was asked about this token already ({@link #cacheEntry()} is then its answer). */
+    boolean lookedUpIn(VerifiedTokenCache cache) {
         return lookedUpIn == cache;
     }
 
@@ -188,7 +188,7 @@ public final class AccessToken {
         return cacheEntry;
     }
 
-    void rememberLookup(Object cache, VerifiedTokenCache.Entry entry) {
+    void rememberLookup(VerifiedTokenCache cache, VerifiedTokenCache.Entry entry) {
         this.lookedUpIn = cache;
         this.cacheEntry = entry;
     }
