@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.observe.HexclaveObserver;
 import io.quarkiverse.hexclave.config.VerificationMode;
@@ -132,6 +133,29 @@ public interface HexclaveTokenVerifier extends AutoCloseable {
                     : new JwtThenRestVerifier(new JwtTokenVerifier(settings, policy, clock,
                             JwtTokenVerifier.httpClient(settings), observer), rest);
         }
+        return observed(verifier, observer);
+    }
+
+    /**
+     * As {@link #create(HexclaveSettings, UserClassPolicy, Clock, HexclaveObserver)}, sending every request (key
+     * fetches and, in the {@code rest} and {@code both} modes, token checks) over {@code transport}, which the
+     * application shares with its {@link HexclaveClient} and closes itself: {@link #close()} leaves it open.
+     */
+    static HexclaveTokenVerifier create(HexclaveSettings settings, UserClassPolicy policy, Clock clock,
+            HexclaveObserver observer, HexclaveTransport transport) {
+        VerificationMode mode = settings.verificationMode();
+        HexclaveTokenVerifier verifier;
+        if (mode == VerificationMode.JWT) {
+            verifier = new JwtTokenVerifier(settings, policy, clock, transport, observer);
+        } else {
+            RestTokenVerifier rest = RestTokenVerifier.overTransport(settings, policy, clock, observer, transport);
+            verifier = mode == VerificationMode.REST ? rest
+                    : new JwtThenRestVerifier(new JwtTokenVerifier(settings, policy, clock, transport, observer), rest);
+        }
+        return observed(verifier, observer);
+    }
+
+    private static HexclaveTokenVerifier observed(HexclaveTokenVerifier verifier, HexclaveObserver observer) {
         return observer == HexclaveObserver.NONE ? verifier : new ObservedVerifier(verifier, observer);
     }
 }

@@ -349,6 +349,9 @@ final class JwksCache {
         if (response.status() != 200) {
             throw new JwksFetchException("HTTP " + response.status());
         }
+        if (response.body().length() > MAX_BODY_BYTES) { // a shared transport bounds bodies less tightly
+            throw new JwksFetchException("response body larger than " + MAX_BODY_BYTES + " bytes");
+        }
         List<?> entries;
         try {
             Object set = JsonUtil.parseJson(response.body()).get("keys");

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.client.JdkHttpTransport;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.observe.HexclaveObserver;
@@ -89,6 +90,15 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
      */
     public JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock, HttpClient httpClient,
             HexclaveObserver observer) {
+        this(settings, policy, clock, new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), observer);
+    }
+
+    /**
+     * As {@link #JwtTokenVerifier(HexclaveSettings, UserClassPolicy, Clock, HttpClient, HexclaveObserver)}, fetching the
+     * keys over {@code transport} (shared with the application's other Hexclave calls; {@link #close()} leaves it open).
+     */
+    JwtTokenVerifier(HexclaveSettings settings, UserClassPolicy policy, Clock clock, HexclaveTransport transport,
+            HexclaveObserver observer) {
         this.observer = HexclaveObserver.safe(observer);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -96,7 +106,8 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         this.issuers = new Issuers(settings.issuerOrigins(), settings.projectId());
         this.engine = Es256.forSettings(settings);
         Set<UserClass> keyClasses = policy.anywhere();
-        this.jwks = new JwksCache(keySets(settings, keyClasses), new JdkHttpTransport(httpClient, JwksCache.MAX_BODY_BYTES), settings.readTimeout(), settings.jwksCacheTime(),
+        this.jwks = new JwksCache(keySets(settings, keyClasses), Objects.requireNonNull(transport, "transport"),
+                settings.readTimeout(), settings.jwksCacheTime(),
                 settings.jwksRefreshCooldown(), settings.jwksMaxStale(), clock, engine, observer);
         this.verified = settings.verifiedTokenCacheSize() == 0 ? null
                 : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.client.error.AccessTokenExpiredException;
 import io.quarkiverse.hexclave.client.error.AnonymousAuthenticationNotAllowedException;
 import io.quarkiverse.hexclave.client.error.CannotGetOwnUserWithoutUserException;
@@ -134,12 +135,28 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
     /** As {@link #withOwnClient(HexclaveSettings, UserClassPolicy, Clock)}, its client telling {@code observer}. */
     static RestTokenVerifier withOwnClient(HexclaveSettings settings, UserClassPolicy policy, Clock clock,
             HexclaveObserver observer) {
-        HexclaveSettings widened = settings.toBuilder()
-                .allowRestrictedUsers(policy.anywhere().contains(UserClass.RESTRICTED))
-                .allowAnonymousUsers(policy.anywhere().contains(UserClass.ANONYMOUS)).build();
-        return new RestTokenVerifier(HexclaveClient.builder(widened).observer(observer).build(), true, policy,
+        return new RestTokenVerifier(HexclaveClient.builder(widened(settings, policy)).observer(observer).build(), true,
+                policy,
                 settings.restCacheTtl(),
                 settings.restCacheSize(), clock);
+    }
+
+    /**
+     * As {@link #withOwnClient(HexclaveSettings, UserClassPolicy, Clock, HexclaveObserver)}, its client calling over
+     * {@code transport}, which {@link #close()} leaves open (its owner shares it).
+     */
+    static RestTokenVerifier overTransport(HexclaveSettings settings, UserClassPolicy policy, Clock clock,
+            HexclaveObserver observer, HexclaveTransport transport) {
+        return new RestTokenVerifier(HexclaveClient.builder(widened(settings, policy)).observer(observer)
+                .transport(Objects.requireNonNull(transport, "transport")).build(), false, policy,
+                settings.restCacheTtl(), settings.restCacheSize(), clock);
+    }
+
+    /** The settings of this verifier's own client: Hexclave is asked to accept the classes admitted anywhere. */
+    private static HexclaveSettings widened(HexclaveSettings settings, UserClassPolicy policy) {
+        return settings.toBuilder()
+                .allowRestrictedUsers(policy.anywhere().contains(UserClass.RESTRICTED))
+                .allowAnonymousUsers(policy.anywhere().contains(UserClass.ANONYMOUS)).build();
     }
 
     /** How long answers are reused; zero when the cache is off. */

@@ -40,6 +40,18 @@ class JwksLimitsTest {
     }
 
     @Test
+    void overASharedTransportWithALooserBodyLimitTheKeySetIsStillBoundedTo64KiB() {
+        f.jwks.rawBody("{\"keys\":[" + f.key1.publicJson() + "],\"padding\":\"" + "x".repeat(70 * 1024) + "\"}");
+        try (var shared = new io.quarkiverse.hexclave.client.JdkHttpTransport(java.time.Duration.ofSeconds(2))) {
+            var v = HexclaveTokenVerifier.create(f.settings().build(), UserClassPolicy.NORMAL_ONLY, f.clock,
+                    io.quarkiverse.hexclave.observe.HexclaveObserver.NONE, shared);
+
+            assertThatThrownBy(() -> v.verify(f.tokens.normal().mint())).isInstanceOf(KeysUnavailableException.class)
+                    .hasMessageContaining("response body larger than 65536 bytes");
+        }
+    }
+
+    @Test
     void aKeySetWithMoreThan20KeysFailsTheFetchAndNoKeysAreHeld() {
         f.jwks.rawBody(keySetOf(21));
         var v = f.verifier();

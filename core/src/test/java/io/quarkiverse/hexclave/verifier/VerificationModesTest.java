@@ -103,4 +103,44 @@ class VerificationModesTest {
                 .isInstanceOf(io.quarkiverse.hexclave.config.HexclaveConfigException.class)
                 .hasMessageContaining("hexclave.verification.mode=both").hasMessageContaining("hexclave.secret-server-key");
     }
+
+    @ParameterizedTest
+    @EnumSource(VerificationMode.class)
+    void overASharedTransportEveryRequestGoesThroughItAndClosingTheVerifierLeavesItOpen(VerificationMode mode) {
+        EmulatedUser ada = emulator.createUser(NewUser.withEmail("ada@example.com").build());
+        String token = emulator.mintAccessToken(ada);
+        java.util.List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var jdk = new io.quarkiverse.hexclave.client.JdkHttpTransport(java.time.Duration.ofSeconds(2))) {
+            io.quarkiverse.hexclave.client.HexclaveTransport shared = new io.quarkiverse.hexclave.client.HexclaveTransport() {
+                @Override
+                public java.util.concurrent.CompletionStage<io.quarkiverse.hexclave.client.HexclaveResponse> send(
+                        io.quarkiverse.hexclave.client.HexclaveRequest request) {
+                    paths.add(request.uri().getPath());
+                    return jdk.send(request);
+                }
+
+                @Override
+                public void close() {
+                    closed.set(true);
+                }
+            };
+            HexclaveSettings settings = HexclaveSettings.builder(emulator.projectId()).apiUrl(emulator.apiUrl())
+                    .secretServerKey(emulator.secretServerKey()).verificationMode(mode)
+                    .restCacheTtl(java.time.Duration.ZERO).build();
+            var verifier = HexclaveTokenVerifier.create(settings, UserClassPolicy.NORMAL_ONLY, Clock.systemUTC(),
+                    io.quarkiverse.hexclave.observe.HexclaveObserver.NONE, shared);
+
+            assertThat(verifier.verify(token).accepted()).isTrue();
+            verifier.close();
+
+            assertThat(paths).as("every request of %s", mode).isNotEmpty().allSatisfy(path -> assertThat(
+                    path.endsWith("/jwks.json") || path.endsWith("/users/me")).as(path).isTrue());
+            assertThat(paths.stream().anyMatch(path -> path.endsWith("/jwks.json")))
+                    .isEqualTo(mode != VerificationMode.REST);
+            assertThat(paths.stream().anyMatch(path -> path.endsWith("/users/me")))
+                    .isEqualTo(mode != VerificationMode.JWT);
+            assertThat(closed).as("the transport's owner closes it").isFalse();
+        }
+    }
 }

@@ -198,8 +198,9 @@ class HexclaveProcessor {
         var endpoints = recorder.userClassEndpoints(grants.grants());
         // Metrics only with quarkus-micrometer: without it, the binder's Micrometer classes are never loaded.
         var observer = recorder.observer(metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER));
-        var client = recorder.client(settings, observer, shutdown);
-        var endpointVerifier = recorder.endpointVerifier(settings, endpoints, observer, shutdown);
+        var transport = recorder.transport(settings, shutdown);
+        var client = recorder.client(settings, observer, transport);
+        var endpointVerifier = recorder.endpointVerifier(settings, endpoints, observer, transport, shutdown);
 
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveSettings.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(settings).done());

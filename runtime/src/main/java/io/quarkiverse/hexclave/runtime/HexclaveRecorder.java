@@ -11,6 +11,8 @@ import io.quarkiverse.hexclave.apikey.ApiKeyAuthentication;
 import io.quarkiverse.hexclave.apikey.ApiKeySettings;
 import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.client.HexclaveClient;
+import io.quarkiverse.hexclave.client.HexclaveTransport;
+import io.quarkiverse.hexclave.client.JdkHttpTransport;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
@@ -72,12 +74,12 @@ public class HexclaveRecorder {
      */
     public RuntimeValue<EndpointVerifier> endpointVerifier(RuntimeValue<HexclaveSettings> settings,
             RuntimeValue<UserClassEndpoints> endpoints, RuntimeValue<HexclaveObserver> observer,
-            ShutdownContext shutdown) {
+            RuntimeValue<HexclaveTransport> transport, ShutdownContext shutdown) {
         HexclaveSettings s = settings.getValue();
         UserClassPolicy policy = UserClassPolicy.of(s.allowRestrictedUsers(), s.allowAnonymousUsers())
                 .withGrants(endpoints.getValue().all().stream().map(EndpointGrant::grant).toList());
         HexclaveTokenVerifier verifier = rendered(() -> HexclaveTokenVerifier.create(s, policy, Clock.systemUTC(),
-                observer.getValue()));
+                observer.getValue(), transport.getValue()));
         shutdown.addShutdownTask(verifier::close);
         return new RuntimeValue<>(new EndpointVerifier(verifier));
     }
@@ -101,12 +103,24 @@ public class HexclaveRecorder {
         return new RuntimeValue<>(micrometer ? MicrometerObserver.global() : HexclaveObserver.NONE);
     }
 
-    /** The server-side client; its calls fail with a clear message when no secret server key is configured. */
+    /**
+     * The one HTTP transport of the application's calls to Hexclave: key fetches, token checks, API-key checks and the
+     * injectable client share it (one connection pool), and it is closed at shutdown, after those who use it.
+     */
+    public RuntimeValue<HexclaveTransport> transport(RuntimeValue<HexclaveSettings> settings, ShutdownContext shutdown) {
+        HexclaveTransport transport = new JdkHttpTransport(settings.getValue().connectTimeout());
+        shutdown.addShutdownTask(transport::close);
+        return new RuntimeValue<>(transport);
+    }
+
+    /**
+     * The server-side client over the shared transport; its calls fail with a clear message when no secret server key
+     * is configured.
+     */
     public RuntimeValue<HexclaveClient> client(RuntimeValue<HexclaveSettings> settings,
-            RuntimeValue<HexclaveObserver> observer, ShutdownContext shutdown) {
-        HexclaveClient client = HexclaveClient.builder(settings.getValue()).observer(observer.getValue()).build();
-        shutdown.addShutdownTask(client::close);
-        return new RuntimeValue<>(client);
+            RuntimeValue<HexclaveObserver> observer, RuntimeValue<HexclaveTransport> transport) {
+        return new RuntimeValue<>(HexclaveClient.builder(settings.getValue()).observer(observer.getValue())
+                .transport(transport.getValue()).build());
     }
 
     /**
