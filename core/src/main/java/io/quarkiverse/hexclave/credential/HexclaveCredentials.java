@@ -10,10 +10,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
+import io.quarkiverse.hexclave.internal.WireJson;
 import io.quarkiverse.hexclave.verifier.AccessToken;
 
 /**
@@ -38,7 +38,6 @@ public final class HexclaveCredentials {
      */
     static final int MAX_VALUE_LENGTH = 2 * AccessToken.MAX_LENGTH;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] AUTH_PREFIXES = { "hexclave_", "stackauth_" };
 
     private final Set<CredentialSource> sources;
@@ -200,7 +199,7 @@ public final class HexclaveCredentials {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = WireJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             return new CredentialLookup.Malformed(source, "credential is not valid JSON");
         }
@@ -297,7 +296,7 @@ public final class HexclaveCredentials {
     private static JsonNode parseCookieJson(String raw) {
         for (String candidate : new String[] { raw, percentDecode(raw) }) {
             try {
-                return JSON.readTree(candidate);
+                return WireJson.MAPPER.readTree(candidate);
             } catch (JsonProcessingException e) {
                 // try the decoded form next
             }

@@ -6,12 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 /**
  * An access token as presented, decoded once and carried from the mechanism to the verifier and its caches.
  * <p>
@@ -38,13 +32,6 @@ public final class AccessToken {
     /** Length of an ES256 signature in base64url: 64 bytes, unpadded. */
     static final int ES256_SIGNATURE_LENGTH = 86;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -267,7 +254,7 @@ public final class AccessToken {
             return null;
         }
         try {
-            return JSON.readValue(json, OBJECT);
+            return TokenJson.readObject(json);
         } catch (java.io.IOException | RuntimeException e) {
             return null; // never the parser's message: it quotes the input
         }
