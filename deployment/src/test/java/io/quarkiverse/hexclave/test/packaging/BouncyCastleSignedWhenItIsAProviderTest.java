@@ -7,7 +7,6 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.hexclave.test.GreetingEndpoint;
 import io.quarkus.test.ProdBuildResults;
 import io.quarkus.test.ProdModeTestResults;
 import io.quarkus.test.QuarkusProdModeTest;
@@ -16,12 +15,7 @@ import io.quarkus.test.QuarkusProdModeTest;
 class BouncyCastleSignedWhenItIsAProviderTest {
 
     @RegisterExtension
-    static final QuarkusProdModeTest app = new QuarkusProdModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(GreetingEndpoint.class))
-            .setForcedDependencies(java.util.List.of(io.quarkus.maven.dependency.Dependency.of("io.quarkus",
-                    "quarkus-rest", io.quarkus.builder.Version.getVersion())))
-            .setApplicationName("bc-signed").setApplicationVersion("1")
-            .overrideConfigKey("quarkus.hexclave.devservices.enabled", "false")
+    static final QuarkusProdModeTest app = BouncyCastleUnsignedInPackageTest.packaged("bc-signed")
             .overrideConfigKey("quarkus.security.security-providers", "BC")
             .setRun(false);
 

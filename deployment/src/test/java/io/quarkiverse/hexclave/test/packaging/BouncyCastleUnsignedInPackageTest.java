@@ -30,16 +30,21 @@ import io.quarkus.test.QuarkusProdModeTest;
 class BouncyCastleUnsignedInPackageTest {
 
     @RegisterExtension
-    static final QuarkusProdModeTest app = new QuarkusProdModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(GreetingEndpoint.class))
-            .setForcedDependencies(java.util.List.of(io.quarkus.maven.dependency.Dependency.of("io.quarkus",
-                    "quarkus-rest", io.quarkus.builder.Version.getVersion())))
-            .setApplicationName("bc-unsigned").setApplicationVersion("1")
-            .overrideConfigKey("quarkus.hexclave.devservices.enabled", "false")
+    static final QuarkusProdModeTest app = packaged("bc-unsigned")
             .setRuntimeProperties(Map.of("quarkus.http.host", "127.0.0.1", "quarkus.http.port", "0",
                     "quarkus.hexclave.api-url", SharedEmulator.apiUrl(),
                     "quarkus.hexclave.project-id", SharedEmulator.projectId()))
             .setRun(true);
+
+    /** A fast-jar application of the shared greeting endpoint, with quarkus-rest. */
+    static QuarkusProdModeTest packaged(String name) {
+        return new QuarkusProdModeTest()
+                .withApplicationRoot(jar -> jar.addClasses(GreetingEndpoint.class))
+                .setForcedDependencies(java.util.List.of(io.quarkus.maven.dependency.Dependency.of("io.quarkus",
+                        "quarkus-rest", io.quarkus.builder.Version.getVersion())))
+                .setApplicationName(name).setApplicationVersion("1")
+                .overrideConfigKey("quarkus.hexclave.devservices.enabled", "false");
+    }
 
     @ProdBuildResults
     ProdModeTestResults results;
