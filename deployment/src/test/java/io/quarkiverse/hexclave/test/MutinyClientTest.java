@@ -4,10 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.hexclave.runtime.mutiny.MutinyHexclaveClient;
 import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The Mutiny client and the non-blocking profile in reactive endpoints: continuations on the request's Vert.x context,
@@ -21,6 +29,46 @@ class MutinyClientTest {
     @RegisterExtension
     static final QuarkusUnitTest app = HexclaveTestApp.create("default", MutinyEndpoint.class)
             .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey());
+
+    @Inject
+    MutinyHexclaveClient hexclave;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void onAnEventLoopContextOutsideARequestTheItemArrivesOnThatContext() {
+        String userId = SharedEmulator.userAndToken()[0];
+        Context eventLoop = vertx.getOrCreateContext(); // a plain event-loop context, not a duplicated one
+        CompletableFuture<String> where = new CompletableFuture<>();
+        eventLoop.runOnContext(ignored -> hexclave.users().get(userId).subscribe().with(
+                user -> where.complete(user.id() + "|" + (Vertx.currentContext() == eventLoop) + "|"
+                        + Context.isOnEventLoopThread()),
+                where::completeExceptionally));
+        assertThat(where).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(userId + "|true|true");
+    }
+
+    @Test
+    void withoutAVertxContextTheItemArrivesWhereTheCallCompleted() {
+        String userId = SharedEmulator.userAndToken()[0];
+        CompletableFuture<String> where = new CompletableFuture<>();
+        hexclave.users().get(userId).subscribe().with(
+                user -> where.complete(user.id() + "|" + (Vertx.currentContext() == null) + "|"
+                        + Context.isOnEventLoopThread()),
+                where::completeExceptionally);
+        assertThat(where).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(userId + "|true|false");
+    }
+
+    @Test
+    void nothingIsSentBeforeSubscriptionAndEachSubscriptionSendsAgain() {
+        String userId = SharedEmulator.userAndToken()[0];
+        SharedEmulator.admin("reset-counts");
+        var get = hexclave.users().get(userId);
+        assertThat(SharedEmulator.admin("count GET /api/v1/users/" + userId)).isEqualTo("0");
+        get.await().atMost(Duration.ofSeconds(10));
+        get.await().atMost(Duration.ofSeconds(10));
+        assertThat(SharedEmulator.admin("count GET /api/v1/users/" + userId)).isEqualTo("2");
+    }
 
     @Test
     void profileAndClientContinueOnTheRequestsContextOfTheEventLoop() {
