@@ -14,7 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.hexclave.runtime.mutiny.MutinyHexclaveClient;
 import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 
 /**
@@ -46,6 +49,21 @@ class MutinyClientTest {
                         + Context.isOnEventLoopThread()),
                 where::completeExceptionally));
         assertThat(where).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(userId + "|true|true");
+    }
+
+    @Test
+    void aWorkerVerticleMayAwaitWithoutTheItemQueuedBehindItself() {
+        String userId = SharedEmulator.userAndToken()[0];
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        vertx.deployVerticle(new AbstractVerticle() {
+            @Override
+            public void start() {
+                // start() is a task of the worker context: an item queued on that context would wait for it forever
+                answer.complete(hexclave.users().get(userId).await().atMost(Duration.ofSeconds(10)).id());
+            }
+        }, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+                .onFailure(answer::completeExceptionally);
+        assertThat(answer).succeedsWithin(Duration.ofSeconds(15)).isEqualTo(userId);
     }
 
     @Test

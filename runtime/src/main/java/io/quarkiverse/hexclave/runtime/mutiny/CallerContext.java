@@ -12,9 +12,10 @@ import io.vertx.core.Vertx;
 
 /**
  * Turns the core's {@code CompletionStage}s into Mutiny types that continue where they were subscribed: the Vert.x
- * context current at subscription (an event loop's, or a request's duplicated context) gets the item or failure back
- * through {@link Context#runOnContext}, as Quarkus' own reactive clients do, instead of the HTTP client's thread.
- * Without a Vert.x context (a plain thread), they emit where the stage completes.
+ * event-loop context current at subscription (an event loop's own, or a request's duplicated context) gets the item
+ * or failure back through {@link Context#runOnContext}, as Quarkus' own reactive clients do, instead of the HTTP
+ * client's thread. Without such a context (a plain thread, or a worker context, whose ordered queue may be held by the
+ * very task that waits for the item), they emit where the stage completes.
  */
 final class CallerContext {
 
@@ -23,7 +24,7 @@ final class CallerContext {
 
     /** {@code call}'s stage as a {@code Uni}: called on each subscription, emitting on the subscriber's context. */
     static <T> Uni<T> uni(Supplier<? extends CompletionStage<? extends T>> call) {
-        return Uni.createFrom().deferred(() -> on(Vertx.currentContext(), Uni.createFrom().completionStage(call)));
+        return Uni.createFrom().deferred(() -> on(callers(), Uni.createFrom().completionStage(call)));
     }
 
     /**
@@ -35,7 +36,7 @@ final class CallerContext {
      */
     static <T> Multi<T> pages(Function<String, ? extends CompletionStage<Page<T>>> fetch) {
         return Multi.createFrom().deferred(() -> {
-            Context context = Vertx.currentContext();
+            Context context = callers();
             Cursor cursor = new Cursor();
             return Multi.createBy().repeating()
                     .uni(() -> cursor, c -> on(context, Uni.createFrom().completionStage(() -> fetch.apply(c.next)))
@@ -43,6 +44,12 @@ final class CallerContext {
                     .whilst(page -> cursor.more)
                     .onItem().transformToIterable(Page::items);
         });
+    }
+
+    /** The current event-loop context, or {@code null}. */
+    private static Context callers() {
+        Context context = Vertx.currentContext();
+        return context != null && context.isEventLoopContext() ? context : null;
     }
 
     /** {@code uni}, emitting on {@code context} (at once when already there); as is without a context. */

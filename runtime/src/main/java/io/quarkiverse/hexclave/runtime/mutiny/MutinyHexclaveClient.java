@@ -31,8 +31,8 @@ import io.smallrye.mutiny.Uni;
  * request's duplicated context), the item or failure arrives on that same context, so request-scoped beans, the
  * security identity and context-local data are there in the continuation; never on the HTTP client's threads. From
  * a worker thread that has the request's context (a blocking endpoint), it arrives on that context's event loop:
- * {@code await()} it there, or use {@link HexclaveClient}. Without a Vert.x context, it arrives where the call
- * completed.</li>
+ * {@code await()} it there, or use {@link HexclaveClient}. Without a Vert.x context, or on a worker context (a
+ * worker verticle, whose queue may be held by the very task that awaits), it arrives where the call completed.</li>
  * <li><b>Errors</b>: the same types as the core's, as the failure: {@code HexclaveApiException} subclasses (e.g.
  * {@code UserNotFoundException}), {@code HexclaveConnectionException}, and {@code HexclaveConfigException} when the
  * secret server key is not configured.</li>
