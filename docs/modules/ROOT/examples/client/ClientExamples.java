@@ -179,6 +179,7 @@ class ClientExamples {
         CurrentHexclaveUser current = CurrentHexclaveUser.of(principal, hexclave, profiles);
         String id = current.userId();             // from the token, no call
         User profile = current.profile();         // loaded once, on first use
+        CompletionStage<User> same = current.profileAsync(); // the same load, without blocking
         // end::current-user[]
     }
 

@@ -2,6 +2,8 @@ package io.quarkiverse.hexclave.cdi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -43,6 +45,23 @@ public final class UserProfileCache {
             cache.put(userId, user);
         }
         return user;
+    }
+
+    /**
+     * The cached profile of {@code userId} as a completed stage, else {@code loader}'s stage, whose profile is cached
+     * when it arrives. A failed load is not cached.
+     */
+    public CompletionStage<User> getAsync(String userId, Function<String, ? extends CompletionStage<User>> loader) {
+        User cached = cache.getIfPresent(userId);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return loader.apply(userId).thenApply(user -> {
+            if (user != null) {
+                cache.put(userId, user);
+            }
+            return user;
+        });
     }
 
     /** Forgets a user's profile (e.g. after updating it). */

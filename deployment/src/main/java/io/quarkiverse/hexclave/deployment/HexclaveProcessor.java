@@ -33,6 +33,7 @@ import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
 import io.quarkiverse.hexclave.runtime.internal.ApiKeyCallerFilter;
+import io.quarkiverse.hexclave.runtime.mutiny.MutinyHexclaveClient;
 import io.quarkiverse.hexclave.runtime.security.HexclaveApiKeyIdentityProvider;
 import io.quarkiverse.hexclave.runtime.security.HexclaveAuthMechanism;
 import io.quarkiverse.hexclave.runtime.security.HexclaveIdentityProvider;
@@ -105,6 +106,12 @@ class HexclaveProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerUserProducers() {
         return AdditionalBeanBuildItem.builder().addBeanClasses(HexclaveUserProducer.class).build();
+    }
+
+    /** The Mutiny face of the client, over the same {@code HexclaveClient}: removed when the application does not inject it. */
+    @BuildStep
+    AdditionalBeanBuildItem registerMutinyClient() {
+        return AdditionalBeanBuildItem.builder().addBeanClasses(MutinyHexclaveClient.class).build();
     }
 
     /**
