@@ -12,6 +12,7 @@ import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 
 /**
@@ -62,6 +63,19 @@ class HexclaveSecurityTest {
     @TestSecurity(user = "user-1", roles = "extra")
     void rolesOfTestSecurityAreKeptBesideTheHexclaveGroups() {
         given().get("/principal/roles").then().statusCode(200).body(equalTo("authenticated,extra"));
+    }
+
+    @Test
+    @TestSecurity(user = "user-1", permissions = "see:detail", attributes = @SecurityAttribute(key = "team-size", value = "7"))
+    void permissionsAndAttributesOfTestSecurityAreKept() {
+        given().get("/principal/detail").then().statusCode(200);
+        given().get("/principal/attributes").then().statusCode(200).body(equalTo("7|NORMAL"));
+    }
+
+    @Test
+    @TestSecurity(user = "user-1")
+    void withoutTheTestSecurityPermissionTheCheckFails() {
+        given().get("/principal/detail").then().statusCode(403);
     }
 
     @Test

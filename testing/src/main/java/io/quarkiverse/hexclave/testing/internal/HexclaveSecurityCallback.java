@@ -8,6 +8,7 @@ import io.quarkiverse.hexclave.testing.HexclaveSecurity;
 import io.quarkiverse.hexclave.testing.TestHexclaveUser;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.test.junit.callback.QuarkusTestAfterEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
@@ -29,10 +30,8 @@ public class HexclaveSecurityCallback implements QuarkusTestBeforeEachCallback, 
         }
         Optional<String> problem = problem(context.getTestMethod(), context.getTestInstance().getClass());
         if (problem.isEmpty() && find(HexclaveSecurity.class, context.getTestMethod(),
-                context.getTestInstance().getClass()) != null
-                && container.select(TestSecurityIdentityAugmentor.class).isAmbiguous()) {
-            problem = Optional.of("@HexclaveSecurity: another test identity augmentor is on the class path (from "
-                    + "quarkus-test-security-jwt or quarkus-test-security-oidc?), and Quarkus then applies none");
+                context.getTestInstance().getClass()) != null) {
+            problem = augmentorProblem(container);
         }
         problem.ifPresent(p -> {
             throw new IllegalStateException(p);
@@ -73,6 +72,22 @@ public class HexclaveSecurityCallback implements QuarkusTestBeforeEachCallback, 
                     + "RestAssured) and @HexclaveSecurity (a @TestSecurity identity): choose one");
         }
         return Optional.empty();
+    }
+
+    /** Why Quarkus would not apply this artifact's test identity augmentor, if it would not. */
+    static Optional<String> augmentorProblem(ArcContainer container) {
+        InjectableInstance<TestSecurityIdentityAugmentor> augmentors = container.select(
+                TestSecurityIdentityAugmentor.class);
+        if (augmentors.isResolvable() && augmentors.getHandle().getBean().getBeanClass()
+                .equals(HexclaveTestSecurityAugmentor.class)) {
+            return Optional.empty();
+        }
+        return Optional.of("@HexclaveSecurity: Quarkus applies one test identity augmentor, and here it is "
+                + (augmentors.isAmbiguous() ? "none, as there are several"
+                        : augmentors.isResolvable() ? augmentors.getHandle().getBean().getBeanClass().getName()
+                                : "none")
+                + " (quarkus-test-security-jwt or quarkus-test-security-oidc on the test class path?): the identity "
+                + "of @TestSecurity would not be a Hexclave user");
     }
 
     private static <A extends Annotation> A find(Class<A> type, Method method, Class<?> testClass) {

@@ -18,6 +18,7 @@ import io.quarkiverse.hexclave.runtime.authorization.HexclaveAuthorization;
 import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** What an application sees of the user through the injection points. */
@@ -80,6 +81,19 @@ public class PrincipalResource {
     public String holds() {
         return authorization.hasProjectPermission("reports_read") + "|" + authorization.has("acme", "docs_read") + "|"
                 + authorization.hasInSelectedTeam("docs_write");
+    }
+
+    @GET
+    @Path("/attributes")
+    public String attributes() {
+        return identity.getAttribute("team-size") + "|" + identity.getAttribute("hexclave.user-class");
+    }
+
+    @GET
+    @Path("/detail")
+    @PermissionsAllowed("see:detail")
+    public String detail() {
+        return "detail";
     }
 
     @GET
