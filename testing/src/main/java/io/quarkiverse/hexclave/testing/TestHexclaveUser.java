@@ -7,6 +7,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.quarkiverse.hexclave.testing.internal.IntegrationTestUserExtension;
 import io.quarkiverse.hexclave.verifier.UserClass;
 
 /**
@@ -17,6 +20,11 @@ import io.quarkiverse.hexclave.verifier.UserClass;
  * <p>
  * The user is at hand as {@link HexclaveTestTokens#current()}. A method annotation replaces the class annotation.
  * Needs the emulator, so leave {@code quarkus.hexclave.api-url} unset in test mode.
+ * <p>
+ * Also works in a {@code @QuarkusIntegrationTest}: the user is created in the emulator that the packaged application
+ * trusts (the one the test's configuration names: Dev Services', published to the test by Quarkus, or a test
+ * resource's), on loopback only. There the demo user is not available, and {@code HexclaveTestTokens} cannot be
+ * injected.
  *
  * <pre>{@code
  * @QuarkusTest
@@ -39,6 +47,7 @@ import io.quarkiverse.hexclave.verifier.UserClass;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ExtendWith(IntegrationTestUserExtension.class)
 public @interface TestHexclaveUser {
 
     /** The user's primary e-mail (verified); empty for a generated {@code user-<random>@example.com}. */

@@ -1,6 +1,5 @@
 package io.quarkiverse.hexclave.runtime.security;
 
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
+import io.quarkiverse.hexclave.runtime.internal.HexclaveIdentities;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.runtime.internal.UserClassFilter;
@@ -127,18 +127,8 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
             throw HexclaveAuthMechanism.failure(Challenge.unauthorized(rejected.reason()));
         }
         HexclavePrincipal principal = ((Verification.Accepted) verification).principal();
-        Set<String> roles = principal.getGroups();
-        if (!verifier.policy().admitsEverywhere(principal.userClass())) {
-            // Admitted only by this endpoint's grant: role checks written for full users keep refusing them.
-            roles = new LinkedHashSet<>(roles);
-            roles.remove(HexclavePrincipal.AUTHENTICATED);
-        }
-        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(principal)
-                .addRoles(roles)
-                .addCredential(credential)
-                .addAttribute("hexclave.user-class", principal.userClass())
-                .build();
+        SecurityIdentity identity = HexclaveIdentities.describe(QuarkusSecurityIdentity.builder(), principal,
+                verifier.policy()).addCredential(credential).build();
         options.cacheControl().ifPresent(value -> {
             RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
             if (routing != null) {
