@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.runtime.devservices.SignedInUser;
 import io.quarkiverse.hexclave.testing.HexclaveTestTokens;
 import io.quarkiverse.hexclave.testing.TestHexclaveUser;
@@ -19,6 +20,9 @@ class VirtualThreadEndpointsTest {
 
     @Inject
     HexclaveTestTokens tokens;
+
+    @Inject
+    HexclaveClient hexclave;
 
     @Test
     @TestHexclaveUser(projectPermissions = "admin", teams = @TestTeam(name = "Acme", permissions = { "docs_read",
@@ -40,6 +44,22 @@ class VirtualThreadEndpointsTest {
         String team = tokens.teamId("Acme");
         given().get("/vt/reports").then().statusCode(403);
         given().get("/vt/teams/" + team + "/docs").then().statusCode(403);
+        given().get("/vt/teams/" + team + "/can-write").then().statusCode(200).body(equalTo("virtual|false"));
+    }
+
+    /** The permission cache is off in this application: every check asks Hexclave, as the pinning test relies on. */
+    @Test
+    @TestHexclaveUser(projectPermissions = "admin", teams = @TestTeam(name = "Acme", permissions = "docs_write"))
+    void everyCheckAsksHexclave() {
+        SignedInUser me = tokens.requireCurrent();
+        String team = tokens.teamId("Acme");
+        given().get("/vt/reports").then().statusCode(200);
+        given().get("/vt/teams/" + team + "/can-write").then().statusCode(200).body(equalTo("virtual|true"));
+
+        hexclave.projectPermissions().revoke(me.userId(), "admin");
+        hexclave.teamPermissions().revoke(team, me.userId(), "docs_write");
+
+        given().get("/vt/reports").then().statusCode(403);
         given().get("/vt/teams/" + team + "/can-write").then().statusCode(200).body(equalTo("virtual|false"));
     }
 
