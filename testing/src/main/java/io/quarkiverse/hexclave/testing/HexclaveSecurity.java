@@ -46,7 +46,9 @@ public @interface HexclaveSecurity {
 
     /**
      * The user's class. Restricted and anonymous principals are admitted only where the application admits them
-     * (globally, or on an {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers} endpoint), as real tokens are.
+     * (globally, or on an {@code @AllowRestrictedUsers} / {@code @AllowAnonymousUsers} endpoint), as real tokens are;
+     * a class the application admits nowhere is refused before the test (its tokens are refused on every request: test
+     * that with {@link TestHexclaveUser}).
      */
     UserClass userClass() default UserClass.NORMAL;
 

@@ -1,6 +1,8 @@
 package io.quarkiverse.hexclave.testing.internal;
 
 import java.lang.annotation.Annotation;
+import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,6 +12,8 @@ import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
 import io.quarkiverse.hexclave.runtime.internal.HexclaveIdentities;
 import io.quarkiverse.hexclave.testing.HexclaveSecurity;
 import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
+import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.arc.Unremovable;
@@ -56,9 +60,13 @@ public class HexclaveTestSecurityAugmentor implements TestSecurityIdentityAugmen
                 break;
             }
         }
+        UserClassPolicy policy = verifier.verifier().policy();
+        refusedEverywhere(policy, description.userClass()).ifPresent(message -> {
+            throw new IllegalStateException(message);
+        });
         HexclavePrincipal principal = principals.principal(identity.getPrincipal().getName(), description);
         SecurityIdentity augmented = HexclaveIdentities.describe(QuarkusSecurityIdentity.builder(identity), principal,
-                verifier.verifier().policy()).build();
+                policy).build();
         try (InstanceHandle<TeamPermissionAugmentor> teams = Arc.container().instance(TeamPermissionAugmentor.class)) {
             if (teams.isAvailable()) {
                 augmented = teams.get().augment(augmented, blocking -> Uni.createFrom().item(blocking))
@@ -67,5 +75,20 @@ public class HexclaveTestSecurityAugmentor implements TestSecurityIdentityAugmen
         }
         grants.hold(principal.userId(), description);
         return augmented;
+    }
+
+    /**
+     * Why a user of {@code userClass} cannot be a test identity here: the application admits the class nowhere, so a
+     * real token of it is refused on every request (by the identity provider, which a test identity skips).
+     */
+    static Optional<String> refusedEverywhere(UserClassPolicy policy, UserClass userClass) {
+        if (policy.anywhere().contains(userClass)) {
+            return Optional.empty();
+        }
+        String name = userClass.name().toLowerCase(Locale.ROOT);
+        return Optional.of("@HexclaveSecurity(userClass = " + userClass + "): this application admits " + name
+                + " users nowhere (no endpoint allows them, nor quarkus.hexclave.allow-" + name + "-users), so their "
+                + "tokens are refused on every request. Test that refusal with @TestHexclaveUser(userClass = "
+                + userClass + "), which sends a real token.");
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.hexclave.testing.HexclaveSecurity;
 import io.quarkiverse.hexclave.testing.TestHexclaveUser;
 import io.quarkiverse.hexclave.verifier.UserClass;
+import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkus.test.security.TestSecurity;
 
 /** A {@code @HexclaveSecurity} that could not take effect is refused with a message saying what to do. */
@@ -123,6 +125,23 @@ class HexclaveSecurityMisuseTest {
 
     private static HexclaveSecurity description(String name) throws NoSuchMethodException {
         return method(Examples.class, name).getAnnotation(HexclaveSecurity.class);
+    }
+
+    @Test
+    void aUserClassTheApplicationAdmitsNowhereIsRefused() {
+        UserClassPolicy normalOnly = UserClassPolicy.of(false, false);
+        assertThat(HexclaveTestSecurityAugmentor.refusedEverywhere(normalOnly, UserClass.RESTRICTED))
+                .hasValueSatisfying(m -> assertThat(m).contains("admits restricted users nowhere")
+                        .contains("quarkus.hexclave.allow-restricted-users")
+                        .contains("@TestHexclaveUser(userClass = RESTRICTED)"));
+        assertThat(HexclaveTestSecurityAugmentor.refusedEverywhere(normalOnly, UserClass.ANONYMOUS))
+                .hasValueSatisfying(m -> assertThat(m).contains("quarkus.hexclave.allow-anonymous-users"));
+        assertThat(HexclaveTestSecurityAugmentor.refusedEverywhere(normalOnly, UserClass.NORMAL)).isEmpty();
+        UserClassPolicy oneEndpointGrant = normalOnly.withGrants(List.of(UserClassPolicy.grant(true, false)));
+        assertThat(HexclaveTestSecurityAugmentor.refusedEverywhere(oneEndpointGrant, UserClass.RESTRICTED)).isEmpty();
+        assertThat(HexclaveTestSecurityAugmentor.refusedEverywhere(oneEndpointGrant, UserClass.ANONYMOUS)).isPresent();
+        assertThat(HexclaveTestSecurityAugmentor.refusedEverywhere(UserClassPolicy.of(false, true), UserClass.ANONYMOUS))
+                .isEmpty();
     }
 
     @Test
