@@ -6,6 +6,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkus.arc.Unremovable;
+
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.runtime.devservices.DevServicesEmulator;
 import io.quarkiverse.hexclave.runtime.devservices.EmulatorUsers;
@@ -23,6 +25,7 @@ import io.quarkiverse.hexclave.verifier.UserClass;
  * emulator (a self-hosted Hexclave on {@code localhost} with {@code quarkus.hexclave.api-url} set is refused).
  */
 @Singleton
+@Unremovable // @TestHexclaveUser looks it up, also in applications whose tests never inject it
 public class HexclaveTestTokens {
 
     private final EmulatorUsers users;

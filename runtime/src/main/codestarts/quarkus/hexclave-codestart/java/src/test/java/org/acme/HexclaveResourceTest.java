@@ -3,20 +3,13 @@ package org.acme;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.CoreMatchers.is;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.hexclave.testing.HexclaveTestTokens;
 import io.quarkiverse.hexclave.testing.TestHexclaveUser;
-import io.quarkiverse.hexclave.verifier.UserClass;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class HexclaveResourceTest {
-
-    @Inject
-    HexclaveTestTokens tokens;
 
     @Test
     @TestHexclaveUser(displayName = "Ada Lovelace")
@@ -27,17 +20,6 @@ class HexclaveResourceTest {
                 .then()
                 .statusCode(200)
                 .body(is("Hello Ada Lovelace"));
-    }
-
-    @Test
-    void greetsAUserMintedByTheTest() {
-        String token = tokens.mint("grace@example.com", "Grace Hopper", UserClass.NORMAL).token();
-        given()
-                .auth().oauth2(token)
-                .when().get("/hexclave")
-                .then()
-                .statusCode(200)
-                .body(is("Hello Grace Hopper"));
     }
 
     @Test
