@@ -39,6 +39,7 @@ import io.quarkiverse.hexclave.runtime.security.HexclaveAuthMechanism;
 import io.quarkiverse.hexclave.runtime.security.HexclaveIdentityProvider;
 import io.quarkiverse.hexclave.security.AllowAnonymousUsers;
 import io.quarkiverse.hexclave.security.AllowRestrictedUsers;
+import io.quarkiverse.hexclave.security.RefuseApiKeys;
 import io.quarkiverse.hexclave.supabase.SupabaseTokens;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -59,6 +60,7 @@ import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
@@ -82,6 +84,7 @@ class HexclaveProcessor {
     static final DotName HEXCLAVE_USER = DotName.createSimple(HexclaveUser.class);
     static final DotName ALLOW_RESTRICTED_USERS = DotName.createSimple(AllowRestrictedUsers.class);
     static final DotName ALLOW_ANONYMOUS_USERS = DotName.createSimple(AllowAnonymousUsers.class);
+    static final DotName REFUSE_API_KEYS = DotName.createSimple(RefuseApiKeys.class);
     private static final DotName RESOURCE_INFO = DotName.createSimple("jakarta.ws.rs.container.ResourceInfo");
     private static final DotName REQUEST_SCOPED = DotName.createSimple(RequestScoped.class);
     private static final DotName DEPENDENT = DotName.createSimple(Dependent.class);
@@ -182,13 +185,20 @@ class HexclaveProcessor {
         return new AdditionalIndexedClassesBuildItem(UserClassFilter.class.getName());
     }
 
-    /** The JAX-RS filter that enforces {@code @RefuseApiKeys}. */
+    /**
+     * The JAX-RS filter that enforces {@code @RefuseApiKeys}, only in applications that use the annotation: elsewhere
+     * it would only cost every request a look at the matched method. (The archives' indexes, not the combined index,
+     * which this step's additional class would change.)
+     */
     @BuildStep
-    AdditionalIndexedClassesBuildItem registerApiKeyCallerFilter(Capabilities capabilities) {
+    AdditionalIndexedClassesBuildItem registerApiKeyCallerFilter(Capabilities capabilities,
+            ApplicationArchivesBuildItem archives) {
         if (!capabilities.isPresent(Capability.REST) && !capabilities.isPresent(Capability.RESTEASY)) {
             return null;
         }
-        return new AdditionalIndexedClassesBuildItem(ApiKeyCallerFilter.class.getName());
+        boolean used = archives.getAllApplicationArchives().stream()
+                .anyMatch(archive -> !archive.getIndex().getAnnotations(REFUSE_API_KEYS).isEmpty());
+        return used ? new AdditionalIndexedClassesBuildItem(ApiKeyCallerFilter.class.getName()) : null;
     }
 
     /**
