@@ -30,11 +30,14 @@ class MutinyClientTest {
     private static final String ON_REQUEST_CONTEXT = "true,true,true";
 
     @RegisterExtension
-    static final QuarkusUnitTest app = HexclaveTestApp.create("default", MutinyEndpoint.class)
+    static final QuarkusUnitTest app = HexclaveTestApp.create("default", MutinyEndpoint.class, SlowHexclave.class)
             .overrideRuntimeConfigKey("quarkus.hexclave.secret-server-key", SharedEmulator.secretServerKey());
 
     @Inject
     MutinyHexclaveClient hexclave;
+
+    @Inject
+    SlowHexclave slow;
 
     @Inject
     Vertx vertx;
@@ -44,7 +47,7 @@ class MutinyClientTest {
         String userId = SharedEmulator.userAndToken()[0];
         Context eventLoop = vertx.getOrCreateContext(); // a plain event-loop context, not a duplicated one
         CompletableFuture<String> where = new CompletableFuture<>();
-        eventLoop.runOnContext(ignored -> hexclave.users().get(userId).subscribe().with(
+        eventLoop.runOnContext(ignored -> slow.mutiny.users().get(userId).subscribe().with(
                 user -> where.complete(user.id() + "|" + (Vertx.currentContext() == eventLoop) + "|"
                         + Context.isOnEventLoopThread()),
                 where::completeExceptionally));
@@ -59,7 +62,7 @@ class MutinyClientTest {
             @Override
             public void start() {
                 // start() is a task of the worker context: an item queued on that context would wait for it forever
-                answer.complete(hexclave.users().get(userId).await().atMost(Duration.ofSeconds(10)).id());
+                answer.complete(slow.mutiny.users().get(userId).await().atMost(Duration.ofSeconds(10)).id());
             }
         }, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
                 .onFailure(answer::completeExceptionally);
@@ -94,6 +97,13 @@ class MutinyClientTest {
         given().auth().oauth2(user[1]).get("/mutiny/profile").then().statusCode(200)
                 .body(equalTo("entry=true|Ada Lovelace|" + ON_REQUEST_CONTEXT + "|true|" + ON_REQUEST_CONTEXT
                         + "|loaded=true|sameClient=true"));
+    }
+
+    @Test
+    void answersArrivingLateOnAnotherThreadAreBroughtBackToTheRequestsContext() {
+        String[] user = SharedEmulator.userAndToken();
+        given().auth().oauth2(user[1]).get("/mutiny/slow/profile").then().statusCode(200)
+                .body(equalTo("Ada Lovelace|" + ON_REQUEST_CONTEXT + "|" + ON_REQUEST_CONTEXT));
     }
 
     @Test

@@ -31,7 +31,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Reactive endpoints (they run on the event loop) over the Mutiny client. Each reports where its continuations ran:
+ * Reactive endpoints (they run on the event loop) over the Mutiny client: the injected one, and one over a client whose
+ * answers arrive late on another thread ({@link SlowHexclave}). Each reports where its continuations ran:
  * {@code sameContext,eventLoop,requestScope} (on the request's Vert.x context? on an event-loop thread? with the
  * request scope active?).
  */
@@ -51,6 +52,9 @@ public class MutinyEndpoint {
     @Inject
     HexclaveClient client;
 
+    @Inject
+    SlowHexclave slow;
+
     /** The profile without blocking, then the user again through the client. */
     @GET
     @Path("/profile")
@@ -65,12 +69,23 @@ public class MutinyEndpoint {
                         + "|sameClient=" + (hexclave.client() == client));
     }
 
+    /** The same over a client whose answers come late on another thread: they are brought back all the same. */
+    @GET
+    @Path("/slow/profile")
+    public Uni<String> slowProfile() {
+        Context request = Vertx.currentContext();
+        CurrentHexclaveUser sameUser = CurrentHexclaveUser.of(user.principal(), slow.client, null);
+        return slow.mutiny.profileOf(sameUser)
+                .map(profile -> profile.displayName() + "|" + where(request))
+                .chain(first -> slow.mutiny.users().get(user.userId()).map(again -> first + "|" + where(request)));
+    }
+
     /** Control: the core's stage straight into a Uni continues wherever the HTTP client completed it. */
     @GET
     @Path("/raw")
     public Uni<String> raw() {
         Context request = Vertx.currentContext();
-        return Uni.createFrom().completionStage(() -> client.users().getAsync(user.userId()))
+        return Uni.createFrom().completionStage(() -> slow.client.users().getAsync(user.userId()))
                 .map(u -> where(request) + "|" + Thread.currentThread().getName());
     }
 
@@ -79,7 +94,7 @@ public class MutinyEndpoint {
     @Path("/users/{id}")
     public Uni<RestResponse<String>> user(@RestPath String id) {
         Context request = Vertx.currentContext();
-        return hexclave.users().get(id).map(u -> RestResponse.ok(u.displayName()))
+        return slow.mutiny.users().get(id).map(u -> RestResponse.ok(u.displayName()))
                 .onFailure(UserNotFoundException.class).recoverWithItem(e -> RestResponse.status(
                         Response.Status.NOT_FOUND, "no such user|" + ((UserNotFoundException) e).code() + "|"
                                 + where(request)));
@@ -91,7 +106,7 @@ public class MutinyEndpoint {
     public Uni<String> users(@RestQuery int limit, @RestQuery @DefaultValue("-1") int take) {
         Context request = Vertx.currentContext();
         AtomicInteger offContext = new AtomicInteger();
-        Multi<User> all = hexclave.users().listAll(ListUsersQuery.builder().limit(limit).build());
+        Multi<User> all = slow.mutiny.users().listAll(ListUsersQuery.builder().limit(limit).build());
         return (take < 0 ? all : all.select().first(take))
                 .invoke(u -> {
                     if (Vertx.currentContext() != request) {
