@@ -65,8 +65,11 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.proxy.deployment.ProxyRegistryBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.quarkus.tls.deployment.spi.TlsRegistryBuildItem;
+import io.quarkus.vertx.core.deployment.CoreVertxBuildItem;
 import io.smallrye.jwt.auth.cdi.ClaimValueProducer;
 import io.smallrye.jwt.auth.cdi.CommonJwtProducer;
 import io.smallrye.jwt.auth.cdi.JsonValueProducer;
@@ -210,12 +213,13 @@ class HexclaveProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     void registerRuntimeBeans(HexclaveRecorder recorder, HexclaveBuildTimeConfig buildTimeConfig,
             UserClassGrantsBuildItem grants, ShutdownContextBuildItem shutdown,
-            Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<SyntheticBeanBuildItem> beans) {
+            Optional<MetricsCapabilityBuildItem> metrics, CoreVertxBuildItem vertx, TlsRegistryBuildItem tls,
+            ProxyRegistryBuildItem proxies, BuildProducer<SyntheticBeanBuildItem> beans) {
         var settings = recorder.settings(buildTimeConfig.jcaProviderOrFallback().orElse(null));
         var endpoints = recorder.userClassEndpoints(grants.grants());
         // Metrics only with quarkus-micrometer: without it, the binder's Micrometer classes are never loaded.
         var observer = recorder.observer(metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER));
-        var transport = recorder.transport(settings, shutdown);
+        var transport = recorder.transport(settings, vertx.getVertx(), tls.registry(), proxies.registry(), shutdown);
         var client = recorder.client(settings, observer, transport);
         var endpointVerifier = recorder.endpointVerifier(settings, endpoints, observer, transport, shutdown);
 

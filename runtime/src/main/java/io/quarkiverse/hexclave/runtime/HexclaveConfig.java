@@ -238,6 +238,26 @@ public interface HexclaveConfig {
          */
         @WithDefault("10s")
         Duration readTimeout();
+
+        /**
+         * The name of the TLS configuration ({@code quarkus.tls."<name>".*}, the Quarkus TLS registry) for calls to
+         * Hexclave: its trust store, key store (client certificate) and hostname verification. Set it for a
+         * self-hosted Hexclave whose certificate a private CA signed. An unknown name fails the start.
+         * <p>
+         * When not set, the default TLS configuration ({@code quarkus.tls.*}) applies if it sets a trust store (or
+         * trust-all); otherwise the JVM's trust store ({@code cacerts}) decides, which is right for
+         * {@code https://api.hexclave.com}.
+         */
+        Optional<String> tlsConfigurationName();
+
+        /**
+         * The name of the proxy configuration ({@code quarkus.proxy."<name>".*}, the Quarkus proxy registry) that
+         * calls to Hexclave go through; {@code none} for no proxy. An unknown name fails the start.
+         * <p>
+         * When not set, the default proxy configuration ({@code quarkus.proxy.host} …) applies if it sets a host;
+         * otherwise calls go out directly. The JVM's {@code http(s).proxyHost} properties are not used.
+         */
+        Optional<String> proxyConfigurationName();
     }
 
     /** Client. */

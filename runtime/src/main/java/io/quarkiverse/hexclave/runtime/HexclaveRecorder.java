@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -12,11 +13,11 @@ import io.quarkiverse.hexclave.apikey.ApiKeySettings;
 import io.quarkiverse.hexclave.cdi.UserProfileCache;
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.client.HexclaveTransport;
-import io.quarkiverse.hexclave.client.JdkHttpTransport;
 import io.quarkiverse.hexclave.config.HexclaveConfigException;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
 import io.quarkiverse.hexclave.config.Secret;
 import io.quarkiverse.hexclave.credential.HexclaveCredentials;
+import io.quarkiverse.hexclave.runtime.http.OutgoingHttp;
 import io.quarkiverse.hexclave.runtime.internal.CurrentUsers;
 import io.quarkiverse.hexclave.runtime.internal.EndpointGrant;
 import io.quarkiverse.hexclave.runtime.internal.EndpointVerifier;
@@ -29,9 +30,12 @@ import io.quarkiverse.hexclave.supabase.SupabaseTokens;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.UserClassPolicy;
 import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.proxy.ProxyConfigurationRegistry;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.Vertx;
 
 /**
  * Builds the extension's run-time objects from {@link HexclaveConfig}: the one place where the Quarkus configuration
@@ -105,10 +109,19 @@ public class HexclaveRecorder {
 
     /**
      * The one HTTP transport of the application's calls to Hexclave: key fetches, token checks, API-key checks and the
-     * injectable client share it (one connection pool), and it is closed at shutdown, after those who use it.
+     * injectable client share it (one Vert.x client on the application's Vert.x, one connection pool), with the TLS
+     * and proxy configurations of {@code quarkus.hexclave.http.*}. It is closed at shutdown, after those who use it.
+     *
+     * @throws HexclaveConfigException naming {@code quarkus.hexclave.http.tls-configuration-name} or
+     *         {@code proxy-configuration-name} when the registry has no configuration of that name
      */
-    public RuntimeValue<HexclaveTransport> transport(RuntimeValue<HexclaveSettings> settings, ShutdownContext shutdown) {
-        HexclaveTransport transport = new JdkHttpTransport(settings.getValue().connectTimeout());
+    public RuntimeValue<HexclaveTransport> transport(RuntimeValue<HexclaveSettings> settings, Supplier<Vertx> vertx,
+            Supplier<TlsConfigurationRegistry> tls, Supplier<ProxyConfigurationRegistry> proxies,
+            ShutdownContext shutdown) {
+        HexclaveConfig.Http http = config.getValue().http();
+        HexclaveTransport transport = rendered(() -> OutgoingHttp.transport(vertx.get(),
+                settings.getValue().connectTimeout(), http.tlsConfigurationName(), http.proxyConfigurationName(),
+                tls.get(), proxies.get()));
         shutdown.addShutdownTask(transport::close);
         return new RuntimeValue<>(transport);
     }
@@ -214,7 +227,7 @@ public class HexclaveRecorder {
     }
 
     /** Runs {@code factory}; a core configuration error names its key as a Quarkus user writes it. */
-    private static <T> T rendered(java.util.function.Supplier<T> factory) {
+    private static <T> T rendered(Supplier<T> factory) {
         try {
             return factory.get();
         } catch (HexclaveConfigException e) {
