@@ -98,6 +98,8 @@ class HexclaveProcessor {
         return AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(HexclaveAuthMechanism.class, HexclaveIdentityProvider.class,
                         HexclaveApiKeyIdentityProvider.class)
+                // package-private: fires HexclaveKeysUnavailableEvent for both identity providers
+                .addBeanClass("io.quarkiverse.hexclave.runtime.security.KeysUnavailableEvents")
                 .build();
     }
 

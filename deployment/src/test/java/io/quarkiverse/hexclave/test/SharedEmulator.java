@@ -88,6 +88,11 @@ public final class SharedEmulator {
         return adminFn().apply(command);
     }
 
+    /** {id, value} of a new API key of user {@code userId}; {@code "expired"} among the options makes it expired. */
+    public static String[] userKey(String userId, String... options) {
+        return admin(("user-key " + userId + " " + String.join(" ", options)).strip()).split(" ", 2);
+    }
+
     /** How many {@code GET /api/v1/project-permissions} requests the emulator received since the last reset. */
     public static long projectPermissionCalls() {
         return Long.parseLong(admin("count GET /api/v1/project-permissions"));
