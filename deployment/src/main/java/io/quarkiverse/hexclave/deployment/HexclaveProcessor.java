@@ -124,6 +124,15 @@ class HexclaveProcessor {
                 .build();
     }
 
+    /** The tracing decorator of the transport looks up the {@code OpenTelemetry} bean: keep it. */
+    @BuildStep
+    UnremovableBeanBuildItem keepOpenTelemetry(Capabilities capabilities) {
+        if (!capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            return null;
+        }
+        return UnremovableBeanBuildItem.beanTypes(DotName.createSimple("io.opentelemetry.api.OpenTelemetry"));
+    }
+
     /** A readiness check of the signing keys, when the application has quarkus-smallrye-health. */
     @BuildStep
     HealthBuildItem registerHealthCheck(Capabilities capabilities, HexclaveBuildTimeConfig config) {
@@ -195,12 +204,17 @@ class HexclaveProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     void registerRuntimeBeans(HexclaveRecorder recorder, HexclaveBuildTimeConfig buildTimeConfig,
             UserClassGrantsBuildItem grants, ShutdownContextBuildItem shutdown,
-            Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<SyntheticBeanBuildItem> beans) {
+            Optional<MetricsCapabilityBuildItem> metrics, Capabilities capabilities,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
         var settings = recorder.settings(buildTimeConfig.jcaProviderOrFallback().orElse(null));
         var endpoints = recorder.userClassEndpoints(grants.grants());
         // Metrics only with quarkus-micrometer: without it, the binder's Micrometer classes are never loaded.
         var observer = recorder.observer(metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER));
         var transport = recorder.transport(settings, shutdown);
+        if (capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            // Spans only with quarkus-opentelemetry: without it, the decorator's OpenTelemetry classes are never loaded.
+            transport = recorder.traced(transport);
+        }
         var client = recorder.client(settings, observer, transport);
         var endpointVerifier = recorder.endpointVerifier(settings, endpoints, observer, transport, shutdown);
 
