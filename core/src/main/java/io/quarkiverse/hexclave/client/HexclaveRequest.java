@@ -22,8 +22,12 @@ import java.util.TreeMap;
  * @param headers header names (lower case) to values
  * @param body the JSON body, or {@code null}
  * @param timeout how long to wait for the response
+ * @param operation the call's method and path template under {@code /api/v1}, every id replaced by {@code {id}}
+ *        ({@code GET /users/{id}}): low-cardinality, for metrics and tracing; {@code null} when the sender did not say
+ *        (key fetches)
  */
-public record HexclaveRequest(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
+public record HexclaveRequest(String method, URI uri, Map<String, String> headers, String body, Duration timeout,
+        String operation) {
 
     private static final Set<String> SECRET_HEADERS = Set.of("x-hexclave-secret-server-key", "x-hexclave-access-token",
             "x-hexclave-refresh-token", "x-stack-secret-server-key", "x-stack-access-token", "x-stack-refresh-token");
@@ -33,6 +37,16 @@ public record HexclaveRequest(String method, URI uri, Map<String, String> header
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(timeout, "timeout");
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** A request whose operation is not named ({@link #operation()} {@code null}). */
+    public HexclaveRequest(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
+        this(method, uri, headers, body, timeout, null);
+    }
+
+    /** This request with {@code headers} instead of its own (a tracing decorator adds {@code traceparent}). */
+    public HexclaveRequest withHeaders(Map<String, String> headers) {
+        return new HexclaveRequest(method, uri, headers, body, timeout, operation);
     }
 
     /** Whether repeating this request cannot change the outcome ({@code GET}, {@code HEAD}, {@code PUT}, {@code DELETE}). */

@@ -193,7 +193,8 @@ final class RequestSender {
             }
         }
         h.forEach(RequestSender::checkHeaderValue);
-        return new HexclaveRequest(call.method(), uri(call), h, body, settings.readTimeout());
+        return new HexclaveRequest(call.method(), uri(call), h, body, settings.readTimeout(),
+                Operations.of(call.method(), call.path()));
     }
 
     /**

@@ -105,6 +105,8 @@ class HexclaveProcessor {
         return AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(HexclaveAuthMechanism.class, HexclaveIdentityProvider.class,
                         HexclaveApiKeyIdentityProvider.class)
+                // package-private: fires HexclaveKeysUnavailableEvent for both identity providers
+                .addBeanClass("io.quarkiverse.hexclave.runtime.security.KeysUnavailableEvents")
                 .build();
     }
 
@@ -133,6 +135,15 @@ class HexclaveProcessor {
                 .addBeanClasses(HexclaveJsonWebTokenProducer.class, CommonJwtProducer.class,
                         RawClaimTypeProducer.class, JsonValueProducer.class, ClaimValueProducer.class, Claim.class)
                 .build();
+    }
+
+    /** The tracing decorator of the transport looks up the {@code OpenTelemetry} bean: keep it. */
+    @BuildStep
+    UnremovableBeanBuildItem keepOpenTelemetry(Capabilities capabilities) {
+        if (!capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            return null;
+        }
+        return UnremovableBeanBuildItem.beanTypes(DotName.createSimple("io.opentelemetry.api.OpenTelemetry"));
     }
 
     /** A readiness check of the signing keys, when the application has quarkus-smallrye-health. */
@@ -214,12 +225,16 @@ class HexclaveProcessor {
     void registerRuntimeBeans(HexclaveRecorder recorder, HexclaveBuildTimeConfig buildTimeConfig,
             UserClassGrantsBuildItem grants, ShutdownContextBuildItem shutdown,
             Optional<MetricsCapabilityBuildItem> metrics, CoreVertxBuildItem vertx, TlsRegistryBuildItem tls,
-            ProxyRegistryBuildItem proxies, BuildProducer<SyntheticBeanBuildItem> beans) {
+            ProxyRegistryBuildItem proxies, Capabilities capabilities, BuildProducer<SyntheticBeanBuildItem> beans) {
         var settings = recorder.settings(buildTimeConfig.jcaProviderOrFallback().orElse(null));
         var endpoints = recorder.userClassEndpoints(grants.grants());
         // Metrics only with quarkus-micrometer: without it, the binder's Micrometer classes are never loaded.
         var observer = recorder.observer(metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER));
         var transport = recorder.transport(settings, vertx.getVertx(), tls.registry(), proxies.registry(), shutdown);
+        if (capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            // Spans only with quarkus-opentelemetry: without it, the decorator's OpenTelemetry classes are never loaded.
+            transport = recorder.traced(transport);
+        }
         var client = recorder.client(settings, observer, transport);
         var endpointVerifier = recorder.endpointVerifier(settings, endpoints, observer, transport, shutdown);
 

@@ -42,7 +42,7 @@ class ApiKeyAuthenticationTest {
 
     /** {id, value} of a new key of a fresh user (whose id is user[0]). */
     static String[] userKey(String userId, String... options) {
-        return SharedEmulator.admin(("user-key " + userId + " " + String.join(" ", options)).strip()).split(" ", 2);
+        return SharedEmulator.userKey(userId, options);
     }
 
     @Test

@@ -78,7 +78,8 @@ public final class SharedEmulator {
      * Runs an administrative command on the emulator, its words separated by spaces, and returns its answer:
      * {@code define-project <perm> [<contained>…]}, {@code grant-project <user> <perm>},
      * {@code revoke-project <user> <perm>}, {@code count <METHOD> <path>} (requests received),
-     * {@code reset-counts}, {@code api-status <status>} (every non-JWKS request answers it until {@code reset}),
+     * {@code reset-counts}, {@code headers <METHOD> <path> <name>} (the values of that header in the last such request,
+     * one per line; key and token headers masked), {@code api-status <status>} (every non-JWKS request answers it until {@code reset}),
      * {@code define-team <perm> [<contained>…]}, {@code create-team <name>} (answers the id),
      * {@code add-member <team> <user>}, {@code grant-team <team> <user> <perm>}, {@code select-team <user> <team>},
      * {@code token <user>} (a fresh token, carrying the selected team), {@code user-key <user> [expired]} and
@@ -86,6 +87,11 @@ public final class SharedEmulator {
      */
     public static String admin(String command) {
         return adminFn().apply(command);
+    }
+
+    /** {id, value} of a new API key of user {@code userId}; {@code "expired"} among the options makes it expired. */
+    public static String[] userKey(String userId, String... options) {
+        return admin(("user-key " + userId + " " + String.join(" ", options)).strip()).split(" ", 2);
     }
 
     /** How many {@code GET /api/v1/project-permissions} requests the emulator received since the last reset. */
@@ -161,6 +167,9 @@ public final class SharedEmulator {
                 return Long.toString(emulator.requestCount(w[1], w[2]));
             }
             case "reset-counts" -> emulator.resetRequestCounts();
+            case "headers" -> {
+                return String.join("\n", emulator.lastRequestHeaders(w[1], w[2]).getOrDefault(w[3], java.util.List.of()));
+            }
             case "define-team" -> emulator.defineTeamPermission(w[1], Arrays.copyOfRange(w, 2, w.length));
             case "create-team" -> {
                 return emulator.createTeam(w[1]).id();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -521,7 +522,19 @@ public final class HexclaveEmulator implements AutoCloseable {
         }
     }
 
-    /** Resets every {@link #requestCount} to zero. */
+    /**
+     * The headers of the last {@code method} request to {@code path} (decoded, query excluded), e.g. to check the
+     * {@code traceparent} an application sent: names in lower case, every value as received (a header sent twice
+     * shows twice), the values of headers carrying keys, tokens or cookies masked as {@code ****}. Empty when no such
+     * request arrived since start or the last {@link #resetRequestCounts()}.
+     */
+    public Map<String, List<String>> lastRequestHeaders(String method, String path) {
+        synchronized (lifecycle) {
+            return server == null ? Map.of() : server.lastRequestHeaders(method, path);
+        }
+    }
+
+    /** Resets every {@link #requestCount} to zero, and forgets every {@link #lastRequestHeaders}. */
     public void resetRequestCounts() {
         synchronized (lifecycle) {
             if (server != null) {

@@ -55,6 +55,18 @@ class RequestHandlingTest {
     }
 
     @Test
+    void lastRequestHeadersShowWhatWasSentWithSecretsMasked() {
+        assertThat(emu.lastRequestHeaders("GET", "/api/v1/users/never-asked")).isEmpty();
+        http.server().header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .get("/users/" + user.id());
+        var headers = emu.lastRequestHeaders("GET", "/api/v1/users/" + user.id());
+        assertThat(headers.get("traceparent")).containsExactly("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        assertThat(headers.get("x-hexclave-secret-server-key")).containsExactly("****");
+        assertThat(headers.get("x-hexclave-project-id")).containsExactly(emu.projectId());
+        assertThat(headers.toString()).doesNotContain(emu.secretServerKey());
+    }
+
+    @Test
     void keyWithoutAccessTypeIsRejectedFirst() {
         assertKnownError(http.anonymous().header("x-hexclave-secret-server-key", emu.secretServerKey()).get("/users"),
                 400, "PROJECT_KEY_WITHOUT_ACCESS_TYPE");

@@ -26,6 +26,7 @@ import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
 import io.quarkiverse.hexclave.runtime.internal.UserClassEndpoints;
 import io.quarkiverse.hexclave.observe.HexclaveObserver;
 import io.quarkiverse.hexclave.runtime.metrics.MicrometerObserver;
+import io.quarkiverse.hexclave.runtime.tracing.TracingTransport;
 import io.quarkiverse.hexclave.supabase.SupabaseTokens;
 import io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier;
 import io.quarkiverse.hexclave.verifier.UserClassPolicy;
@@ -124,6 +125,14 @@ public class HexclaveRecorder {
                 tls.get(), proxies.get()));
         shutdown.addShutdownTask(transport::close);
         return new RuntimeValue<>(transport);
+    }
+
+    /**
+     * {@code transport} with a span per request to Hexclave, for applications with quarkus-opentelemetry (decided at
+     * build time: without it, no OpenTelemetry class is loaded).
+     */
+    public RuntimeValue<HexclaveTransport> traced(RuntimeValue<HexclaveTransport> transport) {
+        return new RuntimeValue<>(TracingTransport.around(transport.getValue()));
     }
 
     /**

@@ -57,6 +57,8 @@ public final class ApiServer {
     private final List<Route> routes = new ArrayList<>();
     /** Requests received, by {@code "METHOD /decoded/path"} (query excluded), for tests that count calls. */
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    /** The headers of the last request, by {@code "METHOD /decoded/path"}, for tests that check what was sent. */
+    private final Map<String, Map<String, List<String>>> lastHeaders = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -125,9 +127,30 @@ public final class ApiServer {
         return count == null ? 0 : count.sum();
     }
 
-    /** Resets every {@link #requestCount} to zero. */
+    /** Resets every {@link #requestCount} to zero, and forgets every {@link #lastRequestHeaders}. */
     public void resetRequestCounts() {
         requestCounts.clear();
+        lastHeaders.clear();
+    }
+
+    /**
+     * The headers of the last {@code method} request to {@code path} (decoded, without query): names in lower case,
+     * every value in the order received, those of headers carrying keys, tokens or cookies as {@code ****}. Empty
+     * when there was none.
+     */
+    public Map<String, List<String>> lastRequestHeaders(String method, String path) {
+        return lastHeaders.getOrDefault(method.toUpperCase() + " " + path, Map.of());
+    }
+
+    private static Map<String, List<String>> masked(com.sun.net.httpserver.Headers received) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>();
+        received.forEach((name, values) -> {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            boolean secret = n.contains("key") || n.contains("token") || n.equals("authorization")
+                    || n.equals("cookie");
+            headers.put(n, secret ? values.stream().map(v -> "****").toList() : List.copyOf(values));
+        });
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public void stop() {
@@ -190,6 +213,7 @@ public final class ApiServer {
         }
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         requestCounts.computeIfAbsent(method + " " + path, k -> new LongAdder()).increment();
+        lastHeaders.put(method + " " + path, masked(ex.getRequestHeaders()));
         int faultStatus = project.faults().apiStatus();
         if (faultStatus != 0 && !path.endsWith("/.well-known/jwks.json")) {
             return ApiResponse.text(faultStatus, "The Hexclave emulator is answering " + faultStatus + " (fault)");

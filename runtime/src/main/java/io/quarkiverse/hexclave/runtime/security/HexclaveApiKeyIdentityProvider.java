@@ -28,7 +28,8 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * An answer the core's cache holds is used on the calling (I/O) thread; otherwise Hexclave is asked on a worker
  * thread. A refused key fails with its 401 challenge ({@code error_description="api key revoked"} …), Hexclave
- * unreachable with the keys-unavailable status: never an identity, never a 500.
+ * unreachable with the keys-unavailable status (and a {@link HexclaveKeysUnavailableEvent}): never an identity,
+ * never a 500.
  */
 @ApplicationScoped
 public class HexclaveApiKeyIdentityProvider implements IdentityProvider<HexclaveApiKeyAuthenticationRequest> {
@@ -37,11 +38,14 @@ public class HexclaveApiKeyIdentityProvider implements IdentityProvider<Hexclave
 
     private final ApiKeyAuthentication apiKeys;
     private final MechanismOptions options;
+    private final KeysUnavailableEvents events;
 
     @Inject
-    public HexclaveApiKeyIdentityProvider(ApiKeyAuthentication apiKeys, MechanismOptions options) {
+    HexclaveApiKeyIdentityProvider(ApiKeyAuthentication apiKeys, MechanismOptions options,
+            KeysUnavailableEvents events) {
         this.apiKeys = apiKeys;
         this.options = options;
+        this.events = events;
     }
 
     @Override
@@ -70,6 +74,7 @@ public class HexclaveApiKeyIdentityProvider implements IdentityProvider<Hexclave
         }
         if (check instanceof ApiKeyCheck.Unavailable unavailable) {
             LOG.debugf("Hexclave could not check an API key: %s", unavailable.detail());
+            events.fire(HexclaveKeysUnavailableEvent.Credential.API_KEY, options.keysUnavailableStatus(), request);
             throw HexclaveAuthMechanism.failure(Challenge.keysUnavailable(options.keysUnavailableStatus()));
         }
         HexclaveApiKeyPrincipal principal = new HexclaveApiKeyPrincipal(((ApiKeyCheck.Accepted) check).key());

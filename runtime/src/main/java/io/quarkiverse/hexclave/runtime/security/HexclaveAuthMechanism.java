@@ -68,6 +68,13 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
      */
     public static final String CHALLENGE_KEY = "io.quarkiverse.hexclave.challenge";
 
+    /**
+     * {@link AuthenticationFailedException} attribute: the {@link RejectionReason} of a rejected Hexclave credential
+     * (absent when Hexclave's keys were unavailable or a cross-site cookie request was refused). Observers of Quarkus'
+     * {@code AuthenticationFailureEvent} read it from {@code getAuthenticationFailure()}.
+     */
+    public static final String REJECTION_REASON_KEY = "hexclave.rejection-reason";
+
     private static final Logger LOG = Logger.getLogger(HexclaveAuthMechanism.class);
     private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(
             HttpCredentialTransport.Type.AUTHORIZATION, "bearer", SCHEME);
@@ -201,9 +208,14 @@ public class HexclaveAuthMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().failure(failure(challenge));
     }
 
-    /** The authentication failure that carries {@code challenge} to {@link #getChallenge}. */
+    /**
+     * The authentication failure that carries {@code challenge} to {@link #getChallenge}, and its reason
+     * ({@link #REJECTION_REASON_KEY}) to the observers of Quarkus' {@code AuthenticationFailureEvent}.
+     */
     static AuthenticationFailedException failure(Challenge challenge) {
-        return new AuthenticationFailedException(challenge.summary(), Map.of(CHALLENGE_KEY, challenge));
+        return new AuthenticationFailedException(challenge.summary(), challenge.reason() == null
+                ? Map.of(CHALLENGE_KEY, challenge)
+                : Map.of(CHALLENGE_KEY, challenge, REJECTION_REASON_KEY, challenge.reason()));
     }
 
     /** Renders the {@link Challenge} of this request (a plain {@code Bearer} 401 when there was no credential). */

@@ -50,6 +50,8 @@ import io.vertx.ext.web.RoutingContext;
  * before routing …) such a token is rejected, so such a user never holds an identity outside the resource methods
  * meant for them; and where they do, they do not get the {@code authenticated} role. {@link UserClassFilter} checks
  * the matched method a second time.
+ * <p>
+ * Keys unavailable: a {@link HexclaveKeysUnavailableEvent} besides the failure.
  */
 @ApplicationScoped
 public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -59,13 +61,15 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
     private final HexclaveTokenVerifier verifier;
     private final UserClassEndpoints endpoints;
     private final MechanismOptions options;
+    private final KeysUnavailableEvents events;
 
     @Inject
-    public HexclaveIdentityProvider(EndpointVerifier verifier, UserClassEndpoints endpoints,
-            MechanismOptions options) {
+    HexclaveIdentityProvider(EndpointVerifier verifier, UserClassEndpoints endpoints, MechanismOptions options,
+            KeysUnavailableEvents events) {
         this.verifier = verifier.verifier();
         this.endpoints = endpoints;
         this.options = options;
+        this.events = events;
     }
 
     @Override
@@ -94,11 +98,11 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
                 return Uni.createFrom().failure(e);
             }
         }
-        return context.runBlocking(() -> identity(verify(token, admitted), credential, request));
+        return context.runBlocking(() -> identity(verify(token, admitted, request), credential, request));
     }
 
     /** Verifies on a worker thread: keys may have to be fetched, or Hexclave asked. */
-    private Verification verify(AccessToken token, Set<UserClass> admitted) {
+    private Verification verify(AccessToken token, Set<UserClass> admitted, TokenAuthenticationRequest request) {
         try {
             return verifier.verify(token, admitted);
         } catch (KeysUnavailableException e) {
@@ -106,6 +110,7 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
             // already logs HEXCLAVE002 once per fetch attempt.
             LOG.debugf("Hexclave signing keys are unavailable, answering the request as unavailable: %s",
                     e.getMessage());
+            events.fire(HexclaveKeysUnavailableEvent.Credential.ACCESS_TOKEN, options.keysUnavailableStatus(), request);
             throw HexclaveAuthMechanism.failure(Challenge.keysUnavailable(options.keysUnavailableStatus()));
         } catch (RuntimeException e) {
             // Never a 500 for a bad token: an unexpected verifier error rejects the token.
