@@ -17,6 +17,7 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 import io.quarkus.tls.runtime.config.TlsConfigUtils;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
@@ -52,8 +53,11 @@ public final class OutgoingHttp {
      */
     public static HexclaveTransport transport(Vertx vertx, Duration connectTimeout, Optional<String> tlsName,
             Optional<String> proxyName, TlsConfigurationRegistry tlsRegistry, ProxyConfigurationRegistry proxyRegistry) {
+        // No Vert.x tracing: with quarkus-opentelemetry, the extension's own span of each call (TracingTransport) is
+        // the client span and has put its traceparent in the headers; Vert.x's span would send a second one.
         HttpClientOptions options = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                .setTracingPolicy(TracingPolicy.IGNORE);
         List<String> described = new ArrayList<>(2);
         Optional<TlsConfiguration> tls = tls(tlsName, tlsRegistry);
         if (tls.isPresent()) {
