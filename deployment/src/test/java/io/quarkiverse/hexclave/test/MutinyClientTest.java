@@ -108,6 +108,14 @@ class MutinyClientTest {
     }
 
     @Test
+    void theProfileOfADeletedUserIsTheTypedExceptionOnTheRequestsContext() {
+        String[] user = SharedEmulator.userAndToken();
+        SharedEmulator.deleteUser(user[0]); // the token stays signed and unexpired
+        given().auth().oauth2(user[1]).get("/mutiny/slow/profile").then().statusCode(200)
+                .body(equalTo("gone|USER_NOT_FOUND|" + ON_REQUEST_CONTEXT));
+    }
+
+    @Test
     void withoutTheMutinyClientTheContinuationRunsOnTheHttpClientsThread() {
         // Control: proves the endpoint's probe sees a continuation that left the request's context (the request
         // scope may follow it there: Quarkus' context propagation wraps Mutiny callbacks, not the Vert.x context).

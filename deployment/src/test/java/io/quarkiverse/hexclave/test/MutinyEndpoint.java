@@ -77,7 +77,9 @@ public class MutinyEndpoint {
         CurrentHexclaveUser sameUser = CurrentHexclaveUser.of(user.principal(), slow.client, null);
         return slow.mutiny.profileOf(sameUser)
                 .map(profile -> profile.displayName() + "|" + where(request))
-                .chain(first -> slow.mutiny.users().get(user.userId()).map(again -> first + "|" + where(request)));
+                .chain(first -> slow.mutiny.users().get(user.userId()).map(again -> first + "|" + where(request)))
+                .onFailure(UserNotFoundException.class)
+                .recoverWithItem(e -> "gone|" + ((UserNotFoundException) e).code() + "|" + where(request));
     }
 
     /** Control: the core's stage straight into a Uni continues wherever the HTTP client completed it. */
