@@ -23,15 +23,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -42,13 +46,15 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * A self-hosted Hexclave behind a private CA, on loopback: a TLS front (a certificate for {@code localhost} and
- * {@code 127.0.0.1} that only a CA made here signs) relaying to the shared emulator, and an HTTP proxy (CONNECT only,
+ * {@code 127.0.0.1} that only a CA made here signs) relaying to the shared emulator, a second such front that requires a
+ * client certificate the same CA signed, and an HTTP proxy (CONNECT only,
  * Basic credentials required) that counts its tunnels. Shared by every test of this JVM, as {@link SharedEmulator} is,
  * and for the same reason: {@code QuarkusUnitTest} loads test classes twice, so the state is published in the system
  * properties as JDK types only. Everything is closed when the JVM exits.
@@ -77,6 +83,26 @@ public final class LoopbackTls {
     /** {@code https://localhost:<port>}: the emulator behind the TLS front. */
     public static String apiUrl() {
         return "https://localhost:" + state().get("frontPort");
+    }
+
+    /** {@code https://localhost:<port>}: the emulator behind a TLS front that requires a client certificate. */
+    public static String mutualTlsApiUrl() {
+        return "https://localhost:" + state().get("mutualFrontPort");
+    }
+
+    /** The PEM files of a client certificate the private CA signed ({@code CN=hexclave-test-client}) and its key. */
+    public static String clientCertPem() {
+        return (String) state().get("clientCertPem");
+    }
+
+    public static String clientKeyPem() {
+        return (String) state().get("clientKeyPem");
+    }
+
+    /** The subjects of the client certificates the mutual-TLS front accepted, one per completed handshake. */
+    @SuppressWarnings("unchecked")
+    public static List<String> mutualTlsClients() {
+        return ((Supplier<List<String>>) state().get("mutualTlsClients")).get();
     }
 
     /** The PEM file of the private CA's certificate, for {@code quarkus.tls.<name>.trust-store.pem.certs}. */
@@ -167,16 +193,21 @@ public final class LoopbackTls {
                         new GeneralName(GeneralName.dNSName, "localhost"),
                         new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
         X509Certificate server = certificate(serverBuilder, caKeys);
+        KeyPair clientKeys = generator.generateKeyPair();
+        X509Certificate clientCert = certificate(new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(3), from, to,
+                new X500Name("CN=hexclave-test-client"), clientKeys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false)), caKeys);
 
         Path dir = Files.createTempDirectory("hexclave-loopback-tls");
         Path caPem = dir.resolve("private-ca.pem");
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(ca);
+        Files.writeString(caPem, pem(ca));
+        Path clientCertPem = dir.resolve("client.crt");
+        Files.writeString(clientCertPem, pem(clientCert));
+        Path clientKeyPem = dir.resolve("client.key");
+        Files.writeString(clientKeyPem, pem(new JcaPKCS8Generator(clientKeys.getPrivate(), null)));
+        for (Path file : List.of(dir, caPem, clientCertPem, clientKeyPem)) {
+            file.toFile().deleteOnExit();
         }
-        Files.writeString(caPem, pem.toString());
-        caPem.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
 
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
@@ -187,7 +218,32 @@ public final class LoopbackTls {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), null, null);
 
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("ca", ca);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trusted);
+        SSLContext mutualTls = SSLContext.getInstance("TLS");
+        mutualTls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+
         InetAddress loopback = InetAddress.getLoopbackAddress();
+        SSLServerSocket mutualFront = (SSLServerSocket) mutualTls.getServerSocketFactory().createServerSocket(0, 50,
+                loopback);
+        mutualFront.setNeedClientAuth(true);
+        List<String> mutualTlsClients = new CopyOnWriteArrayList<>();
+        daemon("loopback-mutual-tls-front", () -> {
+            while (!mutualFront.isClosed()) {
+                SSLSocket client = (SSLSocket) mutualFront.accept();
+                client.addHandshakeCompletedListener(e -> {
+                    try {
+                        mutualTlsClients.add(e.getPeerPrincipal().getName());
+                    } catch (SSLPeerUnverifiedException unverified) {
+                        mutualTlsClients.add("<none>");
+                    }
+                });
+                relay(client, new Socket(emulator.getHost(), emulator.getPort()));
+            }
+        });
         SSLServerSocket front = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 50, loopback);
         ServerSocket proxy = new ServerSocket(0, 50, loopback);
         AtomicLong frontConnections = new AtomicLong();
@@ -237,12 +293,17 @@ public final class LoopbackTls {
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closeQuietly(front);
+            closeQuietly(mutualFront);
             closeQuietly(proxy);
         }, "loopback-tls-stop"));
 
         Map<String, Object> state = new HashMap<>();
         state.put("frontPort", front.getLocalPort());
         state.put("caPem", caPem.toString());
+        state.put("mutualFrontPort", mutualFront.getLocalPort());
+        state.put("clientCertPem", clientCertPem.toString());
+        state.put("clientKeyPem", clientKeyPem.toString());
+        state.put("mutualTlsClients", (Supplier<List<String>>) () -> List.copyOf(mutualTlsClients));
         state.put("proxyPort", proxy.getLocalPort());
         state.put("frontConnections", (Supplier<Long>) frontConnections::get);
         state.put("frontHandshakes", (Supplier<Long>) frontHandshakes::get);
@@ -254,6 +315,14 @@ public final class LoopbackTls {
     private static X509Certificate certificate(org.bouncycastle.cert.X509v3CertificateBuilder builder, KeyPair signer) throws Exception {
         return new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+    }
+
+    private static String pem(Object object) throws IOException {
+        StringWriter pem = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+            writer.writeObject(object);
+        }
+        return pem.toString();
     }
 
     /** The request line (under the key {@code ""}) and the headers (lower-case names) of a proxy request. */

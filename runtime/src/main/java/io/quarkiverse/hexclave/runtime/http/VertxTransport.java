@@ -76,8 +76,10 @@ final class VertxTransport implements HexclaveTransport {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.maxBodyBytes = maxBodyBytes;
         this.description = description;
+        // No metrics name: Quarkus' Micrometer binder creates no http.client.* meters for a client without one; the
+        // extension's own meters count these calls by operation, ids replaced (a path holds user ids).
         options.setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setTryUseCompression(false)
-                .setMaxRedirects(0).setShared(false).setName("hexclave");
+                .setMaxRedirects(0).setMetricsName("");
         this.http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
     }
 

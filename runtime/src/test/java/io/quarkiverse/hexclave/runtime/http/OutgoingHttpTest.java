@@ -84,13 +84,42 @@ class OutgoingHttpTest {
     @Test
     void theProxyIsDescribedWithoutItsCredentials() {
         HexclaveTransport transport = OutgoingHttp.transport(vertx, Duration.ofSeconds(1), Optional.empty(),
-                Optional.empty(), TransportContractTest.NO_TLS, name -> Optional.of(proxy()));
+                Optional.empty(), TransportContractTest.NO_TLS,
+                name -> Optional.of(proxy("proxy.example.com", 3128, List.of("localhost", "*.internal"))));
         try {
             assertThat(transport.toString()).isEqualTo("VertxTransport[tls=<JVM default trust store>, "
                     + "proxy=HTTP proxy.example.com:3128 (with credentials), not for [localhost, *.internal]]");
             assertThat(transport.toString()).doesNotContain(PASSWORD).doesNotContain("alice");
         } finally {
             transport.close();
+        }
+    }
+
+    @Test
+    void aPlainHttpCallIsSentToTheProxyWithItsCredentials() throws Exception {
+        // The loopback server plays the proxy: a proxied plain-HTTP request names the target in absolute form.
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        proxy.createContext("/", exchange -> {
+            seen.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Proxy-Authorization"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        proxy.start();
+        HexclaveTransport transport = OutgoingHttp.transport(vertx, Duration.ofSeconds(2), Optional.empty(),
+                Optional.empty(), TransportContractTest.NO_TLS,
+                name -> Optional.of(proxy("127.0.0.1", proxy.getAddress().getPort(), List.of())));
+        try {
+            HexclaveResponse response = transport.send(new HexclaveRequest("GET",
+                    URI.create("http://hexclave.example.com/api/v1/users/me"), Map.of(), null, Duration.ofSeconds(5)))
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertThat(response.status()).isEqualTo(204);
+            assertThat(seen).containsExactly("http://hexclave.example.com/api/v1/users/me Basic "
+                    + java.util.Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            transport.close();
+            proxy.stop(0);
         }
     }
 
@@ -149,16 +178,16 @@ class OutgoingHttpTest {
                 Map.of(), null, Duration.ofSeconds(5));
     }
 
-    private static ProxyConfiguration proxy() {
+    private static ProxyConfiguration proxy(String host, int port, List<String> nonProxyHosts) {
         return new ProxyConfiguration() {
             @Override
             public String host() {
-                return "proxy.example.com";
+                return host;
             }
 
             @Override
             public int port() {
-                return 3128;
+                return port;
             }
 
             @Override
@@ -173,7 +202,7 @@ class OutgoingHttpTest {
 
             @Override
             public Optional<List<String>> nonProxyHosts() {
-                return Optional.of(List.of("localhost", "*.internal"));
+                return nonProxyHosts.isEmpty() ? Optional.empty() : Optional.of(nonProxyHosts);
             }
 
             @Override
