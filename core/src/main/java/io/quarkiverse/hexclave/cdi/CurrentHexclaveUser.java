@@ -33,6 +33,8 @@ public final class CurrentHexclaveUser {
     private final String userId;
     private final Function<String, ? extends CompletionStage<User>> loader;
     private final UserProfileCache cache;
+    /** Throws when this thread may not wait for the load: the client's rule, or nothing for a blocking loader. */
+    private final Runnable waitCheck;
     private final AtomicReference<CompletableFuture<User>> loading = new AtomicReference<>();
     private volatile User profile;
 
@@ -47,12 +49,14 @@ public final class CurrentHexclaveUser {
 
     /** A user whose profile is {@code client.users().get(userId)} (server access: needs the secret server key). */
     public CurrentHexclaveUser(HexclavePrincipal principal, HexclaveClient client) {
-        this(Objects.requireNonNull(principal, "principal"), principal.userId(), asyncLoaderOf(client), null);
+        this(Objects.requireNonNull(principal, "principal"), principal.userId(), asyncLoaderOf(client), null,
+                client::checkBlockingAllowed);
     }
 
     /** A user whose profile comes from {@code loader}, through {@code cache} when not {@code null}. */
     public CurrentHexclaveUser(HexclavePrincipal principal, Function<String, User> loader, UserProfileCache cache) {
-        this(Objects.requireNonNull(principal, "principal"), principal.userId(), blocking(loader), cache);
+        this(Objects.requireNonNull(principal, "principal"), principal.userId(), blocking(loader), cache, () -> {
+        });
     }
 
     /**
@@ -60,15 +64,17 @@ public final class CurrentHexclaveUser {
      * {@code null}; the profile comes from {@code loader}, through {@code cache} when not {@code null}.
      */
     public CurrentHexclaveUser(HexclaveApiKeyPrincipal keyCaller, Function<String, User> loader, UserProfileCache cache) {
-        this(null, userOf(keyCaller), blocking(loader), cache);
+        this(null, userOf(keyCaller), blocking(loader), cache, () -> {
+        });
     }
 
     private CurrentHexclaveUser(HexclavePrincipal principal, String userId,
-            Function<String, ? extends CompletionStage<User>> loader, UserProfileCache cache) {
+            Function<String, ? extends CompletionStage<User>> loader, UserProfileCache cache, Runnable waitCheck) {
         this.principal = principal;
         this.userId = userId;
         this.loader = Objects.requireNonNull(loader, "loader");
         this.cache = cache;
+        this.waitCheck = waitCheck;
     }
 
     private static String userOf(HexclaveApiKeyPrincipal keyCaller) {
@@ -81,13 +87,14 @@ public final class CurrentHexclaveUser {
     /** The user of a user API key, whose profile is {@code client.users().get(userId)}, through {@code cache}. */
     public static CurrentHexclaveUser of(HexclaveApiKeyPrincipal keyCaller, HexclaveClient client,
             UserProfileCache cache) {
-        return new CurrentHexclaveUser(null, userOf(keyCaller), asyncLoaderOf(client), cache);
+        return new CurrentHexclaveUser(null, userOf(keyCaller), asyncLoaderOf(client), cache,
+                client::checkBlockingAllowed);
     }
 
     /** A user whose profile is {@code client.users().get(userId)} (server access), through {@code cache} if given. */
     public static CurrentHexclaveUser of(HexclavePrincipal principal, HexclaveClient client, UserProfileCache cache) {
         return new CurrentHexclaveUser(Objects.requireNonNull(principal, "principal"), principal.userId(),
-                asyncLoaderOf(client), cache);
+                asyncLoaderOf(client), cache, client::checkBlockingAllowed);
     }
 
     /** {@code client.users().getAsync(id)}: never blocks, so {@link #profileAsync()} suits event loops. */
@@ -125,14 +132,22 @@ public final class CurrentHexclaveUser {
 
     /**
      * The full user, loaded on first call and remembered. Blocks until it is loaded: on an event loop, use
-     * {@link #profileAsync()}.
+     * {@link #profileAsync()} (there, the client's transport may refuse the wait, e.g. Quarkus'
+     * {@code BlockingOperationNotAllowedException}).
      *
      * @throws io.quarkiverse.hexclave.client.error.UserNotFoundException if the user was deleted meanwhile
      * @throws io.quarkiverse.hexclave.client.error.HexclaveConnectionException if Hexclave cannot be reached
      */
     public User profile() {
         User p = profile;
-        return p != null ? p : await(load());
+        if (p != null) {
+            return p;
+        }
+        CompletableFuture<User> load = load();
+        if (!load.isDone()) {
+            waitCheck.run(); // e.g. not on an event loop; the load goes on and is remembered
+        }
+        return await(load);
     }
 
     /**

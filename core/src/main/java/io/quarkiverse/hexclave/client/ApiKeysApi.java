@@ -65,7 +65,7 @@ public final class ApiKeysApi {
 
     /** The keys of a user or team. */
     public List<ApiKey> list(String ownerId) {
-        return RequestSender.await(listAsync(ownerId));
+        return sender.blocking(() -> listAsync(ownerId));
     }
 
     /**
@@ -85,7 +85,7 @@ public final class ApiKeysApi {
 
     /** Creates a key for a user or team; the result carries the key value, shown only this once. */
     public CreatedApiKey create(String ownerId, CreateApiKeyRequest request) {
-        return RequestSender.await(createAsync(ownerId, request));
+        return sender.blocking(() -> createAsync(ownerId, request));
     }
 
     /** A key by id ({@code GET /…-api-keys/{id}}); {@code ApiKeyNotFoundException} if there is none. */
@@ -96,7 +96,7 @@ public final class ApiKeysApi {
 
     /** A key by id ({@code GET /…-api-keys/{id}}). */
     public ApiKey get(String apiKeyId) {
-        return RequestSender.await(getAsync(apiKeyId));
+        return sender.blocking(() -> getAsync(apiKeyId));
     }
 
     /** Changes the description or revokes the key ({@code PATCH /…-api-keys/{id}}). */
@@ -108,7 +108,7 @@ public final class ApiKeysApi {
 
     /** Changes the description or revokes the key ({@code PATCH /…-api-keys/{id}}). */
     public ApiKey update(String apiKeyId, UpdateApiKeyRequest request) {
-        return RequestSender.await(updateAsync(apiKeyId, request));
+        return sender.blocking(() -> updateAsync(apiKeyId, request));
     }
 
     /** Revokes the key: it stops working at once, for good. Returns the revoked key. */
@@ -118,7 +118,7 @@ public final class ApiKeysApi {
 
     /** Revokes the key: it stops working at once, for good. */
     public ApiKey revoke(String apiKeyId) {
-        return RequestSender.await(revokeAsync(apiKeyId));
+        return sender.blocking(() -> revokeAsync(apiKeyId));
     }
 
     /**
@@ -134,7 +134,7 @@ public final class ApiKeysApi {
 
     /** Checks a key a caller presented ({@code POST /…-api-keys/check}). */
     public ApiKey check(Secret apiKey) {
-        return RequestSender.await(checkAsync(apiKey));
+        return sender.blocking(() -> checkAsync(apiKey));
     }
 
     @Override

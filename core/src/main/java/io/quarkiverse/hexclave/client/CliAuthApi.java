@@ -63,7 +63,7 @@ public final class CliAuthApi {
 
     /** Starts a login ({@code POST /auth/cli}). */
     public CliLoginAttempt start(Optional<Duration> expiresIn) {
-        return RequestSender.await(startAsync(expiresIn));
+        return sender.blocking(() -> startAsync(expiresIn));
     }
 
     /**
@@ -91,7 +91,7 @@ public final class CliAuthApi {
 
     /** Asks once whether the login was confirmed. */
     public CliPollResult poll(Secret pollingCode) {
-        return RequestSender.await(pollAsync(pollingCode));
+        return sender.blocking(() -> pollAsync(pollingCode));
     }
 
     /** What {@link #check(String)} finds about the CLI's own session. */
@@ -120,7 +120,7 @@ public final class CliAuthApi {
 
     /** Whether a login code is pending, and what session the CLI brought. */
     public CliSessionState check(String loginCode) {
-        return RequestSender.await(checkAsync(loginCode));
+        return sender.blocking(() -> checkAsync(loginCode));
     }
 
     /**
@@ -139,6 +139,6 @@ public final class CliAuthApi {
 
     /** Confirms a CLI login for the user of {@code refreshToken}. */
     public void complete(String loginCode, Secret refreshToken) {
-        RequestSender.await(completeAsync(loginCode, refreshToken));
+        sender.blocking(() -> completeAsync(loginCode, refreshToken));
     }
 }

@@ -44,7 +44,7 @@ public final class ContactChannelsApi {
 
     /** A user's contact channels. */
     public List<ContactChannel> list(String userId) {
-        return RequestSender.await(listAsync(userId));
+        return sender.blocking(() -> listAsync(userId));
     }
 
     /** Adds a contact channel to a user ({@code POST /contact-channels}, never retried). */
@@ -56,7 +56,7 @@ public final class ContactChannelsApi {
 
     /** Adds a contact channel to a user ({@code POST /contact-channels}). */
     public ContactChannel create(CreateContactChannelRequest request) {
-        return RequestSender.await(createAsync(request));
+        return sender.blocking(() -> createAsync(request));
     }
 
     /** One contact channel ({@code GET /contact-channels/{user_id}/{contact_channel_id}}). */
@@ -67,7 +67,7 @@ public final class ContactChannelsApi {
 
     /** One contact channel. */
     public ContactChannel get(String userId, String contactChannelId) {
-        return RequestSender.await(getAsync(userId, contactChannelId));
+        return sender.blocking(() -> getAsync(userId, contactChannelId));
     }
 
     /** Changes the fields set in {@code request} ({@code PATCH /contact-channels/{user_id}/{contact_channel_id}}). */
@@ -80,7 +80,7 @@ public final class ContactChannelsApi {
 
     /** Changes the fields set in {@code request}. */
     public ContactChannel update(String userId, String contactChannelId, UpdateContactChannelRequest request) {
-        return RequestSender.await(updateAsync(userId, contactChannelId, request));
+        return sender.blocking(() -> updateAsync(userId, contactChannelId, request));
     }
 
     /**
@@ -94,7 +94,7 @@ public final class ContactChannelsApi {
 
     /** Removes a contact channel. */
     public void delete(String userId, String contactChannelId) {
-        RequestSender.await(deleteAsync(userId, contactChannelId));
+        sender.blocking(() -> deleteAsync(userId, contactChannelId));
     }
 
     /**
@@ -111,7 +111,7 @@ public final class ContactChannelsApi {
 
     /** Has Hexclave e-mail a verification link. */
     public void sendVerificationCode(String userId, String contactChannelId, URI callbackUrl) {
-        RequestSender.await(sendVerificationCodeAsync(userId, contactChannelId, callbackUrl));
+        sender.blocking(() -> sendVerificationCodeAsync(userId, contactChannelId, callbackUrl));
     }
 
     /**
@@ -125,7 +125,7 @@ public final class ContactChannelsApi {
 
     /** Whether a verification code is valid, without using it. */
     public boolean checkVerificationCode(Secret code) {
-        return RequestSender.await(checkVerificationCodeAsync(code));
+        return sender.blocking(() -> checkVerificationCodeAsync(code));
     }
 
     /** Verifies the contact channel the code was sent for, using the code up ({@code POST /contact-channels/verify}). */
@@ -136,7 +136,7 @@ public final class ContactChannelsApi {
 
     /** Verifies the contact channel the code was sent for. */
     public void verify(Secret code) {
-        RequestSender.await(verifyAsync(code));
+        sender.blocking(() -> verifyAsync(code));
     }
 
     private static String path(String userId, String contactChannelId) {

@@ -149,6 +149,15 @@ public final class HexclaveClient implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Throws when the calling thread must not wait for this client's answers (an event loop that is to deliver them,
+     * per the transport's {@link HexclaveTransport#checkBlockingAllowed() rule}); for code that blocks on the
+     * {@code …Async} forms. The blocking forms ask it themselves.
+     */
+    public void checkBlockingAllowed() {
+        transport.checkBlockingAllowed();
+    }
+
     /** Closes the transport. */
     @Override
     public void close() {

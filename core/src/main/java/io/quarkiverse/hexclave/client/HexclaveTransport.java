@@ -15,6 +15,17 @@ public interface HexclaveTransport extends AutoCloseable {
     /** Sends {@code request}; see the interface contract. */
     CompletionStage<HexclaveResponse> send(HexclaveRequest request);
 
+    /**
+     * Called on the thread of a blocking call (the client's blocking forms, a verification that must wait for keys)
+     * before anything is sent: throws when that thread must not wait for this transport, for example an event loop
+     * that is itself to deliver the answer, where the wait could only end by timing out. The default lets every thread
+     * wait.
+     *
+     * @throws IllegalStateException saying what to use instead
+     */
+    default void checkBlockingAllowed() {
+    }
+
     /** Releases what the transport owns. The default does nothing. */
     @Override
     default void close() {

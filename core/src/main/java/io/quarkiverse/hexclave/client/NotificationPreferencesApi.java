@@ -29,7 +29,7 @@ public final class NotificationPreferencesApi {
 
     /** A user's preference for every notification category. */
     public List<NotificationPreference> list(String userId) {
-        return RequestSender.await(listAsync(userId));
+        return sender.blocking(() -> listAsync(userId));
     }
 
     /**
@@ -46,6 +46,6 @@ public final class NotificationPreferencesApi {
 
     /** Switches a category on or off for a user. */
     public NotificationPreference update(String userId, String notificationCategoryId, boolean enabled) {
-        return RequestSender.await(updateAsync(userId, notificationCategoryId, enabled));
+        return sender.blocking(() -> updateAsync(userId, notificationCategoryId, enabled));
     }
 }

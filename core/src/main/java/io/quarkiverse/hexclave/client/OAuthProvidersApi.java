@@ -42,7 +42,7 @@ public final class OAuthProvidersApi {
 
     /** The OAuth accounts linked to a user. */
     public List<OAuthAccount> list(String userId) {
-        return RequestSender.await(listAsync(userId));
+        return sender.blocking(() -> listAsync(userId));
     }
 
     /** Links a provider account to a user ({@code POST /oauth-providers}, never retried). */
@@ -54,7 +54,7 @@ public final class OAuthProvidersApi {
 
     /** Links a provider account to a user ({@code POST /oauth-providers}). */
     public OAuthAccount link(LinkOAuthAccountRequest request) {
-        return RequestSender.await(linkAsync(request));
+        return sender.blocking(() -> linkAsync(request));
     }
 
     /** One linked account ({@code GET /oauth-providers/{user_id}/{provider_id}}). */
@@ -65,7 +65,7 @@ public final class OAuthProvidersApi {
 
     /** One linked account. */
     public OAuthAccount get(String userId, String oauthAccountId) {
-        return RequestSender.await(getAsync(userId, oauthAccountId));
+        return sender.blocking(() -> getAsync(userId, oauthAccountId));
     }
 
     /** Changes the fields set in {@code request} ({@code PATCH /oauth-providers/{user_id}/{provider_id}}). */
@@ -77,7 +77,7 @@ public final class OAuthProvidersApi {
 
     /** Changes the fields set in {@code request}. */
     public OAuthAccount update(String userId, String oauthAccountId, UpdateOAuthAccountRequest request) {
-        return RequestSender.await(updateAsync(userId, oauthAccountId, request));
+        return sender.blocking(() -> updateAsync(userId, oauthAccountId, request));
     }
 
     /**
@@ -91,7 +91,7 @@ public final class OAuthProvidersApi {
 
     /** Unlinks an account. */
     public void unlink(String userId, String oauthAccountId) {
-        RequestSender.await(unlinkAsync(userId, oauthAccountId));
+        sender.blocking(() -> unlinkAsync(userId, oauthAccountId));
     }
 
     /** The provider accounts the app may use on the user's behalf ({@code GET /connected-accounts/{user_id}}). */
@@ -102,7 +102,7 @@ public final class OAuthProvidersApi {
 
     /** The provider accounts the app may use on the user's behalf. */
     public List<ConnectedAccount> connectedAccounts(String userId) {
-        return RequestSender.await(connectedAccountsAsync(userId));
+        return sender.blocking(() -> connectedAccountsAsync(userId));
     }
 
     private static String path(String userId, String oauthAccountId) {

@@ -33,7 +33,7 @@ public final class ProjectPermissionsApi {
 
     /** The permissions matching {@code query}. */
     public List<ProjectPermission> list(ProjectPermissionQuery query) {
-        return RequestSender.await(listAsync(query));
+        return sender.blocking(() -> listAsync(query));
     }
 
     /** Whether the user holds the permission, directly or through a permission that contains it. */
@@ -44,7 +44,7 @@ public final class ProjectPermissionsApi {
 
     /** Whether the user holds the permission, directly or through a permission that contains it. */
     public boolean has(String userId, String permissionId) {
-        return RequestSender.await(hasAsync(userId, permissionId));
+        return sender.blocking(() -> hasAsync(userId, permissionId));
     }
 
     /** Grants a project permission ({@code POST /project-permissions/{user}/{permission}}, never retried). */
@@ -55,7 +55,7 @@ public final class ProjectPermissionsApi {
 
     /** Grants a project permission. */
     public ProjectPermission grant(String userId, String permissionId) {
-        return RequestSender.await(grantAsync(userId, permissionId));
+        return sender.blocking(() -> grantAsync(userId, permissionId));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class ProjectPermissionsApi {
 
     /** Revokes a directly granted project permission. */
     public void revoke(String userId, String permissionId) {
-        RequestSender.await(revokeAsync(userId, permissionId));
+        sender.blocking(() -> revokeAsync(userId, permissionId));
     }
 
     private static String path(String userId, String permissionId) {

@@ -25,6 +25,6 @@ public final class ProjectsApi {
 
     /** The current project ({@code GET /projects/current}). */
     public Project current() {
-        return RequestSender.await(currentAsync());
+        return sender.blocking(() -> currentAsync());
     }
 }

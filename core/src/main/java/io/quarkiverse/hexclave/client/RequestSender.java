@@ -111,6 +111,15 @@ final class RequestSender {
     }
 
     /**
+     * A blocking call: asks the transport whether this thread may wait ({@link HexclaveTransport#checkBlockingAllowed()}),
+     * then sends {@code call} and {@link #await awaits} it. Nothing is sent when the thread may not wait.
+     */
+    public <T> T blocking(java.util.function.Supplier<? extends CompletionStage<T>> call) {
+        transport.checkBlockingAllowed();
+        return await(call.get());
+    }
+
+    /**
      * Blocks for {@code stage}, rethrowing its exception unwrapped. Interruption fails with a connection exception.
      * The stages of {@link #send} always end: each attempt within its timeout (plus the connect timeout and a second),
      * a bounded number of retries, each wait capped by the {@link RetryPolicy}.

@@ -40,7 +40,7 @@ public final class SessionsApi {
 
     /** Creates a session for a user ({@code POST /auth/sessions}). */
     public SessionTokens create(CreateSessionRequest request) {
-        return RequestSender.await(createAsync(request));
+        return sender.blocking(() -> createAsync(request));
     }
 
     /** Creates a session for {@code userId} with Hexclave's defaults. */
@@ -61,7 +61,7 @@ public final class SessionsApi {
 
     /** A new access token for a refresh token. */
     public Secret refresh(Secret refreshToken) {
-        return RequestSender.await(refreshAsync(refreshToken));
+        return sender.blocking(() -> refreshAsync(refreshToken));
     }
 
     /**
@@ -78,7 +78,7 @@ public final class SessionsApi {
 
     /** Signs out the session {@code accessToken} belongs to. */
     public void signOut(Secret accessToken) {
-        RequestSender.await(signOutAsync(accessToken));
+        sender.blocking(() -> signOutAsync(accessToken));
     }
 
     /** A user's sessions, newest first ({@code GET /auth/sessions?user_id=}); impersonation sessions are not listed. */
@@ -90,7 +90,7 @@ public final class SessionsApi {
 
     /** A user's sessions, newest first. */
     public List<Session> list(String userId) {
-        return RequestSender.await(listAsync(userId));
+        return sender.blocking(() -> listAsync(userId));
     }
 
     /**
@@ -106,7 +106,7 @@ public final class SessionsApi {
 
     /** Revokes a session of a user. */
     public void revoke(String sessionId, String userId) {
-        RequestSender.await(revokeAsync(sessionId, userId));
+        sender.blocking(() -> revokeAsync(sessionId, userId));
     }
 
     /**
@@ -126,6 +126,6 @@ public final class SessionsApi {
 
     /** Signs up a new anonymous (guest) user and starts a session for them. */
     public AnonymousSignUp signUpAnonymously() {
-        return RequestSender.await(signUpAnonymouslyAsync());
+        return sender.blocking(() -> signUpAnonymouslyAsync());
     }
 }

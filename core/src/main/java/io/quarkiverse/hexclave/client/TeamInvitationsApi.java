@@ -45,7 +45,7 @@ public final class TeamInvitationsApi {
 
     /** Invites an e-mail address to a team; returns the invitation's id. */
     public String send(String teamId, String email, URI callbackUrl) {
-        return RequestSender.await(sendAsync(teamId, email, callbackUrl));
+        return sender.blocking(() -> sendAsync(teamId, email, callbackUrl));
     }
 
     /** A team's pending invitations ({@code GET /team-invitations?team_id=}). */
@@ -55,7 +55,7 @@ public final class TeamInvitationsApi {
 
     /** A team's pending invitations. */
     public List<TeamInvitation> list(String teamId) {
-        return RequestSender.await(listAsync(teamId));
+        return sender.blocking(() -> listAsync(teamId));
     }
 
     /** The pending invitations sent to a user's verified e-mail addresses ({@code GET /team-invitations?user_id=}). */
@@ -65,7 +65,7 @@ public final class TeamInvitationsApi {
 
     /** The pending invitations sent to a user's verified e-mail addresses. */
     public List<TeamInvitation> listForUser(String userId) {
-        return RequestSender.await(listForUserAsync(userId));
+        return sender.blocking(() -> listForUserAsync(userId));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class TeamInvitationsApi {
 
     /** Revokes an invitation. */
     public void revoke(String teamId, String invitationId) {
-        RequestSender.await(revokeAsync(teamId, invitationId));
+        sender.blocking(() -> revokeAsync(teamId, invitationId));
     }
 
     /** Whether an invitation code is usable ({@code POST /team-invitations/accept/check-code}); refused codes throw. */
@@ -91,7 +91,7 @@ public final class TeamInvitationsApi {
 
     /** Whether an invitation code is usable. */
     public boolean checkCode(Secret code) {
-        return RequestSender.await(checkCodeAsync(code));
+        return sender.blocking(() -> checkCodeAsync(code));
     }
 
     /**
@@ -106,7 +106,7 @@ public final class TeamInvitationsApi {
 
     /** The team an invitation code leads to, for the user of {@code accessToken}. */
     public TeamInvitationDetails details(Secret code, Secret accessToken) {
-        return RequestSender.await(detailsAsync(code, accessToken));
+        return sender.blocking(() -> detailsAsync(code, accessToken));
     }
 
     /**
@@ -120,7 +120,7 @@ public final class TeamInvitationsApi {
 
     /** Accepts an invitation with its code for the user of {@code accessToken}. */
     public void accept(Secret code, Secret accessToken) {
-        RequestSender.await(acceptAsync(code, accessToken));
+        sender.blocking(() -> acceptAsync(code, accessToken));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class TeamInvitationsApi {
 
     /** Accepts an invitation by id for a user, server-side. */
     public void acceptById(String invitationId, String userId) {
-        RequestSender.await(acceptByIdAsync(invitationId, userId));
+        sender.blocking(() -> acceptByIdAsync(invitationId, userId));
     }
 
     private CompletionStage<List<TeamInvitation>> list(String parameter, String id) {

@@ -33,7 +33,7 @@ public final class TeamPermissionsApi {
 
     /** The permissions matching {@code query}. */
     public List<TeamPermission> list(TeamPermissionQuery query) {
-        return RequestSender.await(listAsync(query));
+        return sender.blocking(() -> listAsync(query));
     }
 
     /** Whether the member holds the permission in the team, directly or through a permission that contains it. */
@@ -44,7 +44,7 @@ public final class TeamPermissionsApi {
 
     /** Whether the member holds the permission in the team, directly or through a permission that contains it. */
     public boolean has(String teamId, String userId, String permissionId) {
-        return RequestSender.await(hasAsync(teamId, userId, permissionId));
+        return sender.blocking(() -> hasAsync(teamId, userId, permissionId));
     }
 
     /** Grants a permission to a team member ({@code POST /team-permissions/{team}/{user}/{permission}}, never retried). */
@@ -55,7 +55,7 @@ public final class TeamPermissionsApi {
 
     /** Grants a permission to a team member. */
     public TeamPermission grant(String teamId, String userId, String permissionId) {
-        return RequestSender.await(grantAsync(teamId, userId, permissionId));
+        return sender.blocking(() -> grantAsync(teamId, userId, permissionId));
     }
 
     /**
@@ -71,7 +71,7 @@ public final class TeamPermissionsApi {
 
     /** Revokes a permission of a team member. */
     public void revoke(String teamId, String userId, String permissionId) {
-        RequestSender.await(revokeAsync(teamId, userId, permissionId));
+        sender.blocking(() -> revokeAsync(teamId, userId, permissionId));
     }
 
     private static String path(String teamId, String userId, String permissionId) {

@@ -47,7 +47,7 @@ public final class TeamsApi {
 
     /** One page of teams ({@code GET /teams}). */
     public Page<Team> list(ListTeamsQuery query) {
-        return RequestSender.await(listAsync(query));
+        return sender.blocking(() -> listAsync(query));
     }
 
     /**
@@ -68,7 +68,7 @@ public final class TeamsApi {
 
     /** A team by id ({@code GET /teams/{team_id}}). */
     public Team get(String teamId) {
-        return RequestSender.await(getAsync(teamId));
+        return sender.blocking(() -> getAsync(teamId));
     }
 
     /** Creates a team ({@code POST /teams}); with a creator, the creator becomes its first member. */
@@ -80,7 +80,7 @@ public final class TeamsApi {
 
     /** Creates a team ({@code POST /teams}). */
     public Team create(CreateTeamRequest request) {
-        return RequestSender.await(createAsync(request));
+        return sender.blocking(() -> createAsync(request));
     }
 
     /** Changes the fields set in {@code request} ({@code PATCH /teams/{team_id}}). */
@@ -92,7 +92,7 @@ public final class TeamsApi {
 
     /** Changes the fields set in {@code request} ({@code PATCH /teams/{team_id}}). */
     public Team update(String teamId, UpdateTeamRequest request) {
-        return RequestSender.await(updateAsync(teamId, request));
+        return sender.blocking(() -> updateAsync(teamId, request));
     }
 
     /**
@@ -106,7 +106,7 @@ public final class TeamsApi {
 
     /** Deletes a team ({@code DELETE /teams/{team_id}}). */
     public void delete(String teamId) {
-        RequestSender.await(deleteAsync(teamId));
+        sender.blocking(() -> deleteAsync(teamId));
     }
 
     /**
@@ -120,7 +120,7 @@ public final class TeamsApi {
 
     /** Adds a user to a team ({@code POST /team-memberships/{team_id}/{user_id}}). */
     public TeamMembership addMember(String teamId, String userId) {
-        return RequestSender.await(addMemberAsync(teamId, userId));
+        return sender.blocking(() -> addMemberAsync(teamId, userId));
     }
 
     /**
@@ -134,7 +134,7 @@ public final class TeamsApi {
 
     /** Removes a user from a team ({@code DELETE /team-memberships/{team_id}/{user_id}}). */
     public void removeMember(String teamId, String userId) {
-        RequestSender.await(removeMemberAsync(teamId, userId));
+        sender.blocking(() -> removeMemberAsync(teamId, userId));
     }
 
     /** The member profiles of a team ({@code GET /team-member-profiles?team_id=…}, not paginated). */
@@ -144,7 +144,7 @@ public final class TeamsApi {
 
     /** The member profiles of a team. */
     public List<TeamMemberProfile> memberProfiles(String teamId) {
-        return RequestSender.await(memberProfilesAsync(teamId));
+        return sender.blocking(() -> memberProfilesAsync(teamId));
     }
 
     /** A user's profiles in every team they belong to ({@code GET /team-member-profiles?user_id=…}). */
@@ -154,7 +154,7 @@ public final class TeamsApi {
 
     /** A user's profiles in every team they belong to. */
     public List<TeamMemberProfile> memberProfilesOfUser(String userId) {
-        return RequestSender.await(memberProfilesOfUserAsync(userId));
+        return sender.blocking(() -> memberProfilesOfUserAsync(userId));
     }
 
     /** One member's profile ({@code GET /team-member-profiles/{team_id}/{user_id}}). */
@@ -165,7 +165,7 @@ public final class TeamsApi {
 
     /** One member's profile ({@code GET /team-member-profiles/{team_id}/{user_id}}). */
     public TeamMemberProfile memberProfile(String teamId, String userId) {
-        return RequestSender.await(memberProfileAsync(teamId, userId));
+        return sender.blocking(() -> memberProfileAsync(teamId, userId));
     }
 
     /** Changes a member's name or image in a team ({@code PATCH /team-member-profiles/{team_id}/{user_id}}). */
@@ -178,7 +178,7 @@ public final class TeamsApi {
 
     /** Changes a member's name or image in a team. */
     public TeamMemberProfile updateMemberProfile(String teamId, String userId, UpdateTeamMemberProfileRequest request) {
-        return RequestSender.await(updateMemberProfileAsync(teamId, userId, request));
+        return sender.blocking(() -> updateMemberProfileAsync(teamId, userId, request));
     }
 
     private CompletionStage<List<TeamMemberProfile>> listProfiles(String parameter, String id) {

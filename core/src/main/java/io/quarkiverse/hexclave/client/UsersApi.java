@@ -48,7 +48,7 @@ public final class UsersApi {
 
     /** One page of users ({@code GET /users}). */
     public UserPage list(ListUsersQuery query) {
-        return RequestSender.await(listAsync(query));
+        return sender.blocking(() -> listAsync(query));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class UsersApi {
 
     /** A user by id ({@code GET /users/{id}}). */
     public User get(String userId) {
-        return RequestSender.await(getAsync(userId));
+        return sender.blocking(() -> getAsync(userId));
     }
 
     /** Creates a user ({@code POST /users}, never retried). */
@@ -85,7 +85,7 @@ public final class UsersApi {
 
     /** Creates a user ({@code POST /users}). */
     public User create(CreateUserRequest request) {
-        return RequestSender.await(createAsync(request));
+        return sender.blocking(() -> createAsync(request));
     }
 
     /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}, never retried). */
@@ -96,7 +96,7 @@ public final class UsersApi {
 
     /** Changes the fields set in {@code request} ({@code PATCH /users/{id}}). */
     public User update(String userId, UpdateUserRequest request) {
-        return RequestSender.await(updateAsync(userId, request));
+        return sender.blocking(() -> updateAsync(userId, request));
     }
 
     /**
@@ -110,7 +110,7 @@ public final class UsersApi {
 
     /** Deletes a user ({@code DELETE /users/{id}}). */
     public void delete(String userId) {
-        RequestSender.await(deleteAsync(userId));
+        sender.blocking(() -> deleteAsync(userId));
     }
 
     /** The user of {@code accessToken} ({@code GET /users/me}). */
@@ -121,7 +121,7 @@ public final class UsersApi {
 
     /** The user of {@code accessToken} ({@code GET /users/me}). */
     public User me(Secret accessToken) {
-        return RequestSender.await(meAsync(accessToken));
+        return sender.blocking(() -> meAsync(accessToken));
     }
 
     /** Updates the user of {@code accessToken} ({@code PATCH /users/me}, never retried). */
@@ -133,7 +133,7 @@ public final class UsersApi {
 
     /** Updates the user of {@code accessToken} ({@code PATCH /users/me}). */
     public User updateMe(Secret accessToken, UpdateUserRequest request) {
-        return RequestSender.await(updateMeAsync(accessToken, request));
+        return sender.blocking(() -> updateMeAsync(accessToken, request));
     }
 
     /** Deletes the user of {@code accessToken} ({@code DELETE /users/me}; with client access only if the project allows it). */
@@ -144,6 +144,6 @@ public final class UsersApi {
 
     /** Deletes the user of {@code accessToken} ({@code DELETE /users/me}). */
     public void deleteMe(Secret accessToken) {
-        RequestSender.await(deleteMeAsync(accessToken));
+        sender.blocking(() -> deleteMeAsync(accessToken));
     }
 }

@@ -55,6 +55,7 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
     private final JwksCache jwks;
     private final VerifiedTokenCache verified;
     private final HexclaveObserver observer;
+    private final HexclaveTransport transport;
     private final long keyWaitMillis;
 
     /** A verifier with the settings' global policy, fetching keys with its own HTTP client. */
@@ -106,7 +107,8 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         this.issuers = new Issuers(settings.issuerOrigins(), settings.projectId());
         this.engine = Es256.forSettings(settings);
         Set<UserClass> keyClasses = policy.anywhere();
-        this.jwks = new JwksCache(keySets(settings, keyClasses), Objects.requireNonNull(transport, "transport"),
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.jwks = new JwksCache(keySets(settings, keyClasses), transport,
                 settings.readTimeout(), settings.jwksCacheTime(),
                 settings.jwksRefreshCooldown(), settings.jwksMaxStale(), clock, engine, observer);
         this.verified = settings.verifiedTokenCacheSize() == 0 ? null
@@ -152,7 +154,11 @@ public final class JwtTokenVerifier implements HexclaveTokenVerifier, SigningKey
         }
         AccessToken.Parsed.Readable parsed = (AccessToken.Parsed.Readable) token.parsed();
         try {
-            return finish(token, parsed, jwks.lookup(parsed.kid()).get(keyWaitMillis, TimeUnit.MILLISECONDS), admitted);
+            var key = jwks.lookup(parsed.kid());
+            if (!key.isDone()) {
+                transport.checkBlockingAllowed(); // the keys must be fetched: may this thread wait for them?
+            }
+            return finish(token, parsed, key.get(keyWaitMillis, TimeUnit.MILLISECONDS), admitted);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeysUnavailableException("interrupted while fetching Hexclave's signing keys");

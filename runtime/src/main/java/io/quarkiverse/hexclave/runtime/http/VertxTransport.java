@@ -22,6 +22,8 @@ import io.quarkiverse.hexclave.client.HexclaveTransport;
 import io.quarkiverse.hexclave.client.JdkHttpTransport;
 import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
 import io.quarkiverse.hexclave.runtime.HexclaveRecorder;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -102,6 +104,20 @@ final class VertxTransport implements HexclaveTransport {
             exchange.fail(e);
         }
         return exchange.result;
+    }
+
+    /**
+     * Quarkus' rule for blocking ({@link BlockingOperationControl}): not on an event loop. There the wait could only
+     * time out, as the answer is delivered on that very event loop.
+     */
+    @Override
+    public void checkBlockingAllowed() {
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            throw new BlockingOperationNotAllowedException("A blocking call to Hexclave was made on an event loop "
+                    + "thread, which must stay free to deliver the answer: there, use the client's ...Async forms or "
+                    + "MutinyHexclaveClient; or run the endpoint on a worker thread (a JAX-RS method returning a plain "
+                    + "type, @Blocking, @RunOnVirtualThread)");
+        }
     }
 
     /** Releases the Vert.x client (not the Vert.x instance, which the application owns). Calls running may fail. */

@@ -72,6 +72,11 @@ public final class TracingTransport implements HexclaveTransport {
     }
 
     @Override
+    public void checkBlockingAllowed() {
+        delegate.checkBlockingAllowed();
+    }
+
+    @Override
     public CompletionStage<HexclaveResponse> send(HexclaveRequest request) {
         Tracing t = tracing();
         Sent first = sent.get(request, r -> new Sent(Context.current()));
