@@ -39,7 +39,11 @@ class DemoDevModeTest {
             .withApplicationRoot(jar -> jar
                     .addClasses(GreetingResource.class, RolesResource.class, ProfileResource.class,
                             ProfileResource.Profile.class, ProfileResource.SessionView.class)
-                    .addAsResource(new StringAsset(demoProperties() + "\nquarkus.http.port=" + PORT + "\n"),
+                    .addAsResource(new StringAsset(demoProperties() + "\nquarkus.http.port=" + PORT + "\n"
+                            // This harness runs dev mode on the test class path, where quarkus-test-security (brought
+                            // by the testing artifact) adds test-only mechanisms; real dev mode leaves test scope out.
+                            + "quarkus.arc.exclude-dependency.test-security.group-id=io.quarkus\n"
+                            + "quarkus.arc.exclude-dependency.test-security.artifact-id=quarkus-test-security\n"),
                             "application.properties"))
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.hexclave"));
 
