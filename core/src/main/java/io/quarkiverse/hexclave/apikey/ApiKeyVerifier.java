@@ -73,10 +73,19 @@ public final class ApiKeyVerifier {
                 : Optional.empty();
     }
 
-    /** Checks {@code key}; may block for one call to Hexclave (bounded by the client's timeouts). */
+    /**
+     * Checks {@code key}; may block for one call to Hexclave (bounded by the client's timeouts).
+     *
+     * @throws IllegalStateException when Hexclave must be asked and the client's transport refuses the wait on this
+     *         thread ({@link HexclaveClient#checkBlockingAllowed()}, e.g. an event loop)
+     */
     public ApiKeyCheck check(PresentedApiKey key) {
         try {
-            return checkAsync(key).toCompletableFuture().get();
+            var check = checkAsync(key).toCompletableFuture();
+            if (!check.isDone()) {
+                client.checkBlockingAllowed();
+            }
+            return check.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ApiKeyCheck.Unavailable("interrupted");

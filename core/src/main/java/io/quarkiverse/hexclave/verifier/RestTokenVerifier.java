@@ -172,7 +172,11 @@ public final class RestTokenVerifier implements HexclaveTokenVerifier {
     @Override
     public Verification verify(AccessToken token, Set<UserClass> admitted) {
         try {
-            return verifyAsync(token, admitted).toCompletableFuture().get();
+            var verification = verifyAsync(token, admitted).toCompletableFuture();
+            if (!verification.isDone()) {
+                client.checkBlockingAllowed(); // Hexclave is being asked: may this thread wait for it?
+            }
+            return verification.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeysUnavailableException("interrupted while asking Hexclave to verify a token");

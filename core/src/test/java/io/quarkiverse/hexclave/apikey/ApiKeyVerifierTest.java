@@ -81,6 +81,38 @@ class ApiKeyVerifierTest {
     }
 
     @Test
+    void aThreadThatMayNotWaitIsRefusedWhileHexclaveIsAskedAndTheAnswerIsStillCached() {
+        var jdk = new io.quarkiverse.hexclave.client.JdkHttpTransport(Duration.ofSeconds(2));
+        var refusing = new io.quarkiverse.hexclave.client.HexclaveTransport() {
+            @Override
+            public java.util.concurrent.CompletionStage<io.quarkiverse.hexclave.client.HexclaveResponse> send(
+                    io.quarkiverse.hexclave.client.HexclaveRequest request) {
+                return jdk.send(request);
+            }
+
+            @Override
+            public void checkBlockingAllowed() {
+                throw new IllegalStateException("no waiting on this thread");
+            }
+        };
+        try (HexclaveClient guarded = new HexclaveClient(settings(), refusing)) {
+            ApiKeyVerifier verifier = new ApiKeyVerifier(guarded, new ApiKeySettings(true,
+                    ApiKeyCredentials.DEFAULT_HEADERS, true, Duration.ofSeconds(30), 100));
+            PresentedApiKey key = userKey();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.check(key))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("no waiting on this thread");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (verifier.checkWithoutBlocking(key).isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(verifier.check(key)).isInstanceOf(ApiKeyCheck.Accepted.class); // cached: no wait needed
+        } finally {
+            jdk.close();
+        }
+    }
+
+    @Test
     void userKeyIsAcceptedAsItsUser() {
         ApiKeyCheck check = verifier(Duration.ofSeconds(30)).check(userKey());
 

@@ -46,4 +46,34 @@ class BlockingGuardTest {
         assertThat(client.users().getAsync("u1")).failsWithin(java.time.Duration.ofSeconds(5));
         assertThat(sent).hasValue(1);
     }
+
+    @Test
+    void aRestVerificationThatMustAskHexclaveIsRefusedToo() {
+        HexclaveTransport pending = new HexclaveTransport() {
+            @Override
+            public CompletionStage<HexclaveResponse> send(HexclaveRequest request) {
+                sent.incrementAndGet();
+                return new CompletableFuture<>(); // Hexclave has not answered yet
+            }
+
+            @Override
+            public void checkBlockingAllowed() {
+                throw new IllegalStateException("no waiting on this thread");
+            }
+        };
+        try (var emulator = io.quarkiverse.hexclave.emulator.HexclaveEmulator.builder().build().start()) {
+            String token = emulator.mintAccessToken(emulator.createUser(
+                    io.quarkiverse.hexclave.emulator.NewUser.withEmail("ada@example.com").build()));
+            HexclaveSettings settings = HexclaveSettings.builder(emulator.projectId()).apiUrl(emulator.apiUrl())
+                    .secretServerKey(emulator.secretServerKey())
+                    .verificationMode(io.quarkiverse.hexclave.config.VerificationMode.REST).build();
+            var verifier = io.quarkiverse.hexclave.verifier.HexclaveTokenVerifier.create(settings,
+                    io.quarkiverse.hexclave.verifier.UserClassPolicy.NORMAL_ONLY, java.time.Clock.systemUTC(),
+                    io.quarkiverse.hexclave.observe.HexclaveObserver.NONE, pending);
+
+            assertThatThrownBy(() -> verifier.verify(token))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("no waiting on this thread");
+            assertThat(sent).as("Hexclave was asked").hasValue(1);
+        }
+    }
 }
