@@ -2,6 +2,8 @@ package io.quarkiverse.hexclave.client;
 
 import java.util.concurrent.CompletionStage;
 
+import io.quarkiverse.hexclave.client.error.HexclaveConnectionException;
+
 /**
  * Sends one HTTP request to Hexclave. The default is {@link JdkHttpTransport}; tests and special environments pass
  * their own to {@link HexclaveClient#HexclaveClient(io.quarkiverse.hexclave.config.HexclaveSettings, HexclaveTransport)}.
@@ -29,5 +31,28 @@ public interface HexclaveTransport extends AutoCloseable {
     /** Releases what the transport owns. The default does nothing. */
     @Override
     default void close() {
+    }
+
+    /**
+     * The failure of {@code request} when no response arrived, worded alike by every transport: "Hexclave call GET
+     * /path failed: {@code what}". Only the path is shown: the headers (keys, tokens) never are.
+     */
+    static HexclaveConnectionException failure(HexclaveRequest request, String what, boolean timeout, Throwable cause) {
+        return new HexclaveConnectionException("Hexclave call " + request.method() + " " + request.uri().getPath()
+                + " failed: " + what, timeout, cause);
+    }
+
+    /**
+     * The failure of {@code request} when a header name or value is not valid in HTTP. The HTTP library's own
+     * exception is not kept: its message may quote the value, which may be a key or a token.
+     */
+    static IllegalArgumentException invalidHeader(HexclaveRequest request) {
+        return new IllegalArgumentException("Hexclave call " + request.method() + " " + request.uri().getPath()
+                + " cannot be sent: a header name or value is not valid in HTTP (values are not shown)");
+    }
+
+    /** What a failure says of a response body over {@code limit} bytes. */
+    static String bodyTooLarge(long limit) {
+        return "response body larger than " + limit + " bytes";
     }
 }

@@ -103,9 +103,7 @@ public final class JdkHttpTransport implements HexclaveTransport {
             } catch (IllegalArgumentException e) {
                 // The JDK's message quotes the offending header value, which may be a key or a token: replaced, and
                 // the JDK exception is not kept as the cause.
-                return CompletableFuture.failedFuture(new IllegalArgumentException("Hexclave call " + request.method()
-                        + " " + request.uri().getPath() + " cannot be sent: a header name or value is not valid in HTTP"
-                        + " (values are not shown)"));
+                return CompletableFuture.failedFuture(HexclaveTransport.invalidHeader(request));
             }
             sent = http.sendAsync(jdkRequest, info -> {
                 LimitedBody subscriber = new LimitedBody(maxBodyBytes);
@@ -177,12 +175,10 @@ public final class JdkHttpTransport implements HexclaveTransport {
         boolean timeout = cause instanceof HttpTimeoutException || cause instanceof ExchangeTimeoutException;
         String what = cause instanceof HttpConnectTimeoutException ? "connect timeout"
                 : timeout ? "no complete response within " + request.timeout()
-                : tooLarge(cause) ? "response body larger than " + limitOf(cause) + " bytes"
+                : tooLarge(cause) ? HexclaveTransport.bodyTooLarge(limitOf(cause))
                 : cause instanceof IOException ? "connection failed (" + cause.getClass().getSimpleName() + ")"
                 : "request failed (" + cause.getClass().getSimpleName() + ")";
-        // The URI holds no secret (keys and tokens travel in headers); the headers are never part of the message.
-        return new HexclaveConnectionException("Hexclave call " + request.method() + " " + request.uri().getPath()
-                + " failed: " + what, timeout, cause);
+        return HexclaveTransport.failure(request, what, timeout, cause);
     }
 
     private static boolean tooLarge(Throwable error) {
@@ -205,7 +201,7 @@ public final class JdkHttpTransport implements HexclaveTransport {
         private final long limit;
 
         BodyTooLargeException(long limit) {
-            super("response body larger than " + limit + " bytes");
+            super(HexclaveTransport.bodyTooLarge(limit));
             this.limit = limit;
         }
     }

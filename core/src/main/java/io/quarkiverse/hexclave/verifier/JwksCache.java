@@ -350,7 +350,7 @@ final class JwksCache {
             throw new JwksFetchException("HTTP " + response.status());
         }
         if (response.body().length() > MAX_BODY_BYTES) { // a shared transport bounds bodies less tightly
-            throw new JwksFetchException("response body larger than " + MAX_BODY_BYTES + " bytes");
+            throw new JwksFetchException(HexclaveTransport.bodyTooLarge(MAX_BODY_BYTES));
         }
         List<?> entries;
         try {
@@ -464,8 +464,8 @@ final class JwksCache {
             return e.getMessage();
         }
         if (e instanceof HexclaveConnectionException c) {
-            // The transport's message names the path and what failed ("...failed: response body larger than ..."),
-            // never a header or a body.
+            // The transport's message (HexclaveTransport.failure) names the path and what failed ("... failed:
+            // response body larger than ..."), never a header or a body.
             String message = String.valueOf(c.getMessage());
             int at = message.indexOf(" failed: ");
             return c.timeout() ? "timed out" : at >= 0 ? message.substring(at + " failed: ".length()) : message;

@@ -91,10 +91,7 @@ final class VertxTransport implements HexclaveTransport {
         try {
             headers = headers(request);
         } catch (IllegalArgumentException e) {
-            // Vert.x's own message may quote the value, which may be a key or a token: replaced, cause not kept.
-            return CompletableFuture.failedFuture(new IllegalArgumentException("Hexclave call " + request.method() + " "
-                    + request.uri().getPath() + " cannot be sent: a header name or value is not valid in HTTP"
-                    + " (values are not shown)"));
+            return CompletableFuture.failedFuture(HexclaveTransport.invalidHeader(request));
         }
         Exchange exchange = new Exchange(request);
         try {
@@ -265,9 +262,7 @@ final class VertxTransport implements HexclaveTransport {
                 : error instanceof IOException || error instanceof VertxException
                         ? "connection failed (" + shownName(error) + ")"
                         : "request failed (" + shownName(error) + ")";
-        // The URI holds no secret (keys and tokens travel in headers); the headers are never part of the message.
-        return new HexclaveConnectionException("Hexclave call " + request.method() + " " + request.uri().getPath()
-                + " failed: " + what, timeout, error);
+        return HexclaveTransport.failure(request, what, timeout, error);
     }
 
     /**
@@ -324,7 +319,7 @@ final class VertxTransport implements HexclaveTransport {
         }
 
         static Abandoned tooLarge(long limit) {
-            return new Abandoned("response body larger than " + limit + " bytes", false);
+            return new Abandoned(HexclaveTransport.bodyTooLarge(limit), false);
         }
     }
 }

@@ -11,7 +11,6 @@ import io.quarkiverse.hexclave.apikey.ApiKeyAuthentication;
 import io.quarkiverse.hexclave.apikey.ApiKeyCheck;
 import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
 import io.quarkiverse.hexclave.runtime.internal.MechanismOptions;
-import io.quarkiverse.hexclave.verifier.Challenge;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -74,8 +73,7 @@ public class HexclaveApiKeyIdentityProvider implements IdentityProvider<Hexclave
         }
         if (check instanceof ApiKeyCheck.Unavailable unavailable) {
             LOG.debugf("Hexclave could not check an API key: %s", unavailable.detail());
-            events.fire(HexclaveKeysUnavailableEvent.Credential.API_KEY, options.keysUnavailableStatus(), request);
-            throw HexclaveAuthMechanism.failure(Challenge.keysUnavailable(options.keysUnavailableStatus()));
+            throw events.unavailable(HexclaveKeysUnavailableEvent.Credential.API_KEY, request);
         }
         HexclaveApiKeyPrincipal principal = new HexclaveApiKeyPrincipal(((ApiKeyCheck.Accepted) check).key());
         options.cacheControl().ifPresent(value -> {

@@ -110,8 +110,7 @@ public class HexclaveIdentityProvider implements IdentityProvider<TokenAuthentic
             // already logs HEXCLAVE002 once per fetch attempt.
             LOG.debugf("Hexclave signing keys are unavailable, answering the request as unavailable: %s",
                     e.getMessage());
-            events.fire(HexclaveKeysUnavailableEvent.Credential.ACCESS_TOKEN, options.keysUnavailableStatus(), request);
-            throw HexclaveAuthMechanism.failure(Challenge.keysUnavailable(options.keysUnavailableStatus()));
+            throw events.unavailable(HexclaveKeysUnavailableEvent.Credential.ACCESS_TOKEN, request);
         } catch (RuntimeException e) {
             // Never a 500 for a bad token: an unexpected verifier error rejects the token.
             LOG.debugf("Hexclave token verification failed unexpectedly: %s", e.getClass().getName());
