@@ -15,7 +15,7 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * ES256 with BouncyCastle's lightweight API and its dedicated P-256 arithmetic. The key's curve point is made once
  * per fetch, so BouncyCastle keeps its per-point precomputation across tokens. No JCA provider is registered.
- * Loaded only when {@link Es256#bouncyCastlePresent()}.
+ * Loaded only when {@link Es256#bouncyCastlePresent()}, at the first key (see {@link Es256.Default}).
  */
 final class BouncyCastleEs256 implements Es256 {
 

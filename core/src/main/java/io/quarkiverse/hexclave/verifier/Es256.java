@@ -45,7 +45,7 @@ interface Es256 {
             }
             return new JcaEs256(name);
         }
-        return bouncyCastlePresent() ? new BouncyCastleEs256() : new JcaEs256(null);
+        return new Default();
     }
 
     /** Whether {@code bcprov} is on the class path (a dependency of hexclave-core, unless the application excluded it). */
@@ -55,6 +55,36 @@ interface Es256 {
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
+        }
+    }
+
+    /**
+     * The default engine, chosen when first needed (the first key set fetched, or a description asked for):
+     * BouncyCastle's when present, else the JDK's. Start-up opens no BouncyCastle class; a Quarkus application pays for
+     * the engine at its first verification, not before its first answer. Two threads racing to choose make two equal,
+     * stateless engines; either is kept.
+     */
+    final class Default implements Es256 {
+
+        private volatile Es256 chosen;
+
+        @Override
+        public Key prepare(ECPublicKey key) throws GeneralSecurityException {
+            return chosen().prepare(key);
+        }
+
+        @Override
+        public String description() {
+            return chosen().description();
+        }
+
+        private Es256 chosen() {
+            Es256 engine = chosen;
+            if (engine == null) {
+                engine = bouncyCastlePresent() ? new BouncyCastleEs256() : new JcaEs256(null);
+                chosen = engine;
+            }
+            return engine;
         }
     }
 }

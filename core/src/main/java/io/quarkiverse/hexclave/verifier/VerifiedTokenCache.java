@@ -48,14 +48,34 @@ final class VerifiedTokenCache {
         }
     }
 
-    private final Cache<AccessToken.TokenDigest, Entry> cache;
+    private final long maximumWeight;
     private final Clock clock;
+    /** Made at the first put: an application pays for Caffeine at its first verified token, not at start-up. */
+    private volatile Cache<AccessToken.TokenDigest, Entry> cache;
 
     /** @param capacity how many typical tokens fit: the budget is {@code capacity} × {@value #BYTES_PER_TOKEN} bytes */
     VerifiedTokenCache(int capacity, Clock clock) {
         this.clock = clock;
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(capacity * BYTES_PER_TOKEN)
+        this.maximumWeight = capacity * BYTES_PER_TOKEN;
+    }
+
+    private Cache<AccessToken.TokenDigest, Entry> cache() {
+        Cache<AccessToken.TokenDigest, Entry> made = cache;
+        if (made == null) {
+            synchronized (this) { // no blocking inside: builds an empty cache
+                made = cache;
+                if (made == null) {
+                    made = newCache();
+                    cache = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private Cache<AccessToken.TokenDigest, Entry> newCache() {
+        return Caffeine.newBuilder()
+                .maximumWeight(maximumWeight)
                 .weigher((AccessToken.TokenDigest key, Entry entry) -> entry.weight())
                 .expireAfter(new Expiry<AccessToken.TokenDigest, Entry>() {
                     @Override
@@ -91,7 +111,8 @@ final class VerifiedTokenCache {
         if (token.lookedUpIn(this)) {
             entry = token.cacheEntry(); // asked before for this very token (the mechanism's check, then the verifier)
         } else {
-            entry = cache.getIfPresent(token.digest());
+            Cache<AccessToken.TokenDigest, Entry> held = cache;
+            entry = held == null ? null : held.getIfPresent(token.digest());
             if (entry != null && !token.hasSignaturePart(entry.signature())) {
                 entry = null;
             }
@@ -101,7 +122,7 @@ final class VerifiedTokenCache {
             return null;
         }
         if (clock.instant().isAfter(entry.validUntil()) || (entry.kid() != null && !keyHeld.test(entry.kid()))) {
-            cache.asMap().remove(token.digest(), entry);
+            cache().asMap().remove(token.digest(), entry);
             token.rememberLookup(this, null);
             return null;
         }
@@ -110,24 +131,29 @@ final class VerifiedTokenCache {
 
     void put(AccessToken token, Entry entry) {
         if (clock.instant().isBefore(entry.validUntil())) {
-            cache.put(token.digest(), entry);
+            cache().put(token.digest(), entry);
             token.rememberLookup(this, entry);
         }
     }
 
     /** Entries currently held (approximately: expired ones may linger until the next maintenance). */
     long size() {
-        return cache.estimatedSize();
+        Cache<AccessToken.TokenDigest, Entry> held = cache;
+        return held == null ? 0 : held.estimatedSize();
     }
 
     /** The weight held, in bytes. */
     long weightedBytes() {
-        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        Cache<AccessToken.TokenDigest, Entry> held = cache;
+        return held == null ? 0 : held.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** Runs pending maintenance (evictions, expiries) now; for tests. */
     void cleanUp() {
-        cache.cleanUp();
+        Cache<AccessToken.TokenDigest, Entry> held = cache;
+        if (held != null) {
+            held.cleanUp();
+        }
     }
 
     private long nanosUntil(Instant validUntil) {
