@@ -8,9 +8,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.hexclave.runtime.authorization.HexclaveGrants;
 import io.quarkus.arc.Arc;
+import io.quarkus.cache.CacheManager;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** An application whose role checks name built-in roles only gets no permission cache and makes no permission call. */
+/**
+ * An application whose role checks name built-in roles only (and that never refers to {@code HexclaveAuthorization}: this
+ * test does not either, or it would keep them)
+ * gets no permission bean, no Quarkus cache for permissions (none built at start-up) and makes no permission call.
+ */
 class NoPermissionRolesNoAuthorizationBeansTest {
 
     @RegisterExtension
@@ -20,6 +25,8 @@ class NoPermissionRolesNoAuthorizationBeansTest {
     @Test
     void noPermissionBeanAndNoCall() {
         assertThat(Arc.container().instance(HexclaveGrants.class).isAvailable()).isFalse();
+        assertThat(Arc.container().instance(CacheManager.class).get().getCacheNames())
+                .doesNotContainAnyElementsOf(HexclaveGrants.CACHE_NAMES);
         long before = SharedEmulator.projectPermissionCalls();
         String token = SharedEmulator.normalToken();
         given().auth().oauth2(token).get("/greet/roles").then().statusCode(200);

@@ -69,6 +69,9 @@ class HexclaveAuthorizationProcessor {
     private static final DotName ROLES_ALLOWED = DotName.createSimple(RolesAllowed.class);
     private static final DotName PERMISSIONS_ALLOWED = DotName.createSimple(PermissionsAllowed.class);
     private static final DotName PERMISSIONS_ALLOWED_LIST = DotName.createSimple(PermissionsAllowed.List.class);
+    private static final DotName HEXCLAVE_AUTHORIZATION = DotName.createSimple(HexclaveAuthorization.class);
+    /** The extension's run-time classes, which refer to its beans without being the application's use of them. */
+    private static final String OWN_PACKAGE = "io.quarkiverse.hexclave.runtime.";
     private static final Set<DotName> TEAM_PERMISSIONS = Set.of(DotName.createSimple(HexclaveTeamPermission.class),
             DotName.createSimple(SelectedTeamPermission.class));
     private static final Set<DotName> SECURITY_ANNOTATIONS = Set.of(ROLES_ALLOWED,
@@ -76,13 +79,19 @@ class HexclaveAuthorizationProcessor {
             DotName.createSimple(Authenticated.class), DotName.createSimple(PermissionsAllowed.class));
 
     /**
-     * The per-user caches and the beans reading them. Removable: an application that uses none of them (no permission
-     * role, no team permission, no {@code HexclaveAuthorization}) keeps none.
+     * The per-user caches and the beans reading them, when the application can use them: it refers to
+     * {@link HexclaveAuthorization}, a method names a permission role, or an annotation names a team permission. Other
+     * applications keep none, and start without building Quarkus caches for them.
      */
     @BuildStep
-    void registerGrants(BuildProducer<AdditionalBeanBuildItem> beans,
+    void registerGrants(CombinedIndexBuildItem index, HexclaveAuthorizationBuildTimeConfig config,
+            BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<RunTimeConfigurationDefaultBuildItem> configDefaults,
             BuildProducer<AdditionalCacheNameBuildItem> cacheNames) {
+        if (!grantsUsed(index.getIndex(), new RolesAsPermissions(config).getAsBoolean())) {
+            LOG.debug("Hexclave authorization unused: no permission caches");
+            return;
+        }
         beans.produce(AdditionalBeanBuildItem.builder()
                 .addBeanClasses(HexclaveGrants.class, HexclaveAuthorization.class).build());
         for (String cache : HexclaveGrants.CACHE_NAMES) {
@@ -95,6 +104,18 @@ class HexclaveAuthorizationProcessor {
             configDefaults.produce(new RunTimeConfigurationDefaultBuildItem(cacheKey + "maximum-size",
                     "${quarkus.hexclave.authorization.cache-size:10000}"));
         }
+    }
+
+    /**
+     * Whether anything can ask for grants: a class of the application refers to {@link HexclaveAuthorization} (an
+     * injection point, {@code Instance<…>}, a programmatic lookup), a method names a permission role (with
+     * {@code authorization.enabled}), or an annotation names a team permission.
+     */
+    static boolean grantsUsed(IndexView index, boolean rolesAsPermissions) {
+        boolean referred = index.getKnownUsers(HEXCLAVE_AUTHORIZATION).stream()
+                .anyMatch(user -> !user.name().toString().startsWith(OWN_PACKAGE));
+        return referred || teamPermissionsNamed(index)
+                || (rolesAsPermissions && !permissionRoleMethods(index).isEmpty());
     }
 
     /** The role checks look the grants up at run time: keep them when a method names a permission role. */
@@ -110,16 +131,23 @@ class HexclaveAuthorizationProcessor {
      */
     @BuildStep
     AdditionalBeanBuildItem registerTeamPermissionChecker(CombinedIndexBuildItem index) {
-        boolean used = false;
+        return teamPermissionsNamed(index.getIndex()) ? AdditionalBeanBuildItem.unremovableOf(TeamPermissionAugmentor.class)
+                : null;
+    }
+
+    /** Whether a {@code @PermissionsAllowed} names {@link HexclaveTeamPermission} or {@link SelectedTeamPermission}. */
+    static boolean teamPermissionsNamed(IndexView index) {
         for (DotName name : List.of(PERMISSIONS_ALLOWED, PERMISSIONS_ALLOWED_LIST)) {
-            for (AnnotationInstance annotation : index.getIndex().getAnnotations(name)) {
+            for (AnnotationInstance annotation : index.getAnnotations(name)) {
                 List<AnnotationInstance> each = name.equals(PERMISSIONS_ALLOWED) ? List.of(annotation)
                         : Arrays.asList(annotation.value().asNestedArray());
-                used |= each.stream().map(a -> a.value("permission"))
-                        .anyMatch(v -> v != null && TEAM_PERMISSIONS.contains(v.asClass().name()));
+                if (each.stream().map(a -> a.value("permission"))
+                        .anyMatch(v -> v != null && TEAM_PERMISSIONS.contains(v.asClass().name()))) {
+                    return true;
+                }
             }
         }
-        return used ? AdditionalBeanBuildItem.unremovableOf(TeamPermissionAugmentor.class) : null;
+        return false;
     }
 
     /** The JAX-RS mapper that answers a check that found Hexclave unavailable with 503. */
