@@ -30,10 +30,20 @@ public final class ApiKeyAuthentication {
      * hold no secret server key.
      */
     public static ApiKeyAuthentication of(ApiKeySettings keys, HexclaveSettings settings, HexclaveClient client) {
+        java.util.Objects.requireNonNull(client, "client");
+        return of(keys, settings, () -> client);
+    }
+
+    /**
+     * As {@link #of(ApiKeySettings, HexclaveSettings, HexclaveClient)}, asking {@code client} for the client only when
+     * keys are on (so that an application without API keys never builds one for them).
+     */
+    public static ApiKeyAuthentication of(ApiKeySettings keys, HexclaveSettings settings,
+            java.util.function.Supplier<HexclaveClient> client) {
         if (!keys.enabled() || settings.secretServerKey().isEmpty()) {
             return off();
         }
-        return new ApiKeyAuthentication(keys.credentials(), new ApiKeyVerifier(client, keys));
+        return new ApiKeyAuthentication(keys.credentials(), new ApiKeyVerifier(client.get(), keys));
     }
 
     /** Whether requests are looked at for keys. */

@@ -245,7 +245,7 @@ class HexclaveProcessor {
         beans.produce(SyntheticBeanBuildItem.configure(EndpointVerifier.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(endpointVerifier).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveClient.class).scope(Singleton.class)
-                .unremovable().setRuntimeInit().runtimeValue(client).done());
+                .unremovable().setRuntimeInit().supplier(client).done());
         beans.produce(SyntheticBeanBuildItem.configure(HexclaveCredentials.class).scope(Singleton.class)
                 .unremovable().setRuntimeInit().runtimeValue(recorder.credentials(settings)).done());
         beans.produce(SyntheticBeanBuildItem.configure(UserClassEndpoints.class).scope(Singleton.class)

@@ -136,12 +136,12 @@ public class HexclaveRecorder {
     }
 
     /**
-     * The server-side client over the shared transport; its calls fail with a clear message when no secret server key
-     * is configured.
+     * The server-side client over the shared transport, built when first asked for (an application that only verifies
+     * tokens never loads it); its calls fail with a clear message when no secret server key is configured.
      */
-    public RuntimeValue<HexclaveClient> client(RuntimeValue<HexclaveSettings> settings,
+    public Supplier<HexclaveClient> client(RuntimeValue<HexclaveSettings> settings,
             RuntimeValue<HexclaveObserver> observer, RuntimeValue<HexclaveTransport> transport) {
-        return new RuntimeValue<>(HexclaveClient.builder(settings.getValue()).observer(observer.getValue())
+        return new OnFirstUse<>(() -> HexclaveClient.builder(settings.getValue()).observer(observer.getValue())
                 .transport(transport.getValue()).build());
     }
 
@@ -150,11 +150,11 @@ public class HexclaveRecorder {
      * key (keys are checked with Hexclave's server API).
      */
     public RuntimeValue<ApiKeyAuthentication> apiKeys(RuntimeValue<HexclaveSettings> settings,
-            RuntimeValue<HexclaveClient> client) {
+            Supplier<HexclaveClient> client) {
         HexclaveConfig.ApiKeys c = config.getValue().apiKeys();
         ApiKeySettings keys = rendered(() -> new ApiKeySettings(c.enabled(), c.headers(), c.bearer(), c.cacheTtl(),
                 c.cacheSize()));
-        ApiKeyAuthentication authentication = ApiKeyAuthentication.of(keys, settings.getValue(), client.getValue());
+        ApiKeyAuthentication authentication = ApiKeyAuthentication.of(keys, settings.getValue(), client);
         LOG.debugf("Hexclave API keys: %s", authentication);
         return new RuntimeValue<>(authentication);
     }
@@ -179,12 +179,12 @@ public class HexclaveRecorder {
     }
 
     /** Builds the request-scoped {@code CurrentHexclaveUser}s, with the optional profile cache. */
-    public RuntimeValue<CurrentUsers> currentUsers(RuntimeValue<HexclaveClient> client) {
+    public RuntimeValue<CurrentUsers> currentUsers(Supplier<HexclaveClient> client) {
         HexclaveConfig.UserProfile profile = config.getValue().userProfile();
         UserProfileCache cache = profile.cacheTtl().isZero() || profile.cacheTtl().isNegative()
                 ? null
                 : new UserProfileCache(profile.cacheTtl(), profile.cacheSize(), Clock.systemUTC());
-        return new RuntimeValue<>(new CurrentUsers(client.getValue(), cache));
+        return new RuntimeValue<>(new CurrentUsers(client, cache));
     }
 
     /**
@@ -233,6 +233,32 @@ public class HexclaveRecorder {
                 .allowPlainHttp(c.allowPlainHttp())
                 .cookieCrossSiteCheck(c.cookie().crossSiteCheck())
                 .build());
+    }
+
+    /** {@code factory}'s value, made once, when first asked for. */
+    static final class OnFirstUse<T> implements Supplier<T> {
+
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        OnFirstUse(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T made = value;
+            if (made == null) {
+                synchronized (this) { // no blocking inside: builds an object
+                    made = value;
+                    if (made == null) {
+                        made = factory.get();
+                        value = made;
+                    }
+                }
+            }
+            return made;
+        }
     }
 
     /** Runs {@code factory}; a core configuration error names its key as a Quarkus user writes it. */

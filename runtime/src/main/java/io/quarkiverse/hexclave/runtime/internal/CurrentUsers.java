@@ -1,5 +1,7 @@
 package io.quarkiverse.hexclave.runtime.internal;
 
+import java.util.function.Supplier;
+
 import io.quarkiverse.hexclave.apikey.HexclaveApiKeyPrincipal;
 import io.quarkiverse.hexclave.cdi.CurrentHexclaveUser;
 import io.quarkiverse.hexclave.cdi.UserProfileCache;
@@ -10,17 +12,18 @@ import io.quarkiverse.hexclave.verifier.HexclavePrincipal;
  * Makes the {@link CurrentHexclaveUser} of a request: the verified claims at once, the profile on first use through
  * the client, shared across requests only through the optional TTL cache.
  *
- * @param client the server-side client
+ * @param client the server-side client, asked for at the first request that makes a user (the application's one client,
+ *        built on first use)
  * @param profileCache the profile cache, or {@code null} when {@code quarkus.hexclave.user-profile.cache-ttl} is 0
  */
-public record CurrentUsers(HexclaveClient client, UserProfileCache profileCache) {
+public record CurrentUsers(Supplier<HexclaveClient> client, UserProfileCache profileCache) {
 
     public CurrentHexclaveUser of(HexclavePrincipal principal) {
-        return CurrentHexclaveUser.of(principal, client, profileCache);
+        return CurrentHexclaveUser.of(principal, client.get(), profileCache);
     }
 
     /** The user of a user API key (no token). */
     public CurrentHexclaveUser of(HexclaveApiKeyPrincipal keyCaller) {
-        return CurrentHexclaveUser.of(keyCaller, client, profileCache);
+        return CurrentHexclaveUser.of(keyCaller, client.get(), profileCache);
     }
 }
