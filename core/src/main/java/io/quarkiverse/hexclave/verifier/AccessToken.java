@@ -256,7 +256,7 @@ public final class AccessToken {
         try {
             return TokenJson.readObject(json);
         } catch (java.io.IOException | RuntimeException e) {
-            return null; // never the parser's message: it quotes the input
+            return null; // a fixed detail, never the reader's message (a parser's messages quote the input)
         }
     }
 
