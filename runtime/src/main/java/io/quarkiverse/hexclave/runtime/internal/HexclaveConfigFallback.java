@@ -68,10 +68,19 @@ public final class HexclaveConfigFallback implements ConfigBuilder {
         if (former != null) {
             quarkusNames.add(former);
         }
+        // Plain loops: this runs for every unset quarkus.hexclave.* key the configuration is asked for.
         List<String> names = new ArrayList<>(4);
-        quarkusNames.stream().filter(n -> !n.equals(name)).forEach(names::add);
-        quarkusNames.stream().map(HexclaveConfigFallback::fallbackName).filter(n -> !quarkusNames.contains(n))
-                .forEach(names::add);
+        for (String quarkusName : quarkusNames) {
+            if (!quarkusName.equals(name)) {
+                names.add(quarkusName);
+            }
+        }
+        for (String quarkusName : quarkusNames) {
+            String fallback = fallbackName(quarkusName);
+            if (!quarkusNames.contains(fallback)) {
+                names.add(fallback);
+            }
+        }
         return names;
     }
 
