@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.hexclave.config.HexclaveSettings;
@@ -197,13 +196,11 @@ public final class HexclaveCredentials {
         if (json == null || json.length() > MAX_VALUE_LENGTH) {
             return new CredentialLookup.Malformed(source, "credential JSON missing or too long");
         }
-        JsonNode node;
-        try {
-            node = WireJson.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+        JsonNode node = WireJson.treeOrNull(json);
+        if (node == null) {
             return new CredentialLookup.Malformed(source, "credential is not valid JSON");
         }
-        if (node == null || !node.isObject()) {
+        if (!node.isObject()) {
             return new CredentialLookup.Malformed(source, "credential JSON is not an object");
         }
         JsonNode access = node.get("accessToken");
@@ -294,14 +291,8 @@ public final class HexclaveCredentials {
     }
 
     private static JsonNode parseCookieJson(String raw) {
-        for (String candidate : new String[] { raw, percentDecode(raw) }) {
-            try {
-                return WireJson.MAPPER.readTree(candidate);
-            } catch (JsonProcessingException e) {
-                // try the decoded form next
-            }
-        }
-        return null;
+        JsonNode node = WireJson.treeOrNull(raw);
+        return node != null ? node : WireJson.treeOrNull(percentDecode(raw)); // else the decoded form
     }
 
     private static String percentDecode(String raw) {

@@ -38,6 +38,19 @@ public final class WireJson {
     }
 
     /** snake_case for every property, except those declared by a type Hexclave sends in camelCase. */
+    /**
+     * The JSON tree of {@code json}, or {@code null} when it is not JSON. Here rather than at its callers, so that
+     * loading a caller (the credential finder, at start-up) loads no Jackson class: a {@code catch} of a Jackson
+     * exception would.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode treeOrNull(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     static final class WireNaming extends PropertyNamingStrategy {
 
         private static final long serialVersionUID = 1L;

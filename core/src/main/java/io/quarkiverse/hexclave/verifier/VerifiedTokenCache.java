@@ -74,30 +74,46 @@ final class VerifiedTokenCache {
     }
 
     private Cache<AccessToken.TokenDigest, Entry> newCache() {
-        return Caffeine.newBuilder()
-                .maximumWeight(maximumWeight)
-                .weigher((AccessToken.TokenDigest key, Entry entry) -> entry.weight())
-                .expireAfter(new Expiry<AccessToken.TokenDigest, Entry>() {
-                    @Override
-                    public long expireAfterCreate(AccessToken.TokenDigest key, Entry entry, long currentTime) {
-                        return nanosUntil(entry.validUntil());
-                    }
+        return Store.build(maximumWeight, clock);
+    }
 
-                    @Override
-                    public long expireAfterUpdate(AccessToken.TokenDigest key, Entry entry, long currentTime,
-                            long currentDuration) {
-                        return nanosUntil(entry.validUntil());
-                    }
+    /**
+     * Builds the Caffeine cache. A class of its own, loaded at the first put: Caffeine's types in this class's own
+     * methods would load (and open Caffeine's jar) when the verifier is made.
+     */
+    private static final class Store {
 
-                    @Override
-                    public long expireAfterRead(AccessToken.TokenDigest key, Entry entry, long currentTime,
-                            long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .executor(Runnable::run) // maintenance on the caller's thread: no pool, no surprise threads
-                .build();
+        static Cache<AccessToken.TokenDigest, Entry> build(long maximumWeight, Clock clock) {
+            return Caffeine.newBuilder()
+                    .maximumWeight(maximumWeight)
+                    .weigher((AccessToken.TokenDigest key, Entry entry) -> entry.weight())
+                    .expireAfter(new Expiry<AccessToken.TokenDigest, Entry>() {
+                        @Override
+                        public long expireAfterCreate(AccessToken.TokenDigest key, Entry entry, long currentTime) {
+                            return nanosUntil(clock, entry.validUntil());
+                        }
+
+                        @Override
+                        public long expireAfterUpdate(AccessToken.TokenDigest key, Entry entry, long currentTime,
+                                long currentDuration) {
+                            return nanosUntil(clock, entry.validUntil());
+                        }
+
+                        @Override
+                        public long expireAfterRead(AccessToken.TokenDigest key, Entry entry, long currentTime,
+                                long currentDuration) {
+                            return currentDuration;
+                        }
+                    })
+                    .ticker(() -> clock.millis() * 1_000_000L)
+                    .executor(Runnable::run) // maintenance on the caller's thread: no pool, no surprise threads
+                    .build();
+        }
+
+        private static long nanosUntil(Clock clock, Instant validUntil) {
+            long millis = Duration.between(clock.instant(), validUntil).toMillis();
+            return Math.max(0, millis) * 1_000_000L;
+        }
     }
 
     /**
@@ -154,10 +170,5 @@ final class VerifiedTokenCache {
         if (held != null) {
             held.cleanUp();
         }
-    }
-
-    private long nanosUntil(Instant validUntil) {
-        long millis = Duration.between(clock.instant(), validUntil).toMillis();
-        return Math.max(0, millis) * 1_000_000L;
     }
 }
