@@ -1,6 +1,8 @@
 package io.quarkiverse.hexclave.apikey;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.quarkiverse.hexclave.client.HexclaveClient;
 import io.quarkiverse.hexclave.config.HexclaveSettings;
@@ -30,7 +32,7 @@ public final class ApiKeyAuthentication {
      * hold no secret server key.
      */
     public static ApiKeyAuthentication of(ApiKeySettings keys, HexclaveSettings settings, HexclaveClient client) {
-        java.util.Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(client, "client");
         return of(keys, settings, () -> client);
     }
 
@@ -39,7 +41,7 @@ public final class ApiKeyAuthentication {
      * keys are on (so that an application without API keys never builds one for them).
      */
     public static ApiKeyAuthentication of(ApiKeySettings keys, HexclaveSettings settings,
-            java.util.function.Supplier<HexclaveClient> client) {
+            Supplier<HexclaveClient> client) {
         if (!keys.enabled() || settings.secretServerKey().isEmpty()) {
             return off();
         }

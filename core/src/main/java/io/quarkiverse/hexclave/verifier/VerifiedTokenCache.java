@@ -65,16 +65,12 @@ final class VerifiedTokenCache {
             synchronized (this) { // no blocking inside: builds an empty cache
                 made = cache;
                 if (made == null) {
-                    made = newCache();
+                    made = Store.build(maximumWeight, clock);
                     cache = made;
                 }
             }
         }
         return made;
-    }
-
-    private Cache<AccessToken.TokenDigest, Entry> newCache() {
-        return Store.build(maximumWeight, clock);
     }
 
     /**
